@@ -1,0 +1,3 @@
+import { createPublicReadController } from '../../../utils/public-controller';
+
+export default createPublicReadController('api::topic.topic', {});

@@ -1,0 +1,59 @@
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { firstFreeSlug, toSlug } from '../utils/slug';
+
+/** Content types whose `slug` derives from another field. */
+export const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
+  'api::article.article': 'title',
+  'api::group-program.group-program': 'title',
+  'api::topic.topic': 'name',
+};
+
+type DocumentData = Record<string, unknown>;
+
+const availableSlug = async (strapi: Core.Strapi, uid: UID.ContentType, base: string, documentId?: string) => {
+  const rows: Array<{ slug: string }> = await strapi.db.query(uid).findMany({
+    select: ['slug'],
+    where: {
+      slug: { $startsWith: base },
+      ...(documentId ? { documentId: { $ne: documentId } } : {}),
+    },
+  });
+  return firstFreeSlug(base, rows.map((row) => row.slug));
+};
+
+/**
+ * Every create path (admin, REST, Document Service, seed) gets a slug: a hand-set slug is normalised, a missing
+ * one derives from the title and gets `-2`, `-3`... when taken. Updates keep the stored slug unless the editor
+ * clears it or sets a new one.
+ */
+export const slugMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const sourceField = SLUG_SOURCES[context.uid];
+    if (!sourceField || (context.action !== 'create' && context.action !== 'update')) return next();
+
+    const params = context.params as { data?: DocumentData; documentId?: string };
+    const data = params.data;
+    if (!data) return next();
+
+    const isCreate = context.action === 'create';
+    const slugGiven = typeof data.slug === 'string' && data.slug.trim() !== '';
+    const slugCleared = 'slug' in data && !slugGiven;
+
+    if (slugGiven) {
+      data.slug = toSlug(data.slug as string);
+    } else if (isCreate || slugCleared) {
+      let source = data[sourceField];
+      if (typeof source !== 'string' && params.documentId) {
+        const current = await strapi.db.query(context.uid).findOne({
+          select: [sourceField],
+          where: { documentId: params.documentId },
+        });
+        source = current?.[sourceField];
+      }
+      const base = typeof source === 'string' ? toSlug(source) : '';
+      if (base) data.slug = await availableSlug(strapi, context.uid, base, params.documentId);
+    }
+
+    return next();
+  };

@@ -1,0 +1,119 @@
+/** Demo topics and the four programs the seed article describes, scheduled relative to the day of seeding. */
+export const DEMO_TOPICS = [
+  { name: 'Grief', description: 'Living with the loss of a loved one.' },
+  { name: 'Substance use', description: 'Your own substance use, or a loved one’s.' },
+  { name: 'Depression', description: 'Low mood, loss of interest, exhaustion.' },
+];
+
+type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** ISO date (YYYY-MM-DD) of the first `weekday` (1 = Monday) on or after `from` shifted by `weeks`. */
+export const weekdayOnOrAfter = (from: Date, weekday: Weekday, weeks = 0): string => {
+  const date = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + weeks * 7));
+  const isoWeekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
+  date.setUTCDate(date.getUTCDate() + ((weekday - isoWeekday + 7) % 7));
+  return date.toISOString().slice(0, 10);
+};
+
+export const demoPrograms = (today: Date) => [
+  {
+    title: 'Grief Support Group',
+    kind: 'support-group',
+    summary: 'An ongoing, facilitated group for adults grieving a loved one. Meets the 1st and 3rd Tuesday of each month.',
+    description:
+      'Share and listen in a safe, confidential space with others who are grieving. Drop in when you need it; there is no program to follow.',
+    topics: ['grief'],
+    facilitator: { name: 'Maria Alvarez', credentials: 'LCSW' },
+    format: 'in-person',
+    location: 'Main office, Group Room B',
+    capacity: 12,
+    enrollmentStatus: 'open',
+    cost: 'Free',
+    insuranceAccepted: false,
+    ageGroup: 'adults',
+    schedule: {
+      timezone: 'America/New_York',
+      firstSessionDate: weekdayOnOrAfter(today, 2, -8),
+      startTime: '18:00:00.000',
+      durationMinutes: 90,
+      repeats: 'monthly-by-weekday',
+      weeksOfMonth: 'first-and-third',
+      interval: 1,
+      ends: 'never',
+    },
+  },
+  {
+    title: 'Families Affected by Substance Use: Weekly Support Group',
+    kind: 'support-group',
+    summary: 'A weekly support group for parents, partners and adult children of someone who uses alcohol or drugs.',
+    description: 'Facilitated peer support, every Thursday evening, in the office or online.',
+    topics: ['substance-use'],
+    facilitator: { name: 'James Okafor', credentials: 'LPC, LCADC' },
+    format: 'hybrid',
+    location: 'Main office, Group Room A, or online',
+    capacity: 15,
+    enrollmentStatus: 'open',
+    cost: 'Free',
+    insuranceAccepted: false,
+    ageGroup: 'adults',
+    schedule: {
+      timezone: 'America/New_York',
+      firstSessionDate: weekdayOnOrAfter(today, 4, -4),
+      startTime: '19:00:00.000',
+      durationMinutes: 90,
+      repeats: 'weekly',
+      interval: 1,
+      ends: 'never',
+    },
+  },
+  {
+    title: 'Depression Therapy Group (8 weeks)',
+    kind: 'group-therapy',
+    summary: 'A structured, therapist-led group: eight weekly sessions of cognitive behavioural therapy for depression.',
+    description: 'Each week builds on the last. Please register before the first session; the group is closed after week two.',
+    topics: ['depression'],
+    facilitator: { name: 'Dr. Priya Raman', credentials: 'PsyD, Licensed Psychologist' },
+    format: 'in-person',
+    location: 'Main office, Group Room A',
+    capacity: 8,
+    enrollmentStatus: 'open',
+    cost: '$40 per session',
+    insuranceAccepted: true,
+    ageGroup: 'adults',
+    schedule: {
+      timezone: 'America/New_York',
+      firstSessionDate: weekdayOnOrAfter(today, 1, 1),
+      startTime: '17:30:00.000',
+      durationMinutes: 90,
+      repeats: 'weekly',
+      interval: 1,
+      ends: 'after-sessions',
+      sessionCount: 8,
+    },
+  },
+  {
+    title: 'Grief Therapy Group (6 weeks)',
+    kind: 'group-therapy',
+    summary: 'A six-week therapist-led group that works through grief with a guided program.',
+    description: 'Six weekly sessions online, for adults who lost a loved one in the last two years.',
+    topics: ['grief'],
+    facilitator: { name: 'Maria Alvarez', credentials: 'LCSW' },
+    format: 'online',
+    location: 'Online (video link sent after registration)',
+    capacity: 10,
+    enrollmentStatus: 'open',
+    cost: '$35 per session',
+    insuranceAccepted: true,
+    ageGroup: 'adults',
+    schedule: {
+      timezone: 'America/New_York',
+      firstSessionDate: weekdayOnOrAfter(today, 3, 2),
+      startTime: '18:00:00.000',
+      durationMinutes: 75,
+      repeats: 'weekly',
+      interval: 1,
+      ends: 'after-sessions',
+      sessionCount: 6,
+    },
+  },
+];

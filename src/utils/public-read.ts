@@ -1,0 +1,34 @@
+import type { Core, UID } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+type Query = Record<string, unknown>;
+type Populate = Record<string, unknown>;
+
+/** Only API tokens (previews, back-office tools) may ask for drafts; everyone else sees published documents. */
+const mayReadDrafts = (ctx: Context) => ctx.state.auth?.strategy?.name === 'api-token';
+
+/** The query a public read runs: published only, and `defaultPopulate` unless the client chose its own. */
+export const publicReadQuery = (ctx: Context, defaultPopulate: Populate): Query => {
+  const query: Query = { ...(ctx.query as Query) };
+  if (!mayReadDrafts(ctx)) query.status = 'published';
+  if (query.populate === undefined) query.populate = defaultPopulate;
+  return query;
+};
+
+/**
+ * `:id` in a public route may be a documentId or a slug, so websites can link `/api/articles/<slug>`.
+ * Returns the documentId of the document (published unless drafts are allowed), or null.
+ */
+export const resolveDocumentId = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  idOrSlug: string,
+  status: 'published' | 'draft' = 'published'
+): Promise<string | null> => {
+  const document = await strapi.documents(uid).findFirst({
+    filters: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] },
+    fields: ['documentId'],
+    status,
+  });
+  return document?.documentId ?? null;
+};

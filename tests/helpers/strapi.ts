@@ -1,0 +1,39 @@
+import fs from 'fs';
+import path from 'path';
+import { createStrapi } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase } from './database';
+
+const appDir = path.resolve(__dirname, '../..');
+const distDir = path.join(appDir, 'dist');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: () => ReturnType<typeof request>;
+  stop(): Promise<void>;
+}
+
+/** Boots a real Strapi from dist/ on this file's own database and mounts its HTTP server. */
+export const startStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  Object.assign(process.env, env);
+  let database: TestDatabase | undefined;
+  try {
+    database = await createTestDatabase();
+    const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+    await strapi.server.mount();
+    const filename = process.env.DATABASE_FILENAME;
+    return {
+      strapi,
+      http: () => request(strapi.server.httpServer),
+      async stop() {
+        await strapi.destroy();
+        await database?.drop();
+        if (process.env.DATABASE_CLIENT !== 'postgres' && filename) fs.rmSync(path.join(appDir, filename), { force: true });
+      },
+    };
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
+};
