@@ -53,7 +53,10 @@ const seedComment = async (strapi: Core.Strapi, articleId: string) => {
   const existing = await strapi.db.query(COMMENT).count({
     where: { article: { documentId: articleId }, authorEmail: SEED_COMMENT.authorEmail },
   });
-  if (existing === 0) await strapi.documents(COMMENT).create({ data: { ...SEED_COMMENT, article: articleId } });
+  if (existing === 0) await strapi.documents(COMMENT).create({
+      // Placeholders only: the moderation pipeline decides status and priority on every create.
+      data: { ...SEED_COMMENT, article: articleId, moderationStatus: 'pending', priority: 'normal' },
+    });
 };
 
 /** Loads the demo topics, programs, seed article and its comment; running it again changes nothing. */

@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { Core, UID } from '@strapi/strapi';
-import { publicReadQuery, resolveDocumentId } from './public-read';
+import type { Core } from '@strapi/strapi';
+import { publicReadQuery, resolveDocumentId, type SluggedContentType } from './public-read';
 
 type Populate = Record<string, unknown>;
 
@@ -9,7 +9,7 @@ type Populate = Record<string, unknown>;
  * A core controller whose reads are safe for websites: drafts stay private, relations a page needs are
  * populated unless the client narrows `populate`, and `findOne` accepts a slug as well as a documentId.
  */
-export const createPublicReadController = (uid: UID.ContentType, defaultPopulate: Populate) =>
+export const createPublicReadController = (uid: SluggedContentType, defaultPopulate: Populate) =>
   factories.createCoreController(uid, ({ strapi }: { strapi: Core.Strapi }) => ({
     async find(ctx: Context) {
       ctx.query = publicReadQuery(ctx, defaultPopulate);

@@ -5,7 +5,8 @@ type Query = Record<string, unknown>;
 type Populate = Record<string, unknown>;
 
 /** Only API tokens (previews, back-office tools) may ask for drafts; everyone else sees published documents. */
-const mayReadDrafts = (ctx: Context) => ctx.state.auth?.strategy?.name === 'api-token';
+const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+const mayReadDrafts = (ctx: Context) => API_TOKEN_STRATEGIES.has(ctx.state.auth?.strategy?.name);
 
 /** The query a public read runs: published only, and `defaultPopulate` unless the client chose its own. */
 export const publicReadQuery = (ctx: Context, defaultPopulate: Populate): Query => {
@@ -15,13 +16,15 @@ export const publicReadQuery = (ctx: Context, defaultPopulate: Populate): Query 
   return query;
 };
 
+export type SluggedContentType = 'api::article.article' | 'api::group-program.group-program' | 'api::topic.topic';
+
 /**
  * `:id` in a public route may be a documentId or a slug, so websites can link `/api/articles/<slug>`.
  * Returns the documentId of the document (published unless drafts are allowed), or null.
  */
 export const resolveDocumentId = async (
   strapi: Core.Strapi,
-  uid: UID.ContentType,
+  uid: SluggedContentType,
   idOrSlug: string,
   status: 'published' | 'draft' = 'published'
 ): Promise<string | null> => {
