@@ -28,7 +28,7 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
     return { drop: async () => {} };
   }
 
-  const name = `counseling_test_${suffix}`;
+  const name = `${process.env.TEST_DATABASE_PREFIX ?? 'counseling_test'}_${suffix}`.toLowerCase();
   const client = adminClient();
   await client.connect();
   await client.query(`CREATE DATABASE "${name}"`);
