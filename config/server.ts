@@ -5,7 +5,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('IS_PROXIED', false),
+  // Behind a load balancer, trust X-Forwarded-For so flood control sees the reader's address.
+  proxy: { koa: env.bool('IS_PROXIED', false) },
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
   app: {
     keys: readSecretList(process.env, 'APP_KEYS'),
   },

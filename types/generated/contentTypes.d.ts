@@ -531,6 +531,11 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
         maxLength: 5000;
         minLength: 1;
       }>;
+    contentHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -1,0 +1,105 @@
+import { env } from '@strapi/utils';
+import moderationConfig from '../../config/moderation';
+import {
+  computeFlags,
+  contentHash,
+  decide,
+  moderate,
+  normalise,
+  type AuthorHistory,
+  type Flag,
+  type ModerationStatus,
+} from '../../src/api/comment/services/moderation';
+
+const rules = moderationConfig({ env });
+const TITLE = 'What’s The Difference Between A Support Group And Group Therapy?';
+const firstTime: AuthorHistory = { isDuplicate: false, hasApprovedComment: false };
+const returning: AuthorHistory = { isDuplicate: false, hasApprovedComment: true };
+
+interface Case {
+  label: string;
+  body: string;
+  history?: AuthorHistory;
+  email?: string;
+  honeypot?: string;
+  status: ModerationStatus;
+  priority?: 'normal' | 'urgent';
+  flags?: Flag[];
+}
+
+/** A labelled corpus: what a counseling article's comment box receives. */
+const corpus: Case[] = [
+  // spam
+  { label: 'the seed comment (generic praise restating the title)', body: 'Insightful comparison! Highlights support vs therapy in mental health guidance.', status: 'spam', flags: ['generic-praise'] },
+  { label: 'the seed comment from a previously approved address', body: 'Insightful comparison! Highlights support vs therapy in mental health guidance.', history: returning, status: 'spam' },
+  { label: 'short generic praise', body: 'Very informative article, thanks for sharing.', status: 'spam', flags: ['generic-praise'] },
+  { label: 'praise restating the topic', body: 'Great post. Group therapy and support groups are both valuable options for mental and emotional well-being.', status: 'spam' },
+  { label: 'blocked term', body: 'Best online casino bonuses here', status: 'spam', flags: ['blocked-term'] },
+  { label: 'blocked term in leetspeak', body: 'cheap v1agra no prescription', status: 'spam', flags: ['blocked-term'] },
+  { label: 'two links', body: 'See http://a.example.com and www.b-example.net for more', status: 'spam', flags: ['too-many-links'] },
+  { label: 'honeypot filled', body: 'I found this useful for my family.', honeypot: 'http://bot.example', status: 'spam', flags: ['honeypot'] },
+  { label: 'duplicate', body: 'My father passed last spring and the grief group helped me a lot.', history: { isDuplicate: true, hasApprovedComment: true }, status: 'spam', flags: ['duplicate'] },
+  { label: 'known spam email domain', body: 'I have been looking for a group like this for my son.', email: 'bot@cheap-meds.example', status: 'spam', flags: ['known-spam-source'] },
+  { label: 'link to a known spam domain', body: 'Read my story at https://spam.example/story', history: returning, status: 'spam', flags: ['known-spam-source', 'link'] },
+  // genuine questions and stories
+  { label: 'question about joining', body: 'How do I sign up for the grief support group? Do I need a referral?', status: 'pending', flags: [] },
+  { label: 'story', body: 'I lost my mother last year. Reading this made me realise a support group might be a gentler first step than therapy for me.', status: 'pending', flags: [] },
+  { label: 'praise with a real question', body: 'Great article! Is the depression group covered by insurance?', status: 'pending', flags: [] },
+  { label: 'praise with a personal story', body: 'Really helpful. My husband and I have been unsure whether our son needs therapy or a group, and this cleared it up.', status: 'pending', flags: [] },
+  { label: 'returning author with a clean comment', body: 'Thank you, I will ask the front office about the next therapy group.', history: returning, status: 'approved', flags: [] },
+  { label: 'returning author with one link', body: 'The NAMI page https://www.nami.org explains this too.', history: returning, status: 'pending', flags: ['link'] },
+  { label: 'suspect term', body: 'Anyone interested in a group chat, dm me on telegram', history: returning, status: 'pending', flags: ['suspect-term'] },
+  // personal details
+  { label: 'phone number', body: 'Please call me about the group, 555-123-4567, evenings are best.', history: returning, status: 'pending', flags: ['phone-number'] },
+  { label: 'international phone number', body: 'You can reach me on +44 20 7946 0958 any time.', history: returning, status: 'pending', flags: ['phone-number'] },
+  { label: 'email address', body: 'Write to me at jane.doe@gmail.com if you went through this too.', history: returning, status: 'pending', flags: ['email-address'] },
+  { label: 'street address', body: 'We meet informally at 42 Oak Street on Sundays if anyone wants to join.', history: returning, status: 'pending', flags: ['street-address'] },
+  // crisis language
+  { label: 'suicidal thoughts', body: 'I have been having suicidal thoughts since the divorce and I do not know who to talk to.', history: returning, status: 'pending', priority: 'urgent', flags: ['crisis'] },
+  { label: 'ending my life', body: 'Some nights I think about ending my life.', status: 'pending', priority: 'urgent', flags: ['crisis'] },
+  { label: 'saved-up pills', body: 'I have saved up my pills, just in case it gets worse.', history: returning, status: 'pending', priority: 'urgent', flags: ['crisis'] },
+  { label: 'self-harm', body: 'I started self-harming again after my dad died.', status: 'pending', priority: 'urgent', flags: ['crisis'] },
+  { label: 'typographic apostrophe', body: 'I don’t want to wake up anymore.', status: 'pending', priority: 'urgent', flags: ['crisis'] },
+  { label: 'crisis inside spam-like text is still reviewed', body: 'Great post. I want to die. http://a.example.com http://b.example.com', status: 'pending', priority: 'urgent' },
+  { label: 'mentions suicide prevention neutrally (still reviewed first)', body: 'Does the practice run a suicide loss survivors group?', status: 'pending', priority: 'urgent', flags: ['crisis'] },
+];
+
+describe('the moderation pipeline on a labelled corpus', () => {
+  it.each(corpus)('$label → $status', ({ body, history = firstTime, email = 'reader@example.com', honeypot, status, priority = 'normal', flags }) => {
+    const verdict = moderate({ body, authorEmail: email, honeypot, articleTitle: TITLE }, history, rules);
+    expect(verdict.moderationStatus).toBe(status);
+    expect(verdict.priority).toBe(priority);
+    if (flags) expect([...verdict.flags].sort()).toEqual([...flags].sort());
+  });
+});
+
+describe('decide', () => {
+  it('never auto-approves a first-time author', () => {
+    expect(decide([], firstTime).moderationStatus).toBe('pending');
+  });
+  it('never auto-approves a flagged comment from a returning author', () => {
+    expect(decide(['email-address'], returning).moderationStatus).toBe('pending');
+  });
+  it('makes crisis urgent even with spam flags', () => {
+    expect(decide(['crisis', 'honeypot'], firstTime)).toMatchObject({ moderationStatus: 'pending', priority: 'urgent' });
+  });
+});
+
+describe('thresholds come from config', () => {
+  it('holds one link for review and marks maxLinks links as spam', () => {
+    const oneLink = computeFlags({ body: 'see https://x.example.org', authorEmail: 'a@b.c' }, returning, { ...rules, maxLinks: 3 });
+    const threeLinks = computeFlags({ body: 'a.com b.com c.com', authorEmail: 'a@b.c' }, returning, { ...rules, maxLinks: 3 });
+    expect(oneLink).toContain('link');
+    expect(threeLinks).toContain('too-many-links');
+  });
+  it('uses extra blocked terms', () => {
+    expect(computeFlags({ body: 'try acme pills', authorEmail: 'a@b.c' }, firstTime, { ...rules, blockedTerms: ['acme pills'] })).toContain('blocked-term');
+  });
+});
+
+describe('normalise and contentHash', () => {
+  it('fold case, accents, quotes and spacing', () => {
+    expect(normalise('  Ça   VA’  ')).toBe("ca va'");
+    expect(contentHash('Hello   World')).toBe(contentHash('hello world'));
+  });
+});
