@@ -11,6 +11,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       register: { allowedFields: [] },
     },
   },
+  email: {
+    config: {
+      provider: 'nodemailer',
+      // Without SMTP_HOST, messages are rendered but not sent (nodemailer's JSON transport) and logged.
+      providerOptions: env('SMTP_HOST')
+        ? {
+            host: env('SMTP_HOST'),
+            port: env.int('SMTP_PORT', 587),
+            secure: env.bool('SMTP_SECURE', false),
+            ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+            auth: env('SMTP_USERNAME') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } : undefined,
+          }
+        : { jsonTransport: true },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'no-reply@counseling.example'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', 'no-reply@counseling.example'),
+      },
+    },
+  },
 });
 
 export default config;

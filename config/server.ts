@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readSecretList } from '../src/utils/secrets';
+import cronTasks from './cron-tasks';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
@@ -7,7 +8,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   url: env('PUBLIC_URL', ''),
   // Behind a load balancer, trust X-Forwarded-For so flood control sees the reader's address.
   proxy: { koa: env.bool('IS_PROXIED', false) },
-  cron: { enabled: env.bool('CRON_ENABLED', true) },
+  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
   app: {
     keys: readSecretList(process.env, 'APP_KEYS'),
   },

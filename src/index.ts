@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { seedDemoContentIfEmpty } from './seed/demo-content';
@@ -10,6 +11,11 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
+    await ensureModeratorRoles(strapi);
     await seedDemoContentIfEmpty(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('api::comment.flood-control').close();
   },
 };

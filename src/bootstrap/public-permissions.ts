@@ -12,6 +12,9 @@ export const PUBLIC_ACTIONS = [
   'api::topic.topic.find',
   'api::topic.topic.findOne',
   'api::comment.comment.create',
+  'api::comment.comment.find',
+  'api::comment.comment.findOne',
+  'api::comment.comment.forArticle',
 ] as const;
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';

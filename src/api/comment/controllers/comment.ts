@@ -1,3 +1,228 @@
+import { createHash } from 'crypto';
 import { factories } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import type { Context } from 'koa';
+import { resolveDocumentId } from '../../../utils/public-read';
+import { toPlainText } from '../../../utils/plain-text';
 
-export default factories.createCoreController('api::comment.comment');
+const COMMENT = 'api::comment.comment';
+
+/** Create input plus the honeypot, which the moderation middleware reads and removes before storing. */
+type CommentInput = Modules.Documents.Params.Data.Input<typeof COMMENT> & { honeypot?: string };
+
+/** Decided by the server alone: a client that sends one of these gets a 400 naming it. */
+const SERVER_FIELDS = [
+  'moderationStatus',
+  'status',
+  'priority',
+  'flags',
+  'moderationNote',
+  'moderatedAt',
+  'moderatedBy',
+  'ipHash',
+  'userAgent',
+  'contentHash',
+  'replies',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+] as const;
+
+/** The form field people never see; bots fill it in. */
+export const HONEYPOT_FIELD = 'website';
+
+const CLIENT_FIELDS = ['article', 'authorName', 'authorEmail', 'body', 'parent', HONEYPOT_FIELD];
+const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
+const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', 'priority', 'flags', 'moderationNote', 'moderatedAt', 'moderatedBy', 'userAgent'];
+const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
+const QUEUE_STATUSES = ['pending', 'approved', 'rejected', 'spam'];
+
+const fieldError = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: undefined }] });
+
+const positiveInt = (value: unknown, name: string, fallback: number, max: number) => {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || number < 1 || number > max) {
+    throw fieldError(name, `${name} must be a whole number from 1 to ${max}`);
+  }
+  return number;
+};
+
+const rejectUnknownParams = (query: Record<string, unknown>, allowed: string[]) => {
+  const unknown = Object.keys(query).find((key) => !allowed.includes(key));
+  if (unknown) throw fieldError(unknown, `unknown query parameter ${unknown}`);
+};
+
+const requireObjectBody = (ctx: Context): Record<string, unknown> => {
+  const body = ctx.request.body as { data?: unknown } | undefined;
+  if (!body || typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) {
+    throw fieldError('data', 'the request body must be { "data": { ... } }');
+  }
+  return body.data as Record<string, unknown>;
+};
+
+const commentSchema = (maxBodyLength: number) =>
+  yup
+    .object({
+      article: yup.string().trim().required('article is required (a documentId or slug)'),
+      authorName: yup.string().trim().max(80, 'authorName must be at most 80 characters').required('authorName must not be empty'),
+      authorEmail: yup.string().trim().email('authorEmail must be a valid email address').max(254).required('authorEmail is required'),
+      body: yup.string().trim().max(maxBodyLength, `body must be at most ${maxBodyLength} characters`).required('body must not be empty'),
+      parent: yup.string().trim().nullable(),
+      [HONEYPOT_FIELD]: yup.string().nullable(),
+    });
+
+export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => {
+  const sanitizedPublic = async (ctx: Context, data: unknown) => {
+    const sanitized = await strapi.contentAPI.sanitize.output(data, strapi.contentType(COMMENT), { auth: ctx.state.auth });
+    return sanitized as Record<string, unknown>;
+  };
+
+  const ipHash = (ip: string) => {
+    const salt = strapi.config.get('moderation.ipHashSalt') as string;
+    return createHash('sha256').update(`${salt}:${ip}`).digest('hex');
+  };
+
+  return {
+    /** POST /api/comments: validate, resolve the article, apply flood control, then create through the pipeline. */
+    async create(ctx: Context) {
+      const input = requireObjectBody(ctx);
+      const serverField = SERVER_FIELDS.find((field) => field in input);
+      if (serverField) throw fieldError(serverField, `${serverField} is decided by the server and cannot be sent`);
+      const unknownField = Object.keys(input).find((field) => !CLIENT_FIELDS.includes(field));
+      if (unknownField) throw fieldError(unknownField, `unknown field ${unknownField}`);
+
+      const maxBodyLength = strapi.config.get('moderation.maxBodyLength', 5000) as number;
+      const data = (await validateYupSchema(commentSchema(maxBodyLength), { strict: false, abortEarly: false })(input)) as {
+        article: string;
+        authorName: string;
+        authorEmail: string;
+        body: string;
+        parent?: string | null;
+        website?: string | null;
+      };
+      if (toPlainText(data.body) === '') throw fieldError('body', 'body must contain text, not only markup');
+      if (toPlainText(data.authorName) === '') throw fieldError('authorName', 'authorName must contain text');
+
+      const articleId = await resolveDocumentId(strapi, 'api::article.article', data.article);
+      if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
+
+      const ip = ipHash(ctx.request.ip);
+      const flood = await strapi.service('api::comment.flood-control').consume([`ip:${ip}`, `email:${data.authorEmail.toLowerCase()}`]);
+      if (!flood.allowed) {
+        ctx.set('Retry-After', String(flood.retryAfterSeconds));
+        throw new errors.RateLimitError(`Too many comments; try again in ${flood.retryAfterSeconds} seconds.`, {
+          retryAfter: flood.retryAfterSeconds,
+        });
+      }
+
+      const created = await strapi.documents(COMMENT).create({
+        data: {
+          article: articleId,
+          parent: data.parent || null,
+          authorName: data.authorName,
+          authorEmail: data.authorEmail,
+          body: data.body,
+          honeypot: data[HONEYPOT_FIELD] ?? undefined,
+          ipHash: ip,
+          userAgent: (ctx.get('user-agent') || '').slice(0, 512),
+          // Placeholders: the moderation pipeline decides these on every create.
+          moderationStatus: 'pending',
+          priority: 'normal',
+        } as CommentInput,
+      });
+
+      const published = created.moderationStatus === 'approved';
+      ctx.status = 201;
+      ctx.body = {
+        data: {
+          documentId: created.documentId,
+          state: published ? 'published' : 'received',
+          message: published ? 'Thank you, your comment is published.' : 'Thank you, your comment was received and is awaiting review.',
+        },
+      };
+    },
+
+    /** GET /api/comments: approved comments of published articles only, and never a private field. */
+    async find(ctx: Context) {
+      rejectUnknownParams(ctx.query, ['filters', 'sort', 'pagination']);
+      ctx.query = {
+        ...ctx.query,
+        filters: { $and: [ctx.query.filters ?? {}, APPROVED_ON_PUBLISHED_ARTICLE] },
+        fields: PUBLIC_FIELDS.filter((field) => field !== 'documentId'),
+        populate: { article: { fields: ['title', 'slug'] } },
+      };
+      return super.find(ctx);
+    },
+
+    /** GET /api/comments/:id: one approved comment of a published article, or 404. */
+    async findOne(ctx: Context) {
+      rejectUnknownParams(ctx.query, []);
+      const comment = await strapi.documents(COMMENT).findFirst({
+        filters: { documentId: ctx.params.id, ...APPROVED_ON_PUBLISHED_ARTICLE },
+        fields: PUBLIC_FIELDS.filter((field) => field !== 'documentId') as ['authorName'],
+        populate: { article: { fields: ['title', 'slug'] } },
+      });
+      if (!comment) return ctx.notFound('No such approved comment.');
+      return this.transformResponse!(await sanitizedPublic(ctx, comment));
+    },
+
+    /** GET /api/articles/:id/comments: the approved thread of a published article, oldest first. */
+    async forArticle(ctx: Context) {
+      rejectUnknownParams(ctx.query, ['page', 'pageSize']);
+      const page = positiveInt(ctx.query.page, 'page', 1, 100000);
+      const pageSize = positiveInt(ctx.query.pageSize, 'pageSize', 25, 100);
+      const articleId = await resolveDocumentId(strapi, 'api::article.article', ctx.params.id);
+      if (!articleId) return ctx.notFound(`No published article "${ctx.params.id}".`);
+      const { data, pagination } = await strapi.service(COMMENT).approvedThread(articleId, page, pageSize);
+      ctx.body = { data, meta: { pagination } };
+    },
+
+    /** GET /api/comments/moderation-queue: for moderators, urgent first then oldest first, private fields included. */
+    async moderationQueue(ctx: Context) {
+      rejectUnknownParams(ctx.query, ['status', 'page', 'pageSize']);
+      const status = (ctx.query.status ?? 'pending') as string;
+      if (!QUEUE_STATUSES.includes(status)) throw fieldError('status', `status must be one of ${QUEUE_STATUSES.join(', ')}`);
+      const page = positiveInt(ctx.query.page, 'page', 1, 100000);
+      const pageSize = positiveInt(ctx.query.pageSize, 'pageSize', 25, 100);
+      const where = { moderationStatus: status };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(COMMENT).findMany({
+          where,
+          select: MODERATOR_FIELDS,
+          populate: { article: { select: ['documentId', 'title', 'slug'] }, parent: { select: ['documentId'] } },
+          orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        strapi.db.query(COMMENT).count({ where }),
+      ]);
+      ctx.body = { data: rows, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+    },
+
+    /** POST /api/comments/:id/moderate { status, note? }: approve, reject or mark as spam. */
+    async moderate(ctx: Context) {
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      const input = (await validateYupSchema(
+        yup
+          .object({
+            status: yup.string().oneOf(['approved', 'rejected', 'spam'], 'status must be approved, rejected or spam').required('status is required'),
+            note: yup.string().max(2000, 'note must be at most 2000 characters').nullable(),
+          })
+          .noUnknown(true, 'unknown field'),
+        { strict: true, abortEarly: false }
+      )(body)) as { status: 'approved' | 'rejected' | 'spam'; note?: string | null };
+
+      const existing = await strapi.documents(COMMENT).findOne({ documentId: ctx.params.id, fields: ['moderationStatus'] });
+      if (!existing) return ctx.notFound('No such comment.');
+      await strapi.documents(COMMENT).update({
+        documentId: ctx.params.id,
+        data: { moderationStatus: input.status, ...(input.note !== undefined ? { moderationNote: input.note ?? '' } : {}) },
+      });
+      const updated = await strapi.db.query(COMMENT).findOne({ where: { documentId: ctx.params.id }, select: MODERATOR_FIELDS });
+      ctx.body = { data: updated };
+    },
+  };
+});

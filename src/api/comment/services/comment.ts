@@ -1,3 +1,169 @@
 import { factories } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
-export default factories.createCoreService('api::comment.comment');
+const COMMENT = 'api::comment.comment';
+const ARTICLE = 'api::article.article';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface CommentableArticle {
+  id: number;
+  documentId: string;
+  title: string;
+  slug: string;
+  commentsEnabled: boolean;
+  createdAt: string;
+}
+
+type RelationRef = { id?: number | string; documentId?: string };
+
+/**
+ * The document a relation input points at, in any of the shapes Strapi accepts: a documentId, a numeric id,
+ * `{ documentId }`, `{ connect: [...] }` or `{ set: [...] }` (the admin panel sends `connect`).
+ */
+export const relationTarget = (input: unknown): RelationRef | null => {
+  if (input === null || input === undefined) return null;
+  if (typeof input === 'string') return /^\d+$/.test(input) ? { id: Number(input) } : { documentId: input };
+  if (typeof input === 'number') return { id: input };
+  if (Array.isArray(input)) return relationTarget(input[0]);
+  if (typeof input === 'object') {
+    const ref = input as RelationRef & { connect?: unknown; set?: unknown };
+    if (ref.connect !== undefined) return relationTarget(ref.connect);
+    if (ref.set !== undefined) return relationTarget(ref.set);
+    if (ref.documentId || ref.id) return { documentId: ref.documentId, id: ref.id };
+  }
+  return null;
+};
+
+// A PolicyError is the ForbiddenError whose message Strapi passes through to the client (403).
+const invalid = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: undefined }] });
+
+export interface ThreadedComment {
+  documentId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  replies: ThreadedComment[];
+}
+
+type ThreadRow = ThreadedComment & { id: number; parent?: { id: number } | null };
+
+const PUBLIC_COMMENT_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'] as const;
+
+export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The published article a comment is for, if it takes comments; the parent, if any, must be approved and on it. */
+  async assertCommentable(data: Record<string, unknown>): Promise<{ article: CommentableArticle }> {
+    const articleRef = relationTarget(data.article);
+    if (!articleRef) throw invalid('article', 'article is required');
+    const documentId =
+      articleRef.documentId ??
+      (await strapi.db.query(ARTICLE).findOne({ where: { id: articleRef.id }, select: ['documentId'] }))?.documentId;
+    const article = documentId
+      ? ((await strapi.documents(ARTICLE).findOne({
+          documentId,
+          status: 'published',
+          fields: ['title', 'slug', 'commentsEnabled', 'createdAt'],
+        })) as CommentableArticle | null)
+      : null;
+    if (!article) throw invalid('article', 'article must be a published article');
+    if (!article.commentsEnabled) throw new errors.PolicyError('Comments are disabled on this article.');
+    const closeAfterDays = strapi.config.get('moderation.closeAfterDays', 0) as number;
+    if (closeAfterDays > 0 && Date.now() - new Date(article.createdAt).getTime() > closeAfterDays * DAY_MS) {
+      throw new errors.PolicyError(`Comments are closed on this article (older than ${closeAfterDays} days).`);
+    }
+
+    const parentRef = relationTarget(data.parent);
+    if (parentRef) {
+      const parent = await strapi.db.query(COMMENT).findOne({
+        where: parentRef.documentId ? { documentId: parentRef.documentId } : { id: parentRef.id },
+        select: ['moderationStatus'],
+        populate: { article: { select: ['documentId'] } },
+      });
+      if (!parent || parent.article?.documentId !== article.documentId) {
+        throw invalid('parent', 'parent must be a comment on the same article');
+      }
+      if (parent.moderationStatus !== 'approved') throw invalid('parent', 'parent must be an approved comment');
+    }
+    return { article };
+  },
+
+  /** Emails the moderators about an urgent comment. Never blocks or fails the comment itself. */
+  notifyModerators(comment: { documentId: string; authorName?: string; body?: string }, article: CommentableArticle) {
+    const { moderatorEmails, adminUrl } = strapi.config.get('moderation.notify') as { moderatorEmails: string[]; adminUrl: string };
+    if (moderatorEmails.length === 0) {
+      strapi.log.warn(`Urgent comment ${comment.documentId} on "${article.title}": no MODERATOR_EMAILS to notify.`);
+      return;
+    }
+    const link = `${adminUrl}/admin/content-manager/collection-types/${COMMENT}/${comment.documentId}`;
+    strapi
+      .plugin('email')
+      .service('email')
+      .send({
+        to: moderatorEmails.join(','),
+        subject: `Urgent comment to review on "${article.title}"`,
+        text: [
+          'A reader comment may contain crisis language and is held for review.',
+          '',
+          `Article: ${article.title}`,
+          `Author: ${comment.authorName ?? ''}`,
+          '',
+          comment.body ?? '',
+          '',
+          `Review it: ${link}`,
+        ].join('\n'),
+      })
+      .catch((error: Error) => strapi.log.error(`Could not notify moderators of comment ${comment.documentId}: ${error.message}`));
+  },
+
+  /** Approved comments of a published article, oldest first: a page of top-level comments with their approved replies. */
+  async approvedThread(articleDocumentId: string, page: number, pageSize: number) {
+    const approvedOnArticle = { moderationStatus: 'approved', article: { documentId: articleDocumentId } };
+    const topLevel = { ...approvedOnArticle, parent: { id: { $null: true } } };
+    const select = ['id', ...PUBLIC_COMMENT_FIELDS];
+    const orderBy = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
+    const [roots, total, replies]: [ThreadRow[], number, ThreadRow[]] = await Promise.all([
+      strapi.db.query(COMMENT).findMany({ where: topLevel, select, orderBy, offset: (page - 1) * pageSize, limit: pageSize }),
+      strapi.db.query(COMMENT).count({ where: topLevel }),
+      strapi.db.query(COMMENT).findMany({
+        where: { ...approvedOnArticle, parent: { id: { $notNull: true } } },
+        select,
+        populate: { parent: { select: ['id'] } },
+        orderBy,
+      }),
+    ]);
+    const nodes = new Map<number, ThreadedComment>();
+    const toNode = (row: ThreadRow) => {
+      const node = { ...pick(row), replies: [] };
+      nodes.set(row.id, node);
+      return node;
+    };
+    const data = roots.map(toNode);
+    replies.forEach(toNode);
+    for (const reply of replies) nodes.get(reply.parent!.id)?.replies.push(nodes.get(reply.id)!);
+    return { data, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+  },
+
+  /** Deletes spam and rejected comments untouched for `purgeAfterDays`. Returns how many went. */
+  async purgeDiscarded(now = new Date()): Promise<number> {
+    const days = strapi.config.get('moderation.purgeAfterDays', 0) as number;
+    if (days <= 0) return 0;
+    const cutoff = new Date(now.getTime() - days * DAY_MS);
+    const discarded: Array<{ documentId: string }> = await strapi.db.query(COMMENT).findMany({
+      where: { moderationStatus: { $in: ['spam', 'rejected'] }, updatedAt: { $lt: cutoff } },
+      select: ['documentId'],
+    });
+    // Through the Document Service, so relation links (article, replies) go with the comment.
+    for (const { documentId } of discarded) await strapi.documents(COMMENT).delete({ documentId });
+    const count = discarded.length;
+    if (count > 0) strapi.log.info(`Purged ${count} spam or rejected comments older than ${days} days.`);
+    return count;
+  },
+}));
+
+const pick = (row: ThreadedComment): Omit<ThreadedComment, 'replies'> => ({
+  documentId: row.documentId,
+  authorName: row.authorName,
+  body: row.body,
+  createdAt: row.createdAt,
+});

@@ -1,0 +1,87 @@
+import type { Core } from '@strapi/strapi';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+interface FloodConfig {
+  enabled: boolean;
+  minIntervalSeconds: number;
+  maxPerHour: number;
+  redisUrl: string;
+}
+
+export type FloodDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface Window {
+  keyPrefix: string;
+  points: number;
+  duration: number;
+}
+
+const windowsFor = (config: FloodConfig): Window[] => [
+  { keyPrefix: 'comment-burst', points: 1, duration: config.minIntervalSeconds },
+  { keyPrefix: 'comment-hour', points: config.maxPerHour, duration: 3600 },
+];
+
+/**
+ * Flood control for public comment posts: per IP hash and per email, one comment per `minIntervalSeconds` and
+ * `maxPerHour` an hour. With REDIS_URL the counts are shared by every instance; if Redis becomes unreachable each
+ * process falls back to its own in-memory counts (rate-limiter-flexible's insurance limiter) and logs it.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let limiters: RateLimiterAbstract[] | undefined;
+  let redis: Redis | undefined;
+  let redisDown = false;
+
+  const config = () => strapi.config.get('moderation.flood') as FloodConfig;
+
+  const connectRedis = (url: string) => {
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    client.on('error', (error: Error) => {
+      if (redisDown) return;
+      redisDown = true;
+      strapi.log.warn(`Flood control: Redis unavailable (${error.message}); counting per process until it is back.`);
+    });
+    client.on('ready', () => {
+      if (redisDown) strapi.log.info('Flood control: Redis is back; counts are shared again.');
+      redisDown = false;
+    });
+    return client;
+  };
+
+  const build = (): RateLimiterAbstract[] => {
+    const settings = config();
+    if (settings.redisUrl && !redis) redis = connectRedis(settings.redisUrl);
+    return windowsFor(settings).map((window) => {
+      const memory = new RateLimiterMemory(window);
+      return redis ? new RateLimiterRedis({ ...window, storeClient: redis, insuranceLimiter: memory }) : memory;
+    });
+  };
+
+  return {
+    /** Counts one post for every key; refuses it when any key is over a limit. */
+    async consume(keys: string[]): Promise<FloodDecision> {
+      if (!config().enabled) return { allowed: true };
+      limiters ??= build();
+      let retryAfterMs = 0;
+      for (const limiter of limiters) {
+        for (const key of keys) {
+          try {
+            await limiter.consume(key);
+          } catch (rejection) {
+            if (!(rejection instanceof RateLimiterRes)) throw rejection;
+            retryAfterMs = Math.max(retryAfterMs, rejection.msBeforeNext);
+          }
+        }
+      }
+      return retryAfterMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : { allowed: true };
+    },
+
+    async close() {
+      limiters = undefined;
+      if (redis) {
+        redis.disconnect();
+        redis = undefined;
+      }
+    },
+  };
+};

@@ -1,0 +1,71 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { toPlainText } from '../utils/plain-text';
+import type { Verdict } from '../api/comment/services/moderation';
+
+const COMMENT = 'api::comment.comment';
+
+type CommentData = Record<string, unknown>;
+
+/** Who made the change: an admin-panel user, an API moderator, or nobody (scripts, the seed). */
+const currentActor = (strapi: Core.Strapi): string | null => {
+  const ctx = strapi.requestContext.get() as
+    | { state?: { user?: { email?: string; username?: string }; auth?: { strategy?: { name?: string } } } }
+    | undefined;
+  const user = ctx?.state?.user;
+  if (!user) return null;
+  const realm = ctx?.state?.auth?.strategy?.name === 'admin' ? 'admin' : 'api';
+  return `${realm}:${user.email ?? user.username}`;
+};
+
+const comments = (strapi: Core.Strapi) => strapi.service('api::comment.comment');
+
+/**
+ * The moderation pipeline, once per create on every path (REST, admin panel, Document Service, seed): the text is
+ * stored as plain text, the article and parent are checked, the rules decide status, priority and flags (whatever
+ * the caller sent), and urgent comments notify the moderators. On update, a status change records who and when.
+ */
+export const moderationMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (context.uid !== COMMENT || (context.action !== 'create' && context.action !== 'update')) return next();
+    const params = context.params as { data?: CommentData; documentId?: string };
+    const data = params.data;
+    if (!data) return next();
+
+    for (const field of ['body', 'authorName'] as const) {
+      if (typeof data[field] === 'string') data[field] = toPlainText(data[field] as string);
+    }
+    if (typeof data.authorEmail === 'string') data.authorEmail = data.authorEmail.trim().toLowerCase();
+
+    if (context.action === 'update') {
+      if ('moderationStatus' in data) {
+        data.moderatedAt = new Date().toISOString();
+        data.moderatedBy = currentActor(strapi);
+      }
+      return next();
+    }
+
+    const honeypot = typeof data.honeypot === 'string' ? data.honeypot : undefined;
+    delete data.honeypot;
+
+    const { article } = await comments(strapi).assertCommentable(data);
+    const verdict: Verdict & { contentHash: string } = await strapi.service('api::comment.moderation').evaluate({
+      body: String(data.body ?? ''),
+      authorEmail: String(data.authorEmail ?? ''),
+      honeypot,
+      articleTitle: article.title,
+    });
+    Object.assign(data, {
+      moderationStatus: verdict.moderationStatus,
+      priority: verdict.priority,
+      flags: verdict.flags,
+      contentHash: verdict.contentHash,
+      moderatedAt: null,
+      moderatedBy: null,
+      moderationNote: null,
+    });
+
+    const created = await next();
+    if (verdict.priority === 'urgent') comments(strapi).notifyModerators(created, article);
+    return created;
+  };
