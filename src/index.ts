@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerDocumentMiddlewares } from './document-middlewares';
@@ -12,6 +13,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
     await ensureModeratorRoles(strapi);
+    await configureAdminViews(strapi);
     await seedDemoContentIfEmpty(strapi);
   },
 

@@ -8,7 +8,7 @@ export const MODERATOR_API_ACTIONS = [...PUBLIC_ACTIONS, 'api::comment.comment.m
 
 const COMMENT = 'api::comment.comment';
 const COMMENT_FIELDS = [
-  'article', 'parent', 'authorName', 'authorEmail', 'body', 'moderationStatus', 'priority', 'flags',
+  'article', 'parent', 'authorName', 'authorEmail', 'body', 'moderationStatus', 'priority', 'flags', 'flagSummary',
   'moderationNote', 'moderatedAt', 'moderatedBy', 'ipHash', 'userAgent', 'contentHash',
 ];
 

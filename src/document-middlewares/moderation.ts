@@ -59,6 +59,8 @@ export const moderationMiddleware =
       moderationStatus: verdict.moderationStatus,
       priority: verdict.priority,
       flags: verdict.flags,
+      // The admin list cannot show a JSON column, so it shows this copy.
+      flagSummary: verdict.flags.join(', '),
       contentHash: verdict.contentHash,
       moderatedAt: null,
       moderatedBy: null,

@@ -17,6 +17,7 @@ const SERVER_FIELDS = [
   'status',
   'priority',
   'flags',
+  'flagSummary',
   'moderationNote',
   'moderatedAt',
   'moderatedBy',
