@@ -23,6 +23,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     maxPerHour: env.int('COMMENT_MAX_PER_HOUR', 10),
     /** When set, counts are shared by every instance through Redis; otherwise they are per process. */
     redisUrl: env('REDIS_URL', ''),
+    /** Prefix of the Redis keys, so several sites can share one Redis. */
+    keyPrefix: env('COMMENT_FLOOD_KEY_PREFIX', 'counseling'),
   },
   notify: {
     /** Who is emailed when a comment is marked urgent (crisis language). */

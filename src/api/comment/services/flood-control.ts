@@ -7,6 +7,7 @@ interface FloodConfig {
   minIntervalSeconds: number;
   maxPerHour: number;
   redisUrl: string;
+  keyPrefix: string;
 }
 
 export type FloodDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -18,8 +19,8 @@ interface Window {
 }
 
 const windowsFor = (config: FloodConfig): Window[] => [
-  { keyPrefix: 'comment-burst', points: 1, duration: config.minIntervalSeconds },
-  { keyPrefix: 'comment-hour', points: config.maxPerHour, duration: 3600 },
+  { keyPrefix: `${config.keyPrefix}:comment-burst`, points: 1, duration: config.minIntervalSeconds },
+  { keyPrefix: `${config.keyPrefix}:comment-hour`, points: config.maxPerHour, duration: 3600 },
 ];
 
 /**
@@ -28,14 +29,15 @@ const windowsFor = (config: FloodConfig): Window[] => [
  * process falls back to its own in-memory counts (rate-limiter-flexible's insurance limiter) and logs it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let limiters: RateLimiterAbstract[] | undefined;
+  let limiters: Promise<RateLimiterAbstract[]> | undefined;
   let redis: Redis | undefined;
   let redisDown = false;
 
   const config = () => strapi.config.get('moderation.flood') as FloodConfig;
 
   const connectRedis = (url: string) => {
-    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    // No offline queue: while Redis is away, commands fail at once and the in-memory insurance limiter answers.
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
     client.on('error', (error: Error) => {
       if (redisDown) return;
       redisDown = true;
@@ -48,9 +50,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return client;
   };
 
-  const build = (): RateLimiterAbstract[] => {
+  const build = async (): Promise<RateLimiterAbstract[]> => {
     const settings = config();
-    if (settings.redisUrl && !redis) redis = connectRedis(settings.redisUrl);
+    if (settings.redisUrl && !redis) {
+      redis = connectRedis(settings.redisUrl);
+      // Wait for the first connection so the first posts are already shared; if it fails, ioredis keeps retrying.
+      await redis.connect().catch(() => undefined);
+    }
     return windowsFor(settings).map((window) => {
       const memory = new RateLimiterMemory(window);
       return redis ? new RateLimiterRedis({ ...window, storeClient: redis, insuranceLimiter: memory }) : memory;
@@ -63,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!config().enabled) return { allowed: true };
       limiters ??= build();
       let retryAfterMs = 0;
-      for (const limiter of limiters) {
+      for (const limiter of await limiters) {
         for (const key of keys) {
           try {
             await limiter.consume(key);

@@ -1,0 +1,92 @@
+import { randomUUID } from 'crypto';
+import Redis from 'ioredis';
+import { seedDemoContent } from '../../src/seed/demo-content';
+import { SEED_ARTICLE } from '../../src/seed/seed-article';
+import { commentCount, postComment, uniqueEmail } from '../helpers/comments';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+
+let questions = 0;
+const comment = (authorEmail = uniqueEmail()) => ({
+  article: SEED_ARTICLE.slug,
+  authorName: 'Robin',
+  authorEmail,
+  body: `When does the next therapy group start? (${(questions += 1)})`,
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const withApp = (env: Record<string, string>) => {
+  const holder: { app?: TestApp } = {};
+  beforeAll(async () => {
+    holder.app = await startStrapi({ IS_PROXIED: 'true', ...env });
+    await seedDemoContent(holder.app.strapi);
+  });
+  afterAll(async () => {
+    await holder.app?.stop();
+  });
+  return () => holder.app!;
+};
+
+describe('with the default limits (one comment per 15 s per IP and per email)', () => {
+  const app = withApp({});
+
+  it('answers a second comment from the same IP with 429 and Retry-After, storing nothing', async () => {
+    await postComment(app(), comment(), '198.51.100.7').expect(201);
+    const before = await commentCount(app());
+    const res = await postComment(app(), comment(), '198.51.100.7').expect(429);
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15);
+    expect(res.body.error.message).toMatch(/try again in \d+ seconds/);
+    expect(await commentCount(app())).toBe(before);
+  });
+
+  it('limits the same email from another IP too, and lets other readers through', async () => {
+    const email = uniqueEmail();
+    await postComment(app(), comment(email), '198.51.100.8').expect(201);
+    await postComment(app(), comment(email), '198.51.100.9').expect(429);
+    await postComment(app(), comment(), '198.51.100.10').expect(201);
+  });
+});
+
+describe('the hourly limit', () => {
+  const app = withApp({ COMMENT_MIN_INTERVAL_SECONDS: '1', COMMENT_MAX_PER_HOUR: '3' });
+
+  it('allows maxPerHour comments an hour, then asks to come back later', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      await postComment(app(), comment(), '198.51.100.20').expect(201);
+      await sleep(1100);
+    }
+    const res = await postComment(app(), comment(), '198.51.100.20').expect(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(60);
+  });
+});
+
+describe('with REDIS_URL', () => {
+  const keyPrefix = `test-${randomUUID()}`;
+  const app = withApp({ REDIS_URL: 'redis://127.0.0.1:6379', COMMENT_FLOOD_KEY_PREFIX: keyPrefix });
+  const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+  afterAll(async () => {
+    const keys = await redis.keys(`${keyPrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('keeps the counts in Redis', async () => {
+    await postComment(app(), comment(), '198.51.100.30').expect(201);
+    await postComment(app(), comment(), '198.51.100.30').expect(429);
+    const keys = await redis.keys(`${keyPrefix}:*`);
+    expect(keys.some((key) => key.startsWith(`${keyPrefix}:comment-burst:ip:`))).toBe(true);
+    expect(keys.some((key) => key.startsWith(`${keyPrefix}:comment-hour:email:`))).toBe(true);
+  });
+});
+
+describe('when Redis is unreachable', () => {
+  // Nothing listens on port 1 of the loopback address.
+  const app = withApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+
+  it('falls back to per-process limits: neither rejecting everyone nor accepting unlimited posts', async () => {
+    await postComment(app(), comment(), '198.51.100.40').expect(201);
+    await postComment(app(), comment(), '198.51.100.40').expect(429);
+    await postComment(app(), comment(), '198.51.100.41').expect(201);
+  });
+});
