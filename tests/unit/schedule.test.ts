@@ -1,0 +1,188 @@
+import {
+  compileSchedule,
+  describeSchedule,
+  icsRecurrenceLines,
+  nextSession,
+  sessionsBetween,
+  sessionsRemaining,
+  timeRange,
+  validateSchedule,
+  type Schedule,
+} from '../../src/api/group-program/services/schedule';
+
+const NY = 'America/New_York';
+const base: Schedule = {
+  timezone: NY,
+  firstSessionDate: '2027-01-05', // a Tuesday
+  startTime: '18:00:00.000',
+  durationMinutes: 90,
+  repeats: 'weekly',
+  interval: 1,
+  ends: 'never',
+};
+const starts = (schedule: Schedule, from: string, to: string, limit = 100) =>
+  sessionsBetween(compileSchedule(schedule), new Date(from), new Date(to), limit).map((session) => session.start);
+
+describe('repeat kinds', () => {
+  it('once', () => {
+    const once = { ...base, repeats: 'once' as const };
+    expect(starts(once, '2027-01-01', '2028-01-01')).toEqual(['2027-01-05T18:00:00-05:00']);
+    expect(sessionsRemaining(compileSchedule(once), new Date('2027-01-01'))).toBe(1);
+    expect(sessionsRemaining(compileSchedule(once), new Date('2027-01-06'))).toBe(0);
+  });
+
+  it('weekly', () => {
+    expect(starts(base, '2027-01-01', '2027-01-27')).toEqual([
+      '2027-01-05T18:00:00-05:00',
+      '2027-01-12T18:00:00-05:00',
+      '2027-01-19T18:00:00-05:00',
+      '2027-01-26T18:00:00-05:00',
+    ]);
+  });
+
+  it('every other week', () => {
+    expect(starts({ ...base, interval: 2 }, '2027-01-01', '2027-02-10')).toEqual([
+      '2027-01-05T18:00:00-05:00',
+      '2027-01-19T18:00:00-05:00',
+      '2027-02-02T18:00:00-05:00',
+    ]);
+  });
+
+  it('twice a month: 1st and 3rd Tuesday', () => {
+    const twice = { ...base, repeats: 'monthly-by-weekday' as const, weeksOfMonth: 'first-and-third' as const };
+    expect(starts(twice, '2027-01-01', '2027-04-01')).toEqual([
+      '2027-01-05T18:00:00-05:00',
+      '2027-01-19T18:00:00-05:00',
+      '2027-02-02T18:00:00-05:00',
+      '2027-02-16T18:00:00-05:00',
+      '2027-03-02T18:00:00-05:00',
+      '2027-03-16T18:00:00-04:00',
+    ]);
+  });
+
+  it('monthly on the last weekday', () => {
+    const last = { ...base, firstSessionDate: '2027-01-26', repeats: 'monthly-by-weekday' as const, weeksOfMonth: 'last' as const };
+    expect(starts(last, '2027-01-01', '2027-04-01')).toEqual(['2027-01-26T18:00:00-05:00', '2027-02-23T18:00:00-05:00', '2027-03-30T18:00:00-04:00']);
+  });
+
+  it('monthly on a date', () => {
+    const byDate = { ...base, firstSessionDate: '2027-01-15', repeats: 'monthly-by-date' as const };
+    expect(starts(byDate, '2027-01-01', '2027-03-20')).toEqual(['2027-01-15T18:00:00-05:00', '2027-02-15T18:00:00-05:00', '2027-03-15T18:00:00-04:00']);
+  });
+});
+
+describe('ends and skipped dates', () => {
+  const eightWeeks: Schedule = { ...base, ends: 'after-sessions', sessionCount: 8 };
+
+  it('a fixed number of sessions finishes', () => {
+    const all = starts(eightWeeks, '2027-01-01', '2028-01-01');
+    expect(all).toHaveLength(8);
+    expect(all[7]).toBe('2027-02-23T18:00:00-05:00');
+    expect(nextSession(compileSchedule(eightWeeks), new Date('2027-02-24'), new Date('2028-01-01'))).toBeNull();
+    expect(sessionsRemaining(compileSchedule(eightWeeks), new Date('2027-02-10'))).toBe(2);
+    expect(compileSchedule(eightWeeks).rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=8');
+  });
+
+  it('skipped dates are left out and a fixed count still holds that many sessions', () => {
+    const withHoliday = { ...eightWeeks, skippedDates: [{ date: '2027-01-19', reason: 'MLK week' }] };
+    const all = starts(withHoliday, '2027-01-01', '2028-01-01');
+    expect(all).toHaveLength(8);
+    expect(all).not.toContain('2027-01-19T18:00:00-05:00');
+    expect(all[7]).toBe('2027-03-02T18:00:00-05:00');
+    const compiled = compileSchedule(withHoliday);
+    expect(compiled.rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20270302T230000Z');
+    expect(icsRecurrenceLines(compiled)).toContain('EXDATE;TZID=America/New_York:20270119T180000');
+  });
+
+  it('an end date is inclusive', () => {
+    const until = { ...base, ends: 'on-date' as const, endDate: '2027-01-26' };
+    expect(starts(until, '2027-01-01', '2028-01-01')).toHaveLength(4);
+    expect(compileSchedule(until).rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20270127T045959Z');
+  });
+
+  it('ongoing programs have no remaining count', () => {
+    expect(sessionsRemaining(compileSchedule(base), new Date('2027-01-01'))).toBeNull();
+  });
+});
+
+describe('daylight saving time keeps local wall-clock time', () => {
+  it('America/New_York spring forward (14 March 2027) and fall back (7 November 2027)', () => {
+    const sunday = { ...base, firstSessionDate: '2027-03-07', startTime: '18:00:00.000', repeats: 'weekly' as const };
+    const spring = sessionsBetween(compileSchedule(sunday), new Date('2027-03-01'), new Date('2027-03-22'), 10);
+    expect(spring.map((session) => session.start)).toEqual([
+      '2027-03-07T18:00:00-05:00',
+      '2027-03-14T18:00:00-04:00',
+      '2027-03-21T18:00:00-04:00',
+    ]);
+    expect(spring[0].end).toBe('2027-03-07T19:30:00-05:00');
+    const fall = starts(sunday, '2027-10-30', '2027-11-15');
+    expect(fall).toEqual(['2027-10-31T18:00:00-04:00', '2027-11-07T18:00:00-05:00', '2027-11-14T18:00:00-05:00']);
+  });
+
+  it('a session that spans the fall-back hour ends at the right instant', () => {
+    const night = { ...base, firstSessionDate: '2027-11-07', startTime: '00:30:00.000', durationMinutes: 120, repeats: 'once' as const };
+    const [session] = sessionsBetween(compileSchedule(night), new Date('2027-11-06'), new Date('2027-11-08'), 1);
+    expect(session).toEqual({ start: '2027-11-07T00:30:00-04:00', end: '2027-11-07T01:30:00-05:00' });
+  });
+
+  it('Australia/Sydney (southern hemisphere): DST ends 4 April 2027 and starts 3 October 2027', () => {
+    const sydney = { ...base, timezone: 'Australia/Sydney', firstSessionDate: '2027-03-28', startTime: '18:00:00.000' };
+    expect(starts(sydney, '2027-03-27', '2027-04-12')).toEqual(['2027-03-28T18:00:00+11:00', '2027-04-04T18:00:00+10:00', '2027-04-11T18:00:00+10:00']);
+    expect(starts(sydney, '2027-09-26', '2027-10-11')).toEqual(['2027-09-26T18:00:00+10:00', '2027-10-03T18:00:00+11:00', '2027-10-10T18:00:00+11:00']);
+  });
+});
+
+describe('validation', () => {
+  it('group therapy needs a number of sessions or an end date', () => {
+    expect(validateSchedule(base, 'group-therapy')).toEqual([
+      { path: ['schedule', 'ends'], message: expect.stringMatching(/Group therapy is time-limited/) },
+    ]);
+    expect(validateSchedule({ ...base, ends: 'after-sessions' }, 'group-therapy')).toEqual([
+      { path: ['schedule', 'sessionCount'], message: 'Enter how many sessions the program has' },
+    ]);
+    expect(validateSchedule({ ...base, ends: 'after-sessions', sessionCount: 8 }, 'group-therapy')).toEqual([]);
+    expect(validateSchedule(base, 'support-group')).toEqual([]);
+  });
+
+  it('session length between 15 minutes and 8 hours', () => {
+    expect(validateSchedule({ ...base, durationMinutes: 10 })[0].path).toEqual(['schedule', 'durationMinutes']);
+    expect(validateSchedule({ ...base, durationMinutes: 481 })[0].path).toEqual(['schedule', 'durationMinutes']);
+    expect(validateSchedule({ ...base, durationMinutes: 480 })).toEqual([]);
+  });
+
+  it('an end date after the start', () => {
+    expect(validateSchedule({ ...base, ends: 'on-date', endDate: '2027-01-05' })[0]).toEqual({
+      path: ['schedule', 'endDate'],
+      message: 'The end date must be after the first session',
+    });
+  });
+
+  it('a valid time zone', () => {
+    expect(validateSchedule({ ...base, timezone: 'Mars/Olympus_Mons' })[0].path).toEqual(['schedule', 'timezone']);
+    expect(validateSchedule({ ...base, timezone: 'Europe/Berlin' })).toEqual([]);
+  });
+
+  it('a first date that matches the chosen weeks of the month', () => {
+    const second = { ...base, firstSessionDate: '2027-01-12', repeats: 'monthly-by-weekday' as const, weeksOfMonth: 'first-and-third' as const };
+    expect(validateSchedule(second)[0]).toEqual({ path: ['schedule', 'firstSessionDate'], message: '2027-01-12 is not the 1st or 3rd Tuesday of its month' });
+  });
+});
+
+describe('human summaries', () => {
+  it.each<[Partial<Schedule>, string]>([
+    [{}, 'Every Tuesday, 6:00–7:30 pm'],
+    [{ interval: 2 }, 'Every other Tuesday, 6:00–7:30 pm'],
+    [{ interval: 3, ends: 'after-sessions', sessionCount: 6 }, 'Every 3 weeks on Tuesday, 6:00–7:30 pm, 6 sessions'],
+    [{ repeats: 'monthly-by-weekday', weeksOfMonth: 'first-and-third' }, 'The 1st and 3rd Tuesday of each month, 6:00–7:30 pm'],
+    [{ repeats: 'monthly-by-date', ends: 'on-date', endDate: '2027-06-30' }, 'Monthly on the 5th, 6:00–7:30 pm, until June 30, 2027'],
+    [{ repeats: 'once' }, 'Once, on Tuesday, January 5, 2027, 6:00–7:30 pm'],
+    [{ startTime: '11:30:00.000', durationMinutes: 90 }, 'Every Tuesday, 11:30 am–1:00 pm'],
+  ])('%j → %s', (overrides, expected) => {
+    expect(describeSchedule({ ...base, ...overrides })).toBe(expected);
+  });
+
+  it('formats times', () => {
+    expect(timeRange('12:00', 60)).toBe('12:00–1:00 pm');
+    expect(timeRange('09:00:00.000', 45)).toBe('9:00–9:45 am');
+  });
+});
