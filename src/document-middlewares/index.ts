@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { feedCacheMiddleware } from './feed-cache';
 import { moderationMiddleware } from './moderation';
+import { scheduleMiddleware } from './schedules';
 import { slugMiddleware } from './slugs';
 
 /** Data rules that must hold on every path (admin, REST, Document Service, seed) run as Document Service middlewares. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(slugMiddleware(strapi));
+  strapi.documents.use(scheduleMiddleware(strapi));
   strapi.documents.use(moderationMiddleware(strapi));
+  strapi.documents.use(feedCacheMiddleware(strapi));
 };

@@ -4,24 +4,49 @@ import type { Core } from '@strapi/strapi';
 import { publicReadQuery, resolveDocumentId, type SluggedContentType } from './public-read';
 
 type Populate = Record<string, unknown>;
+export type PublicDocument = Record<string, unknown> & { documentId: string };
+
+interface PublicReadOptions<Extra extends object> {
+  /** Relations a page needs, populated unless the client narrows `populate`. */
+  defaultPopulate: Populate;
+  /** More controller actions (custom routes). */
+  extend?: (strapi: Core.Strapi) => Extra;
+  /** Adds computed fields to the documents of a find or findOne answer, in place. */
+  decorate?: (strapi: Core.Strapi, documents: PublicDocument[]) => Promise<void>;
+}
+
+type Answer = { data: PublicDocument | PublicDocument[] | null } | undefined;
 
 /**
  * A core controller whose reads are safe for websites: drafts stay private, relations a page needs are
  * populated unless the client narrows `populate`, and `findOne` accepts a slug as well as a documentId.
  */
-export const createPublicReadController = (uid: SluggedContentType, defaultPopulate: Populate) =>
-  factories.createCoreController(uid, ({ strapi }: { strapi: Core.Strapi }) => ({
-    async find(ctx: Context) {
-      ctx.query = publicReadQuery(ctx, defaultPopulate);
-      return super.find(ctx);
-    },
+export const createPublicReadController = <Extra extends object = object>(
+  uid: SluggedContentType,
+  { defaultPopulate, extend, decorate }: PublicReadOptions<Extra>
+) =>
+  factories.createCoreController(uid, ({ strapi }: { strapi: Core.Strapi }) => {
+    const decorated = async (answer: Answer) => {
+      const data = answer?.data;
+      if (decorate && data) await decorate(strapi, Array.isArray(data) ? data : [data]);
+      return answer;
+    };
 
-    async findOne(ctx: Context) {
-      const query = publicReadQuery(ctx, defaultPopulate);
-      const documentId = await resolveDocumentId(strapi, uid, ctx.params.id, query.status === 'draft' ? 'draft' : 'published');
-      if (!documentId) return ctx.notFound(`No ${uid.split('.').pop()} "${ctx.params.id}" is published.`);
-      ctx.params.id = documentId;
-      ctx.query = query;
-      return super.findOne(ctx);
-    },
-  }));
+    return {
+      ...(extend?.(strapi) ?? ({} as Extra)),
+
+      async find(ctx: Context) {
+        ctx.query = publicReadQuery(ctx, defaultPopulate);
+        return decorated((await super.find(ctx)) as Answer);
+      },
+
+      async findOne(ctx: Context) {
+        const query = publicReadQuery(ctx, defaultPopulate);
+        const documentId = await resolveDocumentId(strapi, uid, ctx.params.id, query.status === 'draft' ? 'draft' : 'published');
+        if (!documentId) return ctx.notFound(`No ${uid.split('.').pop()} "${ctx.params.id}" is published.`);
+        ctx.params.id = documentId;
+        ctx.query = query;
+        return decorated((await super.findOne(ctx)) as Answer);
+      },
+    };
+  });

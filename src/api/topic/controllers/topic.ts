@@ -1,3 +1,3 @@
 import { createPublicReadController } from '../../../utils/public-controller';
 
-export default createPublicReadController('api::topic.topic', {});
+export default createPublicReadController('api::topic.topic', { defaultPopulate: {} });

@@ -1,0 +1,420 @@
+import { createHash } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { buildCalendar, type CalendarProgram } from './calendar';
+import {
+  compileSchedule,
+  describeSchedule,
+  isComplete,
+  nextSession,
+  ordinalsOf,
+  sessionsBetween,
+  sessionsRemaining,
+  weekdayOf,
+  type CompiledSchedule,
+  type ScheduleFields,
+  type Session,
+} from './schedule';
+
+/**
+ * The upcoming-programs feed: which published programs meet in a window, sorted by their next session, in the
+ * shape websites embed (JSON with schema.org JSON-LD) or subscribe to (iCalendar). Answers are cached in the
+ * process and cleared by the feed-cache Document Service middleware whenever a program or topic changes.
+ */
+
+const PROGRAM = 'api::group-program.group-program';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const KINDS = ['support-group', 'group-therapy'];
+const FORMATS = ['in-person', 'online', 'hybrid'];
+
+export interface FeedConfig {
+  defaultWindowDays: number;
+  maxWindowDays: number;
+  maxUpcomingSessions: number;
+  cache: { enabled: boolean; ttlSeconds: number; maxEntries: number };
+  organizer: { name: string; url: string };
+  programUrlTemplate: string;
+}
+
+export interface FeedQuery {
+  from: Date;
+  to: Date;
+  kind?: string;
+  topic?: string;
+  format?: string;
+  page: number;
+  pageSize: number;
+  /** True when `from` was not given: the answer then moves with the clock. */
+  fromIsNow: boolean;
+}
+
+interface ProgramRow {
+  documentId: string;
+  slug: string;
+  title: string;
+  kind: string;
+  summary: string;
+  format: string;
+  location?: string | null;
+  capacity?: number | null;
+  seatsTaken?: number | null;
+  enrollmentStatus: string;
+  cost?: string | null;
+  insuranceAccepted?: boolean | null;
+  ageGroup?: string | null;
+  registrationUrl?: string | null;
+  updatedAt: string;
+  topics?: Array<{ name: string; slug: string }>;
+  facilitator?: { name: string; credentials?: string | null } | null;
+  schedule?: ScheduleFields | null;
+}
+
+interface Scheduled {
+  program: ProgramRow;
+  compiled: CompiledSchedule;
+  next: Session;
+  nextMs: number;
+}
+
+const invalid = (parameter: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError', value: undefined }] });
+
+const parseInstant = (value: unknown, parameter: string): Date => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
+    throw invalid(parameter, `${parameter} must be an ISO 8601 date or date-time, e.g. 2027-01-31`);
+  }
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) throw invalid(parameter, `${parameter} is not a valid date`);
+  return date;
+};
+
+const parsePositive = (value: unknown, parameter: string, fallback: number, max: number) => {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+    throw invalid(parameter, `${parameter} must be a whole number from 1 to ${max}`);
+  }
+  return Number(value);
+};
+
+const oneOf = (value: unknown, parameter: string, allowed: string[]) => {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !allowed.includes(value)) throw invalid(parameter, `${parameter} must be one of ${allowed.join(', ')}`);
+  return value;
+};
+
+/** Reads and checks the feed's query string; anything unknown or malformed is a 400 naming the parameter. */
+export const parseFeedQuery = (
+  query: Record<string, unknown>,
+  config: Pick<FeedConfig, 'defaultWindowDays' | 'maxWindowDays'>,
+  { now = new Date(), paginated = true }: { now?: Date; paginated?: boolean } = {}
+): FeedQuery => {
+  const allowed = ['from', 'to', 'kind', 'topic', 'format', ...(paginated ? ['page', 'pageSize'] : [])];
+  const unknown = Object.keys(query).find((key) => !allowed.includes(key));
+  if (unknown) throw invalid(unknown, `unknown query parameter ${unknown}; allowed: ${allowed.join(', ')}`);
+
+  const fromIsNow = query.from === undefined;
+  const from = fromIsNow ? now : parseInstant(query.from, 'from');
+  const to = query.to === undefined ? new Date(from.getTime() + config.defaultWindowDays * DAY_MS) : parseInstant(query.to, 'to');
+  if (to.getTime() <= from.getTime()) throw invalid('to', 'to must be after from');
+  if (to.getTime() - from.getTime() > config.maxWindowDays * DAY_MS) {
+    throw invalid('to', `from and to may be at most ${config.maxWindowDays} days apart`);
+  }
+  const topic = query.topic;
+  if (topic !== undefined && (typeof topic !== 'string' || !/^[a-z0-9-]{1,180}$/.test(topic))) {
+    throw invalid('topic', 'topic must be a topic slug, e.g. grief');
+  }
+  return {
+    from,
+    to,
+    fromIsNow,
+    kind: oneOf(query.kind, 'kind', KINDS),
+    format: oneOf(query.format, 'format', FORMATS),
+    topic: topic as string | undefined,
+    page: paginated ? parsePositive(query.page, 'page', 1, 10000) : 1,
+    pageSize: paginated ? parsePositive(query.pageSize, 'pageSize', 25, 100) : 100,
+  };
+};
+
+const ATTENDANCE: Record<string, string> = {
+  'in-person': 'https://schema.org/OfflineEventAttendanceMode',
+  online: 'https://schema.org/OnlineEventAttendanceMode',
+  hybrid: 'https://schema.org/MixedEventAttendanceMode',
+};
+const AVAILABILITY: Record<string, string> = {
+  open: 'https://schema.org/InStock',
+  waitlist: 'https://schema.org/LimitedAvailability',
+  closed: 'https://schema.org/SoldOut',
+};
+const REPEAT_FREQUENCY = (compiled: CompiledSchedule) => {
+  const interval = Math.max(1, compiled.schedule.interval ?? 1);
+  return compiled.schedule.repeats === 'weekly' ? `P${interval}W` : `P${interval}M`;
+};
+
+const priceOf = (cost: string | null | undefined) => {
+  if (!cost) return undefined;
+  if (/^\s*free\b/i.test(cost)) return 0;
+  const amount = cost.match(/(\d+(?:\.\d{1,2})?)/);
+  return amount ? Number(amount[1]) : undefined;
+};
+
+/** A schema.org EventSeries a website can embed as JSON-LD. */
+export const toJsonLd = (program: ProgramRow, compiled: CompiledSchedule, next: Session, url: string, organizer: FeedConfig['organizer']) => {
+  const { schedule } = compiled;
+  const place = program.location ? { '@type': 'Place', name: program.location, address: program.location } : undefined;
+  const virtual = { '@type': 'VirtualLocation', url: program.registrationUrl ?? url };
+  const location = program.format === 'online' ? virtual : program.format === 'hybrid' ? [place, virtual].filter(Boolean) : place;
+  const eventSchedule: Record<string, unknown> = {
+    '@type': 'Schedule',
+    scheduleTimezone: schedule.timezone,
+    startDate: schedule.firstSessionDate,
+    startTime: schedule.startTime.slice(0, 5),
+    endTime: next.end.slice(11, 16),
+    duration: `PT${schedule.durationMinutes}M`,
+  };
+  if (schedule.repeats !== 'once') {
+    eventSchedule.repeatFrequency = REPEAT_FREQUENCY(compiled);
+    if (schedule.repeats !== 'monthly-by-date') eventSchedule.byDay = `https://schema.org/${weekdayOf(schedule)}`;
+    if (schedule.repeats === 'monthly-by-weekday') eventSchedule.byMonthWeek = ordinalsOf(schedule);
+    if (schedule.repeats === 'monthly-by-date') eventSchedule.byMonthDay = Number(schedule.firstSessionDate.slice(8, 10));
+  }
+  if (schedule.ends === 'after-sessions' && schedule.sessionCount) eventSchedule.repeatCount = schedule.sessionCount;
+  if (schedule.ends === 'on-date' && schedule.endDate) eventSchedule.endDate = schedule.endDate;
+  if (schedule.skippedDates?.length) eventSchedule.exceptDate = schedule.skippedDates.map((skipped) => skipped.date);
+
+  const price = priceOf(program.cost);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'EventSeries',
+    name: program.title,
+    description: program.summary,
+    url,
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: ATTENDANCE[program.format] ?? ATTENDANCE['in-person'],
+    startDate: next.start,
+    ...(location ? { location } : {}),
+    eventSchedule,
+    organizer: { '@type': 'Organization', name: organizer.name, url: organizer.url },
+    ...(program.facilitator ? { performer: { '@type': 'Person', name: program.facilitator.name } } : {}),
+    offers: {
+      '@type': 'Offer',
+      url: program.registrationUrl ?? url,
+      availability: AVAILABILITY[program.enrollmentStatus] ?? AVAILABILITY.open,
+      ...(price !== undefined ? { price, priceCurrency: 'USD' } : {}),
+      ...(program.cost ? { description: program.cost } : {}),
+    },
+  };
+};
+
+const programUrl = (template: string, slug: string) => template.replace('{slug}', encodeURIComponent(slug));
+
+/** The public item for one program in the window. */
+export const toFeedItem = (scheduled: Scheduled, query: Pick<FeedQuery, 'from' | 'to'>, config: FeedConfig) => {
+  const { program, compiled, next } = scheduled;
+  const url = programUrl(config.programUrlTemplate, program.slug);
+  const seatsLeft = program.capacity != null ? Math.max(program.capacity - (program.seatsTaken ?? 0), 0) : null;
+  return {
+    documentId: program.documentId,
+    slug: program.slug,
+    title: program.title,
+    kind: program.kind,
+    summary: program.summary,
+    topics: (program.topics ?? []).map(({ name, slug }) => ({ name, slug })),
+    format: program.format,
+    location: program.location ?? null,
+    ageGroup: program.ageGroup ?? null,
+    facilitator: program.facilitator ? { name: program.facilitator.name, credentials: program.facilitator.credentials ?? null } : null,
+    enrollment: {
+      status: program.enrollmentStatus,
+      seatsLeft,
+      cost: program.cost ?? null,
+      insuranceAccepted: Boolean(program.insuranceAccepted),
+      registrationUrl: program.registrationUrl ?? null,
+    },
+    schedule: {
+      timezone: compiled.schedule.timezone,
+      rrule: compiled.rrule,
+      exdates: compiled.exdates.map((exdate) => exdate.toString({ timeZoneName: 'never', smallestUnit: 'second' })),
+      summary: describeSchedule(compiled.schedule),
+    },
+    nextSession: next,
+    upcomingSessions: sessionsBetween(compiled, query.from, query.to, config.maxUpcomingSessions),
+    sessionsRemaining: sessionsRemaining(compiled, query.from),
+    url,
+    jsonLd: toJsonLd(program, compiled, next, url, config.organizer),
+  };
+};
+
+export type FeedItem = ReturnType<typeof toFeedItem>;
+
+interface CachedAnswer {
+  body: string;
+  etag: string;
+  expires: number;
+}
+
+export const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cache = new Map<string, CachedAnswer>();
+  let generation = 0;
+
+  const config = () => strapi.config.get('feed') as FeedConfig;
+
+  /** Published, not cancelled programs that could meet in the window, with what the feed shows. */
+  const candidates = async (query: Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>, documentIds?: string[]) => {
+    const toDate = query.to.toISOString().slice(0, 10);
+    const fromDate = new Date(query.from.getTime() - DAY_MS).toISOString().slice(0, 10);
+    const rows = await strapi.documents(PROGRAM).findMany({
+      status: 'published',
+      filters: {
+        cancelled: false,
+        ...(query.kind ? { kind: query.kind as 'support-group' } : {}),
+        ...(query.format ? { format: query.format as 'online' } : {}),
+        ...(query.topic ? { topics: { slug: query.topic } } : {}),
+        ...(documentIds ? { documentId: { $in: documentIds } } : {}),
+        $and: [
+          { schedule: { firstSessionDate: { $lte: toDate } } },
+          { $or: [{ schedule: { ends: { $ne: 'on-date' } } }, { schedule: { endDate: { $gte: fromDate } } }] },
+        ],
+      },
+      populate: { topics: { fields: ['name', 'slug'] }, facilitator: true, schedule: { populate: { skippedDates: true } } },
+    });
+    return rows as unknown as ProgramRow[];
+  };
+
+  /** Programs with a session in [from, to), sorted by next session. */
+  const scheduledIn = (programs: ProgramRow[], from: Date, to: Date): Scheduled[] => {
+    const scheduled: Scheduled[] = [];
+    for (const program of programs) {
+      if (!isComplete(program.schedule)) continue;
+      const compiled = compileSchedule(program.schedule);
+      const next = nextSession(compiled, from, to);
+      if (next) scheduled.push({ program, compiled, next, nextMs: new Date(next.start).getTime() });
+    }
+    return scheduled.sort((a, b) => a.nextMs - b.nextMs || a.program.title.localeCompare(b.program.title));
+  };
+
+  const cacheKey = (kind: string, query: FeedQuery | { slug: string; query: FeedQuery }) => {
+    const q = 'slug' in query ? query.query : query;
+    // A window that starts "now" is cached per minute, so its sessions never lag by more than that.
+    const from = q.fromIsNow ? Math.floor(q.from.getTime() / 60000) * 60000 : q.from.getTime();
+    const to = q.fromIsNow ? from + (q.to.getTime() - q.from.getTime()) : q.to.getTime();
+    return JSON.stringify([kind, 'slug' in query ? query.slug : null, from, to, q.kind, q.topic, q.format, q.page, q.pageSize]);
+  };
+
+  /** The cached answer for `key`, or computes, stores and returns it. */
+  const cached = async (key: string, compute: () => Promise<string | null>): Promise<CachedAnswer | null> => {
+    const settings = config().cache;
+    const hit = settings.enabled ? cache.get(key) : undefined;
+    if (hit && hit.expires > Date.now()) return hit;
+    const startedAt = generation;
+    const body = await compute();
+    if (body === null) return null;
+    const answer = { body, etag: etagOf(body), expires: Date.now() + settings.ttlSeconds * 1000 };
+    // An edit while this was computed makes it stale: answer it, but do not keep it.
+    if (settings.enabled && startedAt === generation) {
+      cache.delete(key);
+      cache.set(key, answer);
+      if (cache.size > settings.maxEntries) cache.delete(cache.keys().next().value!);
+    }
+    return answer;
+  };
+
+  return {
+    parseQuery(query: Record<string, unknown>, paginated = true) {
+      return parseFeedQuery(query, config(), { paginated });
+    },
+
+    /** Forgets every cached answer; called whenever a program or topic changes. */
+    invalidate() {
+      generation += 1;
+      cache.clear();
+    },
+
+    cacheControl() {
+      return `public, max-age=${config().cache.ttlSeconds}`;
+    },
+
+    async upcomingItems(query: Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>, documentIds?: string[]) {
+      return scheduledIn(await candidates(query, documentIds), query.from, query.to);
+    },
+
+    /** The JSON feed: one page of items and the window and pagination in `meta`. */
+    async upcoming(query: FeedQuery): Promise<CachedAnswer> {
+      const answer = await cached(cacheKey('json', query), async () => {
+        const scheduled = await this.upcomingItems(query);
+        const start = (query.page - 1) * query.pageSize;
+        const page = scheduled.slice(start, start + query.pageSize);
+        return JSON.stringify({
+          data: page.map((item) => toFeedItem(item, query, config())),
+          meta: {
+            window: { from: query.from.toISOString(), to: query.to.toISOString() },
+            pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(scheduled.length / query.pageSize), total: scheduled.length },
+          },
+        });
+      });
+      return answer!;
+    },
+
+    /**
+     * The next sessions shown under articles: an article's related programs, or, when it has none, programs that
+     * share one of its topics. One feed computation (cached) serves every article of the answer.
+     */
+    async forArticles(articles: Array<{ documentId: string; relatedPrograms: string[]; topics: string[] }>, now = new Date()) {
+      const { defaultWindowDays, articleUpcomingPrograms } = strapi.config.get('feed') as FeedConfig & { articleUpcomingPrograms: number };
+      const query = parseFeedQuery({}, { defaultWindowDays, maxWindowDays: defaultWindowDays }, { now, paginated: false });
+      const answer = await cached(cacheKey('articles', query), async () => {
+        const items = (await this.upcomingItems(query)).map((scheduled) => {
+          const { jsonLd: _jsonLd, upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
+          return { ...item, upcomingSessions: upcomingSessions.slice(0, 3) };
+        });
+        return JSON.stringify(items);
+      });
+      const items = JSON.parse(answer!.body) as Array<Omit<FeedItem, 'jsonLd'>>;
+      return new Map(
+        articles.map((article) => {
+          const related = new Set(article.relatedPrograms);
+          const topics = new Set(article.topics);
+          const matches =
+            related.size > 0
+              ? items.filter((item) => related.has(item.documentId))
+              : items.filter((item) => item.topics.some((topic) => topics.has(topic.slug)));
+          return [article.documentId, matches.slice(0, articleUpcomingPrograms)];
+        })
+      );
+    },
+
+    /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */
+    async calendar(query: FeedQuery, slug?: string): Promise<CachedAnswer | null> {
+      return cached(cacheKey('ics', slug ? { slug, query } : query), async () => {
+        let programs: ProgramRow[];
+        if (slug) {
+          const [program] = (await strapi.documents(PROGRAM).findMany({
+            status: 'published',
+            filters: { slug },
+            populate: { topics: { fields: ['name', 'slug'] }, facilitator: true, schedule: { populate: { skippedDates: true } } },
+          })) as unknown as ProgramRow[];
+          if (!program) return null;
+          programs = program.schedule && isComplete(program.schedule) ? [program] : [];
+        } else {
+          programs = (await this.upcomingItems(query)).map((item) => item.program);
+        }
+        const { organizer, programUrlTemplate } = config();
+        const events: CalendarProgram[] = programs.map((program) => ({
+          documentId: program.documentId,
+          title: program.title,
+          summary: program.summary,
+          location: program.location,
+          url: programUrl(programUrlTemplate, program.slug),
+          updatedAt: program.updatedAt,
+          compiled: compileSchedule(program.schedule as Parameters<typeof compileSchedule>[0]),
+        }));
+        return buildCalendar(events, {
+          name: slug && programs[0] ? programs[0].title : `${organizer.name}: upcoming group programs`,
+          organizerName: organizer.name,
+          uidDomain: new URL(organizer.url).hostname,
+        });
+      });
+    },
+  };
+};

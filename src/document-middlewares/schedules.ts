@@ -1,0 +1,43 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ScheduleFields } from '../api/group-program/services/schedule';
+
+const PROGRAM = 'api::group-program.group-program';
+
+type ProgramData = { kind?: string; schedule?: ScheduleFields | null };
+
+/**
+ * Every save of a group program (admin panel, REST, Document Service) checks its schedule: group therapy is
+ * time-limited, sessions last 15 minutes to 8 hours, an end date follows the start, the time zone exists. The
+ * admin panel shows the messages on the fields. An empty time zone gets the configured default.
+ */
+export const scheduleMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (context.uid !== PROGRAM || (context.action !== 'create' && context.action !== 'update')) return next();
+    const params = context.params as { data?: ProgramData; documentId?: string };
+    const data = params.data;
+    if (!data || (data.schedule === undefined && data.kind === undefined)) return next();
+
+    if (data.schedule && !data.schedule.timezone) data.schedule.timezone = strapi.config.get('feed.defaultTimezone') as string;
+
+    let { kind, schedule } = data;
+    if ((kind === undefined || schedule === undefined) && params.documentId) {
+      const current = (await strapi.documents(PROGRAM).findOne({
+        documentId: params.documentId,
+        fields: ['kind'],
+        populate: { schedule: true },
+      })) as ProgramData | null;
+      kind ??= current?.kind;
+      schedule = schedule === undefined ? current?.schedule : schedule;
+    }
+    if (!schedule) return next();
+
+    const problems = strapi.service('api::group-program.schedule').validate(schedule, kind);
+    if (problems.length > 0) {
+      throw new errors.ValidationError(problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`, {
+        errors: problems.map((problem: { path: string[]; message: string }) => ({ ...problem, name: 'ValidationError', value: undefined })),
+      });
+    }
+    return next();
+  };
