@@ -257,7 +257,8 @@ describe('calendar files', () => {
   it('/upcoming.ics is valid iCalendar whose occurrences match the JSON feed', async () => {
     const res = await app.http().get(`/api/group-programs/upcoming.ics?${WINDOW}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
-    expect(res.headers.etag).toBeDefined();
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    await app.http().get(`/api/group-programs/upcoming.ics?${WINDOW}`).set('If-None-Match', res.headers.etag).expect(304);
     const calendar = parse(res.text);
     expect(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['America/New_York']);
     const events = calendar.getAllSubcomponents('vevent');
