@@ -11,6 +11,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::poweredBy',
+  // Serves cached feed answers before authentication and routing (src/middlewares/feed-cache.ts).
+  'global::feed-cache',
   'strapi::query',
   {
     name: 'strapi::body',

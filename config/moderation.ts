@@ -14,6 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       .filter(Boolean);
 
   return {
+    /** Benchmarks only: `false` stores every comment as pending without running the rules (to measure their cost). */
+    enabled: env.bool('COMMENT_MODERATION', true),
     /** Longest accepted comment body, in characters. */
     maxBodyLength: env.int('COMMENT_MAX_LENGTH', 5000),
     /** A comment with this many links or more is spam (WordPress holds at 2). One link sends it to review. */

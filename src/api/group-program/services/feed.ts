@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { buildCalendar, type CalendarProgram } from './calendar';
 import {
@@ -113,7 +114,8 @@ export const parseFeedQuery = (
   if (unknown) throw invalid(unknown, `unknown query parameter ${unknown}; allowed: ${allowed.join(', ')}`);
 
   const fromIsNow = query.from === undefined;
-  const from = fromIsNow ? now : parseInstant(query.from, 'from');
+  // "Now" is taken to the minute, so answers (and their ETags) hold still for a minute.
+  const from = fromIsNow ? new Date(Math.floor(now.getTime() / 60000) * 60000) : parseInstant(query.from, 'from');
   const to = query.to === undefined ? new Date(from.getTime() + config.defaultWindowDays * DAY_MS) : parseInstant(query.to, 'to');
   if (to.getTime() <= from.getTime()) throw invalid('to', 'to must be after from');
   if (to.getTime() - from.getTime() > config.maxWindowDays * DAY_MS) {
@@ -252,6 +254,23 @@ interface CachedAnswer {
   expires: number;
 }
 
+/** Writes a feed answer with its ETag and Cache-Control; a matching If-None-Match gets a 304 with no body. */
+export const respondWith = (ctx: Context, answer: { body: string; etag: string }, contentType: string, cacheControl: string) => {
+  ctx.set('ETag', answer.etag);
+  ctx.set('Cache-Control', cacheControl);
+  ctx.set('Vary', 'Accept-Encoding');
+  ctx.status = 200; // koa compares If-None-Match only for a 2xx answer
+  if (ctx.fresh) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.type = contentType;
+  ctx.body = answer.body;
+};
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+export const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+
 export const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -294,13 +313,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return scheduled.sort((a, b) => a.nextMs - b.nextMs || a.program.title.localeCompare(b.program.title));
   };
 
-  const cacheKey = (kind: string, query: FeedQuery | { slug: string; query: FeedQuery }) => {
-    const q = 'slug' in query ? query.query : query;
-    // A window that starts "now" is cached per minute, so its sessions never lag by more than that.
-    const from = q.fromIsNow ? Math.floor(q.from.getTime() / 60000) * 60000 : q.from.getTime();
-    const to = q.fromIsNow ? from + (q.to.getTime() - q.from.getTime()) : q.to.getTime();
-    return JSON.stringify([kind, 'slug' in query ? query.slug : null, from, to, q.kind, q.topic, q.format, q.page, q.pageSize]);
-  };
+  const cacheKey = (kind: string, q: FeedQuery, slug?: string) =>
+    JSON.stringify([kind, slug ?? null, q.from.getTime(), q.to.getTime(), q.kind, q.topic, q.format, q.page, q.pageSize]);
 
   /** The cached answer for `key`, or computes, stores and returns it. */
   const cached = async (key: string, compute: () => Promise<string | null>): Promise<CachedAnswer | null> => {
@@ -323,6 +337,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     parseQuery(query: Record<string, unknown>, paginated = true) {
       return parseFeedQuery(query, config(), { paginated });
+    },
+
+    /** A fresh cached answer, if there is one: the fast path of the feed-cache middleware. */
+    lookup(kind: 'json' | 'ics', query: FeedQuery, slug?: string): CachedAnswer | undefined {
+      if (!config().cache.enabled) return undefined;
+      const hit = cache.get(cacheKey(kind, query, slug));
+      return hit && hit.expires > Date.now() ? hit : undefined;
     },
 
     /** Forgets every cached answer; called whenever a program or topic changes. */
@@ -386,7 +407,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */
     async calendar(query: FeedQuery, slug?: string): Promise<CachedAnswer | null> {
-      return cached(cacheKey('ics', slug ? { slug, query } : query), async () => {
+      return cached(cacheKey('ics', query, slug), async () => {
         let programs: ProgramRow[];
         if (slug) {
           const [program] = (await strapi.documents(PROGRAM).findMany({

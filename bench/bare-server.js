@@ -1,0 +1,13 @@
+'use strict';
+
+/** The ceiling: a bare Node http server answering the feed's bytes with the same headers, nothing else. */
+const http = require('http');
+
+const body = Buffer.from(process.env.BARE_BODY || '{}');
+const etag = process.env.BARE_ETAG || '"x"';
+const server = http.createServer((request, response) => {
+  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, etag, 'cache-control': 'public, max-age=60' });
+  response.end(body);
+});
+server.listen(Number(process.argv[2]), '127.0.0.1', () => process.send && process.send('ready'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

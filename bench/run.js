@@ -1,0 +1,306 @@
+#!/usr/bin/env node
+'use strict';
+
+/**
+ * `npm run bench [-- --quick] [-- --sizes 10,100] [-- --duration 5]`
+ *
+ * Compiles the project, starts it as a production server on a free loopback port with a fresh database (SQLite,
+ * or PostgreSQL with DATABASE_CLIENT=postgres), seeds programs at each size, and drives every case with autocannon
+ * for a fixed time. Prints a table and writes bench/results/<date>.json and .md. Every ratio in the summary
+ * compares numbers measured in this one run: these machines are noisy, absolute numbers travel badly.
+ */
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+const crypto = require('crypto');
+const { fork } = require('child_process');
+const autocannon = require('autocannon');
+
+const appDir = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : fallback;
+};
+const quick = args.includes('--quick');
+const sizes = option('sizes', quick ? '10,100' : '10,100,1000,10000').split(',').map(Number);
+const duration = Number(option('duration', quick ? 2 : 5));
+const connections = Number(option('connections', 10));
+const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+const log = (message) => process.stdout.write(`${message}\n`);
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const secret = () => crypto.randomBytes(24).toString('base64');
+
+/** A fresh database for this run, and how to drop it. */
+async function freshDatabase(stamp) {
+  if (client === 'sqlite') {
+    const filename = path.join('.tmp', `bench-${stamp}.db`);
+    fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, drop: async () => fs.rmSync(path.join(appDir, filename), { force: true }) };
+  }
+  const { Client } = require('pg');
+  const name = `bench_${stamp}`;
+  const admin = () =>
+    new Client({ host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', password: process.env.DATABASE_PASSWORD, database: 'postgres' });
+  const connection = admin();
+  await connection.connect();
+  await connection.query(`CREATE DATABASE "${name}"`);
+  await connection.end();
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, DATABASE_URL: '' },
+    drop: async () => {
+      const dropper = admin();
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** Starts bench/server.js; resolves when it answers /_health. */
+async function startServer(env) {
+  const port = await freePort();
+  const child = fork(path.join(__dirname, 'server.js'), [], {
+    cwd: appDir,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const spawnedAt = Date.now();
+  const ready = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready`)));
+    child.on('message', (message) => message.type === 'ready' && resolve(message));
+  });
+  const request = (type, payload, answer) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message) => {
+        if (message.type === answer) {
+          child.off('message', onMessage);
+          resolve(message);
+        } else if (message.type === 'seed-failed') {
+          child.off('message', onMessage);
+          reject(new Error(message.error));
+        }
+      };
+      child.on('message', onMessage);
+      child.send({ type, ...payload });
+    });
+  return {
+    port,
+    pid: child.pid,
+    startupMs: Date.now() - spawnedAt,
+    bootMs: ready.startupMs,
+    seed: (payload) => request('seed', payload, 'seeded'),
+    /** Peak resident memory of the process so far (Linux: VmHWM). */
+    peakMemoryMb() {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        return Number(status.match(/VmHWM:\s+(\d+)/)[1]) / 1024;
+      } catch {
+        return null;
+      }
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Drives one case; counts as errors the connection errors, timeouts and any status other than the expected one. */
+async function measure(label, options, expectedStatus = 200) {
+  const result = await autocannon({ connections, duration, ...options });
+  const stats = result.statusCodeStats || {};
+  const unexpected = Object.entries(stats).reduce((sum, [code, { count }]) => sum + (Number(code) === expectedStatus ? 0 : count), 0);
+  const row = {
+    case: label,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + unexpected,
+    requests: result.requests.total,
+  };
+  log(`  ${label.padEnd(52)} ${String(row.requestsPerSecond).padStart(7)} req/s  p50 ${String(row.p50).padStart(5)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}`);
+  return row;
+}
+
+const get = async (url, headers = {}) => {
+  const response = await fetch(url, { headers });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
+
+async function main() {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '');
+  log(`Benchmark (${quick ? 'quick' : 'full'}): ${client}, sizes ${sizes.join(', ')}, ${duration}s per case, ${connections} connections`);
+
+  log('Compiling the project (dist/)...');
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir });
+
+  const database = await freshDatabase(stamp);
+  const baseEnv = {
+    ...database.env,
+    NODE_ENV: 'production',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    IP_HASH_SALT: secret(),
+    LOG_LEVEL: 'warn',
+    CRON_ENABLED: 'false',
+    SEED_DEMO_CONTENT: 'false',
+    // The benchmark posts hundreds of comments a second from one address: flood control is lifted for it alone.
+    COMMENT_FLOOD_CONTROL: 'false',
+  };
+
+  const rows = [];
+  const facts = {};
+  let server = await startServer(baseEnv);
+  facts.startupMs = server.startupMs;
+  log(`Server up in ${server.startupMs} ms (Strapi boot ${Math.round(server.bootMs)} ms), pid ${server.pid}`);
+  const base = `http://127.0.0.1:${server.port}`;
+  let feedBytes = null;
+  let articleSlug = null;
+
+  try {
+    for (const size of sizes) {
+      const seeded = await server.seed({ programs: size, articles: 20, comments: 200 });
+      articleSlug = seeded.articleSlug;
+      log(`\n${size} programs (seeded in ${seeded.seconds.toFixed(1)} s)`);
+      const feed = `${base}/api/group-programs/upcoming`;
+      const warm = await get(feed);
+      if (warm.status !== 200) throw new Error(`feed answered ${warm.status}: ${warm.text.slice(0, 200)}`);
+      const total = JSON.parse(warm.text).meta.pagination.total;
+      log(`  (${total} programs in the 90-day window)`);
+      if (size === Math.max(...sizes.filter((s) => s <= 1000)) || !feedBytes) feedBytes = { size, body: warm.text, etag: warm.headers.get('etag') };
+
+      let miss = 0;
+      const today = Date.now();
+      // Every request asks for a window that starts a millisecond later: always a cache miss, the full computation.
+      const coldToday = (page) => ({
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/group-programs/upcoming?from=${new Date(today + (miss += 1)).toISOString()}&to=${new Date(today + 90 * 864e5).toISOString()}${page ? `&page=${page}` : ''}`,
+        }),
+      });
+      rows.push({ size, ...(await measure(`feed cold (cache miss) @${size}`, { url: base, requests: [coldToday()] })) });
+      rows.push({ size, ...(await measure(`feed warm (cached) @${size}`, { url: feed })) });
+      rows.push({ size, ...(await measure(`feed conditional (304) @${size}`, { url: feed, headers: { 'if-none-match': warm.headers.get('etag') } }, 304)) });
+      rows.push({ size, ...(await measure(`stock GET /api/group-programs @${size}`, { url: `${base}/api/group-programs` })) });
+      if (size === Math.max(...sizes)) {
+        const lastPage = Math.max(1, Math.ceil(total / 25));
+        rows.push({ size, ...(await measure(`feed cold, page ${lastPage} of ${lastPage} @${size}`, { url: base, requests: [coldToday(lastPage)] })) });
+      }
+    }
+
+    log('\nArticles and comments');
+    rows.push(await measure('article by slug (+ upcoming programs)', { url: `${base}/api/articles/${articleSlug}` }));
+    rows.push(await measure('approved comment thread of the article', { url: `${base}/api/articles/${articleSlug}/comments` }));
+
+    let posted = 0;
+    const postComment = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (request) => ({
+        ...request,
+        body: JSON.stringify({ data: { article: articleSlug, authorName: 'Bench', authorEmail: `bench${(posted += 1)}@bench.example`, body: `Is there a group on weekends? Asking for the ${posted}th time, with details.` } }),
+      }),
+    };
+    rows.push(await measure('POST /api/comments (moderation on)', { url: `${base}/api/comments`, requests: [postComment] }, 201));
+    facts.peakMemoryMb = server.peakMemoryMb();
+    await server.stop();
+
+    server = await startServer({ ...baseEnv, COMMENT_MODERATION: 'false' });
+    rows.push(await measure('POST /api/comments (moderation off)', { url: `http://127.0.0.1:${server.port}/api/comments`, requests: [postComment] }, 201));
+    await server.stop();
+    server = null;
+
+    log(`\nBare Node http ceiling (the ${feedBytes.size}-program feed's bytes)`);
+    const barePort = await freePort();
+    const bare = fork(path.join(__dirname, 'bare-server.js'), [String(barePort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BARE_BODY: feedBytes.body, BARE_ETAG: feedBytes.etag } });
+    await new Promise((resolve) => bare.on('message', (message) => message === 'ready' && resolve()));
+    rows.push({ size: feedBytes.size, ...(await measure(`bare node http, same bytes @${feedBytes.size}`, { url: `http://127.0.0.1:${barePort}/` })) });
+    bare.kill('SIGTERM');
+  } finally {
+    if (server) await server.stop();
+    await database.drop();
+  }
+
+  const summary = summarise(rows, facts);
+  writeResults(stamp, rows, facts, summary);
+}
+
+const find = (rows, prefix, size) => rows.find((row) => row.case.startsWith(prefix) && (size === undefined || row.size === size));
+const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
+
+function summarise(rows, facts) {
+  const checks = [];
+  const at = sizes.includes(1000) ? 1000 : Math.max(...sizes);
+  const warm = find(rows, 'feed warm', at);
+  const stock = find(rows, 'stock GET', at);
+  const conditional = find(rows, 'feed conditional', at);
+  const bare = find(rows, 'bare node');
+  const coldAt = find(rows, 'feed cold (cache miss)', at);
+  const biggest = Math.max(...sizes);
+  const coldBig = find(rows, 'feed cold (cache miss)', biggest);
+  const coldLastPage = rows.find((row) => row.case.startsWith('feed cold, page'));
+  const modOn = find(rows, 'POST /api/comments (moderation on)');
+  const modOff = find(rows, 'POST /api/comments (moderation off)');
+  const add = (name, value, target, pass) => checks.push({ name, value, target, pass });
+  add(`warm feed vs stock find @${at} (req/s ratio)`, ratio(warm?.requestsPerSecond, stock?.requestsPerSecond), '>= 10', ratio(warm?.requestsPerSecond, stock?.requestsPerSecond) >= 10);
+  add('warm feed vs bare Node ceiling (req/s ratio)', ratio(warm?.requestsPerSecond, bare?.requestsPerSecond), '>= 0.30', ratio(warm?.requestsPerSecond, bare?.requestsPerSecond) >= 0.3);
+  add(`304 vs warm feed @${at} (req/s ratio)`, ratio(conditional?.requestsPerSecond, warm?.requestsPerSecond), '>= 1', ratio(conditional?.requestsPerSecond, warm?.requestsPerSecond) >= 1);
+  add(`cold feed p99 @${at} (ms)`, coldAt?.p99, '< 150', coldAt ? coldAt.p99 < 150 : false);
+  if (biggest > at) {
+    add(`cold feed p50 ${biggest} vs ${at} programs (ratio)`, ratio(coldBig?.p50, coldAt?.p50), '<= 12', ratio(coldBig?.p50, coldAt?.p50) <= 12);
+  }
+  if (coldLastPage) add(`cold feed, last page vs first page @${biggest} (p50 ratio)`, ratio(coldLastPage.p50, coldBig?.p50), '<= 1.2', ratio(coldLastPage.p50, coldBig?.p50) <= 1.2);
+  add('comment create, moderation on vs off (p50 ratio)', ratio(modOn?.p50, modOff?.p50), '<= 1.2', ratio(modOn?.p50, modOff?.p50) <= 1.2);
+  facts.errors = rows.reduce((sum, row) => sum + row.errors, 0);
+  return checks;
+}
+
+function writeResults(stamp, rows, facts, checks) {
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const meta = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', database: client, sizes, durationSeconds: duration, connections, node: process.version };
+  fs.writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify({ meta, facts, rows, checks }, null, 2)}\n`);
+  const table = [
+    '| case | req/s | p50 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${row.case} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} |`),
+  ];
+  const targets = ['| target | measured | wanted | met |', '| --- | ---: | --- | --- |', ...checks.map((check) => `| ${check.name} | ${check.value ?? 'n/a'} | ${check.target} | ${check.pass ? 'yes' : 'no'} |`)];
+  const markdown = [
+    `# Benchmark ${meta.date}`,
+    '',
+    `\`npm run bench${quick ? ' -- --quick' : ''}\` on ${client}, Node ${process.version}, ${duration} s per case, ${connections} connections.`,
+    `Server start-up: ${facts.startupMs} ms to /_health. Peak server memory (VmHWM): ${facts.peakMemoryMb ? `${Math.round(facts.peakMemoryMb)} MB` : 'n/a'}.`,
+    '',
+    ...table,
+    '',
+    ...targets,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, `${stamp}.md`), markdown);
+  log(`\n${markdown}`);
+  log(`Written: bench/results/${stamp}.json and .md`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});

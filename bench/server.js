@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+'use strict';
+
+/**
+ * Starts the compiled project (dist/, from `npm run build` or compileStrapi) as a server without the admin
+ * panel, for the benchmark and the multi-process tests. Configuration comes from the environment as usual.
+ * Over an IPC channel (child_process.fork) it reports { type: 'ready', startupMs } and answers
+ * { type: 'seed', ... } with { type: 'seeded', ... }. SIGTERM shuts it down cleanly.
+ */
+const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
+
+const appDir = path.resolve(__dirname, '..');
+const startedAt = process.hrtime.bigint();
+
+async function main() {
+  const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  await strapi.start();
+  const startupMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  if (process.send) process.send({ type: 'ready', startupMs, port: strapi.config.get('server.port') });
+
+  process.on('message', async (message) => {
+    if (message && message.type === 'seed') {
+      try {
+        const { seedScale } = require('./seed-scale');
+        const result = await seedScale(strapi, message);
+        process.send({ type: 'seeded', ...result });
+      } catch (error) {
+        process.send({ type: 'seed-failed', error: String(error && error.stack ? error.stack : error) });
+      }
+    }
+  });
+
+  const stop = async () => {
+    await strapi.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench server failed to start: ${error && error.stack ? error.stack : error}\n`);
+  process.exit(1);
+});
