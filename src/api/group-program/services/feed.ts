@@ -7,10 +7,10 @@ import {
   compileSchedule,
   describeSchedule,
   isComplete,
-  nextSession,
   ordinalsOf,
-  sessionsBetween,
+  sessionAt,
   sessionsRemaining,
+  startsBetween,
   weekdayOf,
   type CompiledSchedule,
   type ScheduleFields,
@@ -24,6 +24,11 @@ import {
  */
 
 const PROGRAM = 'api::group-program.group-program';
+const PREPARED_LIMIT = 50000;
+const PROGRAM_FIELDS = [
+  'slug', 'title', 'kind', 'summary', 'format', 'location', 'capacity', 'seatsTaken', 'enrollmentStatus', 'cost',
+  'insuranceAccepted', 'ageGroup', 'registrationUrl', 'updatedAt',
+] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KINDS = ['support-group', 'group-therapy'];
 const FORMATS = ['in-person', 'online', 'hybrid'];
@@ -70,10 +75,48 @@ interface ProgramRow {
   schedule?: ScheduleFields | null;
 }
 
+/**
+ * A program's compiled schedule with its session starts over a horizon (yesterday to `HORIZON_DAYS` ahead), kept
+ * per program version (documentId + updatedAt): expanding a recurrence is the feed's main cost, and it only
+ * changes when the program does.
+ */
+export interface PreparedSchedule {
+  compiled: CompiledSchedule;
+  horizonFrom: number;
+  horizonTo: number;
+  starts: number[];
+}
+
+export const HORIZON_DAYS = 400;
+
+/** Session starts in [from, to), from the horizon when it covers the window, else from the rule. */
+export const startsIn = (prepared: PreparedSchedule, from: Date, to: Date): number[] => {
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
+  if (fromMs < prepared.horizonFrom || toMs > prepared.horizonTo) return startsBetween(prepared.compiled, from, to);
+  let low = 0;
+  let high = prepared.starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (prepared.starts[middle] < fromMs) low = middle + 1;
+    else high = middle;
+  }
+  const starts: number[] = [];
+  for (let index = low; index < prepared.starts.length && prepared.starts[index] < toMs; index += 1) starts.push(prepared.starts[index]);
+  return starts;
+};
+
+/** The first session start in [from, to), or null. */
+const firstStartIn = (prepared: PreparedSchedule, from: Date, to: Date): number | null => {
+  const fromMs = from.getTime();
+  if (fromMs < prepared.horizonFrom || to.getTime() > prepared.horizonTo) return startsBetween(prepared.compiled, from, to)[0] ?? null;
+  const next = prepared.starts.find((start) => start >= fromMs);
+  return next !== undefined && next < to.getTime() ? next : null;
+};
+
 interface Scheduled {
   program: ProgramRow;
-  compiled: CompiledSchedule;
-  next: Session;
+  prepared: PreparedSchedule;
   nextMs: number;
 }
 
@@ -211,7 +254,9 @@ const programUrl = (template: string, slug: string) => template.replace('{slug}'
 
 /** The public item for one program in the window. */
 export const toFeedItem = (scheduled: Scheduled, query: Pick<FeedQuery, 'from' | 'to'>, config: FeedConfig) => {
-  const { program, compiled, next } = scheduled;
+  const { program, prepared, nextMs } = scheduled;
+  const { compiled } = prepared;
+  const next = sessionAt(compiled, nextMs);
   const url = programUrl(config.programUrlTemplate, program.slug);
   const seatsLeft = program.capacity != null ? Math.max(program.capacity - (program.seatsTaken ?? 0), 0) : null;
   return {
@@ -239,7 +284,9 @@ export const toFeedItem = (scheduled: Scheduled, query: Pick<FeedQuery, 'from' |
       summary: describeSchedule(compiled.schedule),
     },
     nextSession: next,
-    upcomingSessions: sessionsBetween(compiled, query.from, query.to, config.maxUpcomingSessions),
+    upcomingSessions: startsIn(prepared, query.from, query.to)
+      .slice(0, config.maxUpcomingSessions)
+      .map((start) => sessionAt(compiled, start)),
     sessionsRemaining: sessionsRemaining(compiled, query.from),
     url,
     jsonLd: toJsonLd(program, compiled, next, url, config.organizer),
@@ -279,38 +326,78 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const config = () => strapi.config.get('feed') as FeedConfig;
 
-  /** Published, not cancelled programs that could meet in the window, with what the feed shows. */
-  const candidates = async (query: Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>, documentIds?: string[]) => {
-    const toDate = query.to.toISOString().slice(0, 10);
-    const fromDate = new Date(query.from.getTime() - DAY_MS).toISOString().slice(0, 10);
-    const rows = await strapi.documents(PROGRAM).findMany({
-      status: 'published',
-      filters: {
-        cancelled: false,
-        ...(query.kind ? { kind: query.kind as 'support-group' } : {}),
-        ...(query.format ? { format: query.format as 'online' } : {}),
-        ...(query.topic ? { topics: { slug: query.topic } } : {}),
-        ...(documentIds ? { documentId: { $in: documentIds } } : {}),
-        $and: [
-          { schedule: { firstSessionDate: { $lte: toDate } } },
-          { $or: [{ schedule: { ends: { $ne: 'on-date' } } }, { schedule: { endDate: { $gte: fromDate } } }] },
-        ],
-      },
-      populate: { topics: { fields: ['name', 'slug'] }, facilitator: true, schedule: { populate: { skippedDates: true } } },
-    });
-    return rows as unknown as ProgramRow[];
+  const prepared = new Map<string, PreparedSchedule>();
+  let articleRanking: { key: string; value: Awaited<ReturnType<typeof ranked>> } | undefined;
+
+  /** The program's schedule, compiled and expanded over the horizon, reused while the program is unchanged. */
+  const prepare = (program: { documentId: string; updatedAt: string; schedule: ScheduleFields }): PreparedSchedule => {
+    const key = `${program.documentId}:${program.updatedAt}`;
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    const horizonFrom = today - DAY_MS;
+    const existing = prepared.get(key);
+    if (existing && existing.horizonFrom === horizonFrom) return existing;
+    const compiled = existing?.compiled ?? compileSchedule(program.schedule as Parameters<typeof compileSchedule>[0]);
+    const horizonTo = today + HORIZON_DAYS * DAY_MS;
+    const entry = { compiled, horizonFrom, horizonTo, starts: startsBetween(compiled, new Date(horizonFrom), new Date(horizonTo)) };
+    prepared.delete(key);
+    prepared.set(key, entry);
+    if (prepared.size > PREPARED_LIMIT) prepared.delete(prepared.keys().next().value!);
+    return entry;
   };
 
-  /** Programs with a session in [from, to), sorted by next session. */
-  const scheduledIn = (programs: ProgramRow[], from: Date, to: Date): Scheduled[] => {
-    const scheduled: Scheduled[] = [];
-    for (const program of programs) {
-      if (!isComplete(program.schedule)) continue;
-      const compiled = compileSchedule(program.schedule);
-      const next = nextSession(compiled, from, to);
-      if (next) scheduled.push({ program, compiled, next, nextMs: new Date(next.start).getTime() });
+  const filtersFor = (query: Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>, documentIds?: string[]) => {
+    const toDate = query.to.toISOString().slice(0, 10);
+    const fromDate = new Date(query.from.getTime() - DAY_MS).toISOString().slice(0, 10);
+    return {
+      cancelled: false,
+      ...(query.kind ? { kind: query.kind as 'support-group' } : {}),
+      ...(query.format ? { format: query.format as 'online' } : {}),
+      ...(query.topic ? { topics: { slug: query.topic } } : {}),
+      ...(documentIds ? { documentId: { $in: documentIds } } : {}),
+      $and: [
+        { schedule: { firstSessionDate: { $lte: toDate } } },
+        { $or: [{ schedule: { ends: { $ne: 'on-date' as const } } }, { schedule: { endDate: { $gte: fromDate } } }] },
+      ],
+    };
+  };
+
+  /**
+   * Published, not cancelled programs with a session in [from, to), sorted by next session. Only what ranking
+   * needs is read for every candidate; the rest is read for the page shown (`withDetails`).
+   */
+  const ranked = async (query: Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>, documentIds?: string[], withTopics = false) => {
+    const rows = (await strapi.documents(PROGRAM).findMany({
+      status: 'published',
+      filters: filtersFor(query, documentIds),
+      fields: ['title', 'updatedAt'],
+      populate: { schedule: { populate: { skippedDates: true } }, ...(withTopics ? { topics: { fields: ['slug'] } } : {}) },
+    })) as unknown as Array<{ documentId: string; title: string; updatedAt: string; schedule?: ScheduleFields | null; topics?: Array<{ slug: string }> }>;
+    const scheduled: Array<{ documentId: string; title: string; prepared: PreparedSchedule; nextMs: number; topicSlugs: string[] }> = [];
+    for (const row of rows) {
+      if (!isComplete(row.schedule)) continue;
+      const entry = prepare({ documentId: row.documentId, updatedAt: String(row.updatedAt), schedule: row.schedule });
+      const nextMs = firstStartIn(entry, query.from, query.to);
+      if (nextMs !== null) {
+        scheduled.push({ documentId: row.documentId, title: row.title, prepared: entry, nextMs, topicSlugs: (row.topics ?? []).map((topic) => topic.slug) });
+      }
     }
-    return scheduled.sort((a, b) => a.nextMs - b.nextMs || a.program.title.localeCompare(b.program.title));
+    return scheduled.sort((a, b) => a.nextMs - b.nextMs || a.title.localeCompare(b.title));
+  };
+
+  /** Everything the feed shows, for the programs of one page. */
+  const withDetails = async (page: Array<{ documentId: string; prepared: PreparedSchedule; nextMs: number }>): Promise<Scheduled[]> => {
+    if (page.length === 0) return [];
+    const rows = (await strapi.documents(PROGRAM).findMany({
+      status: 'published',
+      filters: { documentId: { $in: page.map((item) => item.documentId) } },
+      fields: [...PROGRAM_FIELDS],
+      populate: { topics: { fields: ['name', 'slug'] }, facilitator: true, schedule: { populate: { skippedDates: true } } },
+    })) as unknown as ProgramRow[];
+    const byId = new Map(rows.map((row) => [row.documentId, row]));
+    return page.flatMap((item) => {
+      const program = byId.get(item.documentId);
+      return program ? [{ program, prepared: item.prepared, nextMs: item.nextMs }] : [];
+    });
   };
 
   const cacheKey = (kind: string, q: FeedQuery, slug?: string) =>
@@ -357,15 +444,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async upcomingItems(query: Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>, documentIds?: string[]) {
-      return scheduledIn(await candidates(query, documentIds), query.from, query.to);
+      return withDetails(await ranked(query, documentIds));
     },
 
     /** The JSON feed: one page of items and the window and pagination in `meta`. */
     async upcoming(query: FeedQuery): Promise<CachedAnswer> {
       const answer = await cached(cacheKey('json', query), async () => {
-        const scheduled = await this.upcomingItems(query);
+        const scheduled = await ranked(query);
         const start = (query.page - 1) * query.pageSize;
-        const page = scheduled.slice(start, start + query.pageSize);
+        const page = await withDetails(scheduled.slice(start, start + query.pageSize));
         return JSON.stringify({
           data: page.map((item) => toFeedItem(item, query, config())),
           meta: {
@@ -384,25 +471,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async forArticles(articles: Array<{ documentId: string; relatedPrograms: string[]; topics: string[] }>, now = new Date()) {
       const { defaultWindowDays, articleUpcomingPrograms } = strapi.config.get('feed') as FeedConfig & { articleUpcomingPrograms: number };
       const query = parseFeedQuery({}, { defaultWindowDays, maxWindowDays: defaultWindowDays }, { now, paginated: false });
-      const answer = await cached(cacheKey('articles', query), async () => {
-        const items = (await this.upcomingItems(query)).map((scheduled) => {
-          const { jsonLd: _jsonLd, upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
-          return { ...item, upcomingSessions: upcomingSessions.slice(0, 3) };
-        });
-        return JSON.stringify(items);
-      });
-      const items = JSON.parse(answer!.body) as Array<Omit<FeedItem, 'jsonLd'>>;
-      return new Map(
+      // Every article answer ranks the same programs: keep that ranking for the minute, until a program changes.
+      const key = `${query.from.getTime()}:${generation}`;
+      if (!config().cache.enabled || articleRanking?.key !== key) articleRanking = { key, value: await ranked(query, undefined, true) };
+      const all = articleRanking.value;
+      const chosen = new Map(
         articles.map((article) => {
           const related = new Set(article.relatedPrograms);
           const topics = new Set(article.topics);
           const matches =
             related.size > 0
-              ? items.filter((item) => related.has(item.documentId))
-              : items.filter((item) => item.topics.some((topic) => topics.has(topic.slug)));
+              ? all.filter((item) => related.has(item.documentId))
+              : all.filter((item) => item.topicSlugs.some((slug) => topics.has(slug)));
           return [article.documentId, matches.slice(0, articleUpcomingPrograms)];
         })
       );
+      const shown = [...new Map([...chosen.values()].flat().map((item) => [item.documentId, item])).values()];
+      const items = new Map(
+        (await withDetails(shown)).map((scheduled) => {
+          const { jsonLd: _jsonLd, upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
+          return [item.documentId, { ...item, upcomingSessions: upcomingSessions.slice(0, 3) }];
+        })
+      );
+      return new Map([...chosen].map(([articleId, matches]) => [articleId, matches.flatMap((match) => items.get(match.documentId) ?? [])]));
     },
 
     /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */

@@ -210,6 +210,14 @@ const toSession = (start: Temporal.ZonedDateTime, durationMinutes: number): Sess
   end: start.add({ minutes: durationMinutes }).toString({ timeZoneName: 'never', smallestUnit: 'second' }),
 });
 
+/** The session that starts at `epochMs`. */
+export const sessionAt = (compiled: CompiledSchedule, epochMs: number): Session =>
+  toSession(Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(compiled.schedule.timezone), compiled.schedule.durationMinutes);
+
+/** Start instants (epoch ms) of the sessions in [from, to). */
+export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date): number[] =>
+  compiled.rule.between(from, new Date(to.getTime() - 1), true).map((start) => start.epochMilliseconds);
+
 /** The first session starting at or after `from` and before `to`, or null. */
 export const nextSession = (compiled: CompiledSchedule, from: Date, to: Date): Session | null => {
   const next = compiled.rule.next(from, true);
