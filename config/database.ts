@@ -32,6 +32,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       pool: {
         min: env.int('DATABASE_POOL_MIN', 2),
         max: env.int('DATABASE_POOL_MAX', 10),
+        // Fail fast while the database is away rather than queueing requests for a minute.
+        acquireTimeoutMillis: env.int('DATABASE_ACQUIRE_TIMEOUT', 5000),
+        createTimeoutMillis: env.int('DATABASE_CREATE_TIMEOUT', 3000),
       },
     },
   };
@@ -40,7 +43,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
     connection: {
       client,
       ...connections[client],
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 5000),
     },
   };
 };

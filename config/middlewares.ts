@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // A database outage answers 503 with Retry-After, at once (src/middlewares/database-unavailable.ts).
+  'global::database-unavailable',
   'strapi::security',
   {
     name: 'strapi::cors',

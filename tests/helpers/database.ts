@@ -7,12 +7,12 @@ import { Client } from 'pg';
  * a fresh PostgreSQL database created beside DATABASE_NAME and dropped when the file's tests end.
  */
 export interface TestDatabase {
+  name: string;
   drop(): Promise<void>;
 }
 
 const adminClient = () =>
   new Client({
-    connectionString: process.env.DATABASE_URL,
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),
     user: process.env.DATABASE_USERNAME ?? 'postgres',
@@ -20,22 +20,17 @@ const adminClient = () =>
     database: process.env.DATABASE_ADMIN_DB ?? 'postgres',
   });
 
-export const createTestDatabase = async (): Promise<TestDatabase> => {
-  const suffix = `${process.env.JEST_WORKER_ID ?? '0'}_${randomUUID().slice(0, 8)}`;
+const uniqueSuffix = () => `${process.env.JEST_WORKER_ID ?? '0'}_${randomUUID().slice(0, 8)}`;
 
-  if (process.env.DATABASE_CLIENT !== 'postgres') {
-    process.env.DATABASE_FILENAME = path.join('.tmp', `test-${suffix}.db`);
-    return { drop: async () => {} };
-  }
-
-  const name = `${process.env.TEST_DATABASE_PREFIX ?? 'counseling_test'}_${suffix}`.toLowerCase();
+/** A new, empty PostgreSQL database on the machine's server, whatever DATABASE_CLIENT says. */
+export const createPostgresDatabase = async (): Promise<TestDatabase> => {
+  const name = `${process.env.TEST_DATABASE_PREFIX ?? 'counseling_test'}_${uniqueSuffix()}`.toLowerCase();
   const client = adminClient();
   await client.connect();
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-  delete process.env.DATABASE_URL;
-  process.env.DATABASE_NAME = name;
   return {
+    name,
     drop: async () => {
       const dropper = adminClient();
       await dropper.connect();
@@ -43,4 +38,16 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
       await dropper.end();
     },
   };
+};
+
+export const createTestDatabase = async (): Promise<TestDatabase> => {
+  if (process.env.DATABASE_CLIENT !== 'postgres') {
+    const name = path.join('.tmp', `test-${uniqueSuffix()}.db`);
+    process.env.DATABASE_FILENAME = name;
+    return { name, drop: async () => {} };
+  }
+  const database = await createPostgresDatabase();
+  delete process.env.DATABASE_URL;
+  process.env.DATABASE_NAME = database.name;
+  return database;
 };

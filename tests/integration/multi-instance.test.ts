@@ -1,0 +1,119 @@
+import { createPostgresDatabase, type TestDatabase } from '../helpers/database';
+import { productionSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
+
+/**
+ * Two server processes on one PostgreSQL database and one Redis, as in production behind a load balancer.
+ * Both start at the same moment on an empty database.
+ */
+const CACHE_TTL_SECONDS = 2;
+let database: TestDatabase;
+let a: ServerProcess;
+let b: ServerProcess;
+let pg: import('pg').Client;
+
+const json = async (url: string, init?: RequestInit) => {
+  const response = await fetch(url, init);
+  return { status: response.status, body: (await response.json().catch(() => null)) as any };
+};
+const count = async (sql: string, values: unknown[] = []) => Number((await pg.query(sql, values)).rows[0].count);
+
+beforeAll(async () => {
+  database = await createPostgresDatabase();
+  const env = {
+    ...productionSecrets(),
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_HOST: process.env.DATABASE_HOST ?? '127.0.0.1',
+    DATABASE_PORT: process.env.DATABASE_PORT ?? '5432',
+    DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres',
+    DATABASE_NAME: database.name,
+    DATABASE_URL: '',
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    COMMENT_FLOOD_KEY_PREFIX: `multi-${database.name}`,
+    SEED_DEMO_CONTENT: 'true',
+    FEED_CACHE_TTL_SECONDS: String(CACHE_TTL_SECONDS),
+    IS_PROXIED: 'true',
+  };
+  [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  const { Client } = await import('pg');
+  pg = new Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, database: database.name });
+  await pg.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await pg?.end();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await database?.drop();
+});
+
+it('seeds and bootstraps permissions once when both start together', async () => {
+  expect(await count("SELECT count(DISTINCT document_id) FROM articles WHERE slug = 'whats-the-difference-between-a-support-group-and-group-therapy'")).toBe(1);
+  expect(await count('SELECT count(DISTINCT document_id) FROM group_programs')).toBe(4);
+  expect(await count('SELECT count(*) FROM topics')).toBe(3);
+  expect(await count('SELECT count(*) FROM comments')).toBe(1);
+  expect(await count("SELECT count(*) FROM up_roles WHERE type = 'moderator'")).toBe(1);
+  expect(await count("SELECT count(*) FROM admin_roles WHERE code = 'strapi-moderator'")).toBe(1);
+  const duplicates = await pg.query(
+    'SELECT p.action, count(*) FROM up_permissions p JOIN up_permissions_role_lnk l ON l.permission_id = p.id GROUP BY l.role_id, p.action HAVING count(*) > 1'
+  );
+  expect(duplicates.rows).toEqual([]);
+  for (const server of [a, b]) {
+    const res = await json(`${server.url}/api/articles/whats-the-difference-between-a-support-group-and-group-therapy`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.upcomingPrograms).toHaveLength(4);
+  }
+});
+
+it('counts flood control across both instances (shared Redis)', async () => {
+  const post = (server: ServerProcess, email: string) =>
+    fetch(`${server.url}/api/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.99' },
+      body: JSON.stringify({
+        data: { article: 'whats-the-difference-between-a-support-group-and-group-therapy', authorName: 'Ana', authorEmail: email, body: `Where is the group held? ${email}` },
+      }),
+    });
+  expect((await post(a, 'first@example.com')).status).toBe(201);
+  const second = await post(b, 'second@example.com');
+  expect(second.status).toBe(429);
+  expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+});
+
+it('shows a program edited through one instance in the other’s feed within the cache bound', async () => {
+  const feedTitles = async (server: ServerProcess) =>
+    ((await json(`${server.url}/api/group-programs/upcoming`)).body.data as Array<{ title: string }>).map((item) => item.title);
+  // Both instances have the feed cached.
+  expect(await feedTitles(a)).toContain('Grief Support Group');
+  expect(await feedTitles(b)).toContain('Grief Support Group');
+
+  // An editor registers (first admin) and edits the program on instance A.
+  const register = await json(`${a.url}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@practice.example', password: 'Editor-pass-123', firstname: 'Eddie', lastname: 'Tor' }),
+  });
+  expect(register.status).toBe(200);
+  const auth = { authorization: `Bearer ${register.body.data.token}`, 'content-type': 'application/json' };
+  const program = (await json(`${a.url}/api/group-programs/grief-support-group`)).body.data;
+  const uid = 'api::group-program.group-program';
+  const saved = await json(`${a.url}/content-manager/collection-types/${uid}/${program.documentId}`, {
+    method: 'PUT',
+    headers: auth,
+    body: JSON.stringify({ title: 'Grief Support Group (Room C)' }),
+  });
+  expect(saved.status).toBe(200);
+  const published = await json(`${a.url}/content-manager/collection-types/${uid}/${program.documentId}/actions/publish`, { method: 'POST', headers: auth, body: '{}' });
+  expect(published.status).toBe(200);
+  const editedAt = Date.now();
+
+  expect(await feedTitles(a)).toContain('Grief Support Group (Room C)'); // the editing instance: at once
+  let seenAfterMs = -1;
+  while (Date.now() - editedAt < (CACHE_TTL_SECONDS + 3) * 1000) {
+    if ((await feedTitles(b)).includes('Grief Support Group (Room C)')) {
+      seenAfterMs = Date.now() - editedAt;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(seenAfterMs).toBeGreaterThanOrEqual(0);
+  expect(seenAfterMs).toBeLessThanOrEqual(CACHE_TTL_SECONDS * 1000 + 500);
+});
