@@ -13,9 +13,26 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
   return false;
 };
 
+const databaseReachable = async (strapi: Core.Strapi) => {
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+  const probe = strapi.db.connection.raw('SELECT 1').then(
+    () => true,
+    () => false
+  );
+  return Promise.race([probe, timeout]);
+};
+
+const unavailable = (ctx: Context, strapi: Core.Strapi, reason: string) => {
+  strapi.log.warn(`Database unavailable (${reason}); answered 503 to ${ctx.method} ${ctx.path}`);
+  ctx.status = 503;
+  ctx.set('Retry-After', '5');
+  ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The service is briefly unavailable. Please retry shortly.' } };
+};
+
 /**
- * While the database is down, answer 503 with Retry-After at once instead of a 500, so load balancers and
- * clients retry; the process stays up and the pool reconnects when the database is back.
+ * While the database is down, answer 503 with Retry-After at once instead of a 500 (or the 401 that
+ * users-permissions gives when it cannot read the Public role), so load balancers and clients retry; the process
+ * stays up and the pool reconnects when the database is back.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
@@ -23,9 +40,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       await next();
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      strapi.log.warn(`Database unavailable (${(error as Error).message}); answered 503 to ${ctx.method} ${ctx.path}`);
-      ctx.status = 503;
-      ctx.set('Retry-After', '5');
-      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The service is briefly unavailable. Please retry shortly.' } };
+      return unavailable(ctx, strapi, (error as Error).message);
+    }
+    // A request without credentials is never "unauthorized" unless the permission look-up itself failed.
+    if (ctx.status === 401 && !ctx.get('authorization') && !(await databaseReachable(strapi))) {
+      unavailable(ctx, strapi, 'permission look-up failed');
     }
   };

@@ -1,0 +1,162 @@
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { Client } from 'pg';
+import { freePort, productionSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
+
+/**
+ * Faults, against a private PostgreSQL (initdb into a temporary folder, its own port, pg_ctl to stop and start)
+ * and a private Redis, never the machine's shared services. The server is under load while PostgreSQL goes
+ * away for a few seconds and comes back.
+ */
+const PG_BIN = fs
+  .readdirSync('/usr/lib/postgresql')
+  .map((version) => path.join('/usr/lib/postgresql', version, 'bin'))
+  .find((dir) => fs.existsSync(path.join(dir, 'initdb')))!;
+const SLUG = 'whats-the-difference-between-a-support-group-and-group-therapy';
+
+let dataDir: string;
+let pgPort: number;
+let redisPort: number;
+let redis: ChildProcess;
+let server: ServerProcess;
+
+/** initdb refuses to run as root, so the private cluster belongs to the postgres user, as the machine's does. */
+const asPostgres = (binary: string, args: string[]) =>
+  execFileSync(process.getuid?.() === 0 ? 'runuser' : path.join(PG_BIN, binary), process.getuid?.() === 0 ? ['-u', 'postgres', '--', path.join(PG_BIN, binary), ...args] : args, {
+    stdio: 'pipe',
+  });
+const pgCtl = (action: 'start' | 'stop') =>
+  asPostgres('pg_ctl', ['-D', dataDir, '-w', '-t', '30', ...(action === 'start' ? ['-o', `-p ${pgPort} -c listen_addresses=127.0.0.1 -k ${dataDir}`, '-l', path.join(dataDir, 'log'), 'start'] : ['-m', 'fast', 'stop'])]);
+
+const startRedis = async () => {
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 50; i += 1) {
+    try {
+      execFileSync('redis-cli', ['-p', String(redisPort), 'ping'], { stdio: 'pipe' });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error('private Redis did not start');
+};
+
+let ipCounter = 0;
+// A new reader address per post (flood control allows one post per address every 15 s).
+const post = (ip = `2001:db8::${(ipCounter += 1).toString(16)}`, n = ipCounter) =>
+  fetch(`${server.url}/api/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({ data: { article: SLUG, authorName: 'Load', authorEmail: `load${n}.${Date.now()}@example.com`, body: `Question ${n} about the schedule, asked at ${Date.now()}?` } }),
+    signal: AbortSignal.timeout(15_000),
+  });
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counseling-pg-'));
+  fs.chownSync(dataDir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  pgPort = await freePort();
+  redisPort = await freePort();
+  asPostgres('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync']);
+  pgCtl('start');
+  const admin = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', database: 'postgres' });
+  await admin.connect();
+  await admin.query('CREATE DATABASE counseling');
+  await admin.end();
+  await startRedis();
+
+  server = await startServerProcess({
+    ...productionSecrets(),
+    LOG_LEVEL: 'info',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_HOST: '127.0.0.1',
+    DATABASE_PORT: String(pgPort),
+    DATABASE_USERNAME: 'postgres',
+    DATABASE_NAME: 'counseling',
+    DATABASE_URL: '',
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    SEED_DEMO_CONTENT: 'true',
+    IS_PROXIED: 'true',
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+  try {
+    pgCtl('stop');
+  } catch {
+    // already stopped
+  }
+  redis?.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('fails fast with 503 while PostgreSQL is down, stays up, recovers by itself and loses no acknowledged comment', async () => {
+  const results: Array<{ status: number; ms: number; phase: string; documentId?: string }> = [];
+  let phase = 'before';
+  let running = true;
+  let window = 0;
+  const worker = async (index: number) => {
+    while (running) {
+      const startedAt = Date.now();
+      try {
+        const response =
+          index % 2 === 0
+            ? await post()
+            : await fetch(`${server.url}/api/group-programs/upcoming?from=${new Date(Date.now() + (window += 1)).toISOString()}`, { signal: AbortSignal.timeout(15_000) });
+        const body = (await response.json().catch(() => null)) as { data?: { documentId?: string } } | null;
+        results.push({ status: response.status, ms: Date.now() - startedAt, phase, documentId: response.status === 201 ? body?.data?.documentId : undefined });
+      } catch {
+        results.push({ status: 0, ms: Date.now() - startedAt, phase });
+      }
+    }
+  };
+  const load = Promise.all([0, 1, 2, 3].map(worker));
+
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  phase = 'down';
+  pgCtl('stop');
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  pgCtl('start');
+  phase = 'after';
+  await new Promise((resolve) => setTimeout(resolve, 6000));
+  running = false;
+  await load;
+
+  const during = results.filter((result) => result.phase === 'down');
+  const statuses = new Set(results.map((result) => result.status));
+  expect(results.filter((result) => result.phase === 'before').every((result) => result.status === 200 || result.status === 201)).toBe(true);
+  expect(during.some((result) => result.status === 503)).toBe(true);
+  const summary = JSON.stringify(results.reduce((acc: Record<string, number>, r) => ({ ...acc, [`${r.phase}:${r.status}`]: (acc[`${r.phase}:${r.status}`] ?? 0) + 1 }), {}));
+  process.stdout.write(`fault run: ${summary}\n`);
+  expect([...statuses].filter((status) => ![200, 201, 503].includes(status))).toEqual([]);
+  expect(Math.max(...results.map((result) => result.ms))).toBeLessThan(7000); // failed fast: never hung
+  expect(server.child.exitCode).toBeNull(); // still up
+
+  // Recovered by itself: the last requests succeed.
+  const last = results.filter((result) => result.phase === 'after').slice(-8);
+  expect(last.length).toBeGreaterThan(0);
+  expect(last.every((result) => result.status === 200 || result.status === 201)).toBe(true);
+
+  // Every comment that was acknowledged with 201 is stored.
+  const acknowledged = results.flatMap((result) => (result.documentId ? [result.documentId] : []));
+  expect(acknowledged.length).toBeGreaterThan(0);
+  const pg = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', database: 'counseling' });
+  await pg.connect();
+  const stored = await pg.query('SELECT count(*) FROM comments WHERE document_id = ANY($1)', [acknowledged]);
+  await pg.end();
+  expect(Number(stored.rows[0].count)).toBe(acknowledged.length);
+  expect(server.output()).toMatch(/Database unavailable/);
+}, 60_000);
+
+it('degrades flood control to per-process limits when Redis goes away, and says so in the log', async () => {
+  expect((await post('192.0.2.251')).status).toBe(201);
+  expect((await post('192.0.2.251')).status).toBe(429); // shared limit, through Redis
+
+  redis.kill('SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect((await post('192.0.2.252')).status).toBe(201); // not rejecting everyone
+  expect((await post('192.0.2.252')).status).toBe(429); // nor accepting unlimited posts
+  expect(server.output()).toMatch(/Flood control: Redis unavailable/);
+}, 30_000);
