@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/admin-views';
+import { surviveDatabaseOutages } from './bootstrap/database-outages';
 import { acquireStartupLock, releaseStartupLock } from './bootstrap/lock';
 import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
@@ -9,6 +10,7 @@ import { seedDemoContentIfEmpty } from './seed/demo-content';
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
+    surviveDatabaseOutages(strapi);
     await acquireStartupLock(strapi);
   },
 

@@ -49,6 +49,7 @@ export const startServerProcess = async (env: Record<string, string>): Promise<S
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.on('exit', (code, signal) => (output += `\n[process exited: code ${code}, signal ${signal}]\n`));
   await new Promise<void>((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
     child.once('exit', onExit);

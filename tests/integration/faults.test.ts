@@ -123,6 +123,7 @@ it('fails fast with 503 while PostgreSQL is down, stays up, recovers by itself a
   await new Promise((resolve) => setTimeout(resolve, 6000));
   running = false;
   await load;
+  fs.writeFileSync('.tmp/faults-server.log', server.output());
 
   const during = results.filter((result) => result.phase === 'down');
   const statuses = new Set(results.map((result) => result.status));
