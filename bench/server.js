@@ -2,8 +2,8 @@
 'use strict';
 
 /**
- * Starts the compiled project (dist/, from `npm run build` or compileStrapi) as a server without the admin
- * panel, for the benchmark and the multi-process tests. Configuration comes from the environment as usual.
+ * Starts the compiled project (dist/, from `npm run build` or compileStrapi) as a server, without the admin
+ * panel unless SERVE_ADMIN_PANEL=true, for the benchmark, the multi-process tests and the browser tests. Configuration comes from the environment as usual.
  * Over an IPC channel (child_process.fork) it reports { type: 'ready', startupMs } and answers
  * { type: 'seed', ... } with { type: 'seeded', ... }. SIGTERM shuts it down cleanly.
  */
@@ -14,12 +14,31 @@ const appDir = path.resolve(__dirname, '..');
 const startedAt = process.hrtime.bigint();
 
 async function main() {
-  const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: process.env.SERVE_ADMIN_PANEL === 'true' });
   await strapi.start();
   const startupMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
   if (process.send) process.send({ type: 'ready', startupMs, port: strapi.config.get('server.port') });
 
   process.on('message', async (message) => {
+    if (message && message.type === 'admin-user') {
+      // Test helper: an admin-panel user with the given role code (strapi-editor, strapi-moderator...).
+      try {
+        const role = await strapi.db.query('admin::role').findOne({ where: { code: message.roleCode } });
+        await strapi.service('admin::user').create({
+          email: message.email,
+          firstname: message.firstname || 'Test',
+          lastname: message.lastname || 'User',
+          password: message.password,
+          isActive: true,
+          registrationToken: null,
+          roles: [role.id],
+        });
+        process.send({ type: 'admin-user-created', email: message.email });
+      } catch (error) {
+        process.send({ type: 'admin-user-failed', error: String(error && error.stack ? error.stack : error) });
+      }
+      return;
+    }
     if (message && message.type === 'seed') {
       try {
         const { seedScale } = require('./seed-scale');

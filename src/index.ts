@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { surviveDatabaseOutages } from './bootstrap/database-outages';
+import { ensureEditorRole } from './bootstrap/editor-role';
 import { acquireStartupLock, releaseStartupLock } from './bootstrap/lock';
 import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import { explainFirstAdministrator } from './bootstrap/first-administrator';
 import { seedDemoContentIfEmpty } from './seed/demo-content';
 
 export default {
@@ -18,8 +20,10 @@ export default {
     try {
       await ensurePublicPermissions(strapi);
       await ensureModeratorRoles(strapi);
+      await ensureEditorRole(strapi);
       await configureAdminViews(strapi);
       await seedDemoContentIfEmpty(strapi);
+      await explainFirstAdministrator(strapi);
     } finally {
       await releaseStartupLock(strapi);
     }

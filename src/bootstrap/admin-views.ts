@@ -14,10 +14,118 @@ interface FieldMeta {
 export interface ViewConfig {
   settings?: Record<string, unknown>;
   list?: string[];
+  /** Rows of [field, width out of 12]: fields that belong together sit together. */
+  edit?: Array<Array<[string, number]>>;
   fields?: Record<string, FieldMeta>;
 }
 
-export const ADMIN_VIEWS: Partial<Record<UID.ContentType, ViewConfig>> = {
+export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewConfig>> = {
+  'api::article.article': {
+    settings: { mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+    list: ['title', 'topics', 'authorName', 'updatedAt'],
+    edit: [
+      [['title', 8], ['slug', 4]],
+      [['excerpt', 12]],
+      [['body', 12]],
+      [['cover', 6], ['authorName', 6]],
+      [['topics', 6], ['relatedPrograms', 6]],
+      [['commentsEnabled', 4]],
+      [['seo', 12]],
+    ],
+    fields: {
+      title: { label: 'Title', description: 'As readers see it at the top of the article.' },
+      slug: { label: 'Web address (slug)', description: 'Filled in from the title. Changing it breaks existing links.' },
+      excerpt: { label: 'Excerpt', description: 'One or two sentences for article lists and link previews (500 characters at most).' },
+      body: { label: 'Article text', description: 'Use headings (##) for sections.' },
+      cover: { label: 'Cover image' },
+      authorName: { label: 'Author', description: 'Shown under the title, e.g. "Maria Alvarez, LCSW".' },
+      topics: { label: 'Topics', description: 'Readers of this article see programs on the same topics when no program is linked below.' },
+      relatedPrograms: { label: 'Related group programs', description: 'Their next sessions appear under the article.' },
+      commentsEnabled: { label: 'Allow reader comments' },
+      seo: { label: 'Search and link previews' },
+    },
+  },
+  'api::group-program.group-program': {
+    settings: { mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+    list: ['title', 'kind', 'scheduleSummary', 'enrollmentStatus', 'cancelled'],
+    edit: [
+      [['title', 8], ['slug', 4]],
+      [['kind', 6], ['format', 6]],
+      [['summary', 12]],
+      [['description', 12]],
+      [['topics', 6], ['facilitator', 6]],
+      [['schedule', 12]],
+      [['scheduleSummary', 12]],
+      [['enrollmentStatus', 4], ['capacity', 4], ['seatsTaken', 4]],
+      [['cost', 6], ['insuranceAccepted', 4]],
+      [['location', 6], ['ageGroup', 6]],
+      [['registrationUrl', 8], ['cancelled', 4]],
+    ],
+    fields: {
+      title: { label: 'Title', description: 'e.g. "Grief Support Group" or "Depression Therapy Group (8 weeks)".' },
+      slug: { label: 'Web address (slug)', description: 'Filled in from the title.' },
+      kind: { label: 'Kind of group', description: 'Support group: ongoing and facilitated. Group therapy: structured, time-limited, therapist-led.' },
+      format: { label: 'Where it meets', description: 'In person, online, or both.' },
+      summary: { label: 'Summary', description: 'One or two sentences for the programs list (300 characters at most).' },
+      description: { label: 'Description' },
+      topics: { label: 'Topics' },
+      facilitator: { label: 'Facilitator' },
+      schedule: { label: 'Schedule', description: 'When the group meets, in local time. Group therapy needs a number of sessions or an end date.' },
+      scheduleSummary: { label: 'Schedule as readers see it', description: 'Written from the schedule when you save.', editable: false },
+      enrollmentStatus: { label: 'Enrollment', description: 'Open, waitlist or closed.' },
+      capacity: { label: 'Seats', description: 'How many people the group takes (leave empty if there is no limit).' },
+      seatsTaken: { label: 'Seats taken' },
+      cost: { label: 'Cost', description: 'e.g. "Free" or "$40 per session".' },
+      insuranceAccepted: { label: 'Insurance accepted' },
+      location: { label: 'Location', description: 'Room and address, or "Online (link sent after registration)".' },
+      ageGroup: { label: 'Age group' },
+      registrationUrl: { label: 'Registration link', description: 'Full address starting with https://' },
+      cancelled: { label: 'Cancelled', description: 'Hides the program from the upcoming-programs feed.' },
+    },
+  },
+  'api::topic.topic': {
+    settings: { mainField: 'name', defaultSortBy: 'name', defaultSortOrder: 'ASC' },
+    list: ['name', 'slug', 'description'],
+    fields: {
+      name: { label: 'Name', description: 'e.g. Grief, Substance use, Depression.' },
+      slug: { label: 'Web address (slug)', description: 'Filled in from the name; websites filter programs by it.' },
+      description: { label: 'Description' },
+    },
+  },
+  'program.schedule': {
+    edit: [
+      [['timezone', 6], ['firstSessionDate', 3], ['startTime', 3]],
+      [['durationMinutes', 4], ['repeats', 4], ['interval', 4]],
+      [['weeksOfMonth', 6]],
+      [['ends', 4], ['sessionCount', 4], ['endDate', 4]],
+      [['skippedDates', 12]],
+    ],
+    fields: {
+      timezone: { label: 'Time zone', description: 'IANA name, e.g. America/New_York.' },
+      firstSessionDate: { label: 'First session' },
+      startTime: { label: 'Start time' },
+      durationMinutes: { label: 'Session length (minutes)', description: 'Between 15 and 480.' },
+      repeats: { label: 'Repeats', description: 'Once; weekly; monthly on set weekdays (e.g. 1st and 3rd Tuesday); monthly on a date.' },
+      interval: { label: 'Every', description: '1 = every week (or month), 2 = every other week...' },
+      weeksOfMonth: { label: 'Which weeks of the month', description: 'For "monthly by weekday": the weekday is that of the first session.' },
+      ends: { label: 'Ends', description: 'Never (ongoing), after a number of sessions, or on a date.' },
+      sessionCount: { label: 'Session count', description: 'For group therapy, e.g. 8.' },
+      endDate: { label: 'Last session date' },
+      skippedDates: { label: 'Skipped dates (holidays)' },
+    },
+  },
+  'program.facilitator': {
+    fields: {
+      name: { label: 'Name' },
+      credentials: { label: 'Credentials', description: 'e.g. LCSW, PsyD.' },
+    },
+  },
+  'shared.seo': {
+    fields: {
+      metaTitle: { label: 'Title in search results', description: '70 characters at most.' },
+      metaDescription: { label: 'Description in search results', description: '160 characters at most.' },
+    },
+  },
   'api::comment.comment': {
     settings: { mainField: 'authorName', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC', pageSize: 20, filterable: true },
     list: ['moderationStatus', 'priority', 'authorName', 'article', 'flagSummary', 'createdAt'],
@@ -48,10 +156,11 @@ type StoredConfiguration = {
 };
 
 export const configureAdminViews = async (strapi: Core.Strapi, views = ADMIN_VIEWS) => {
-  const contentTypes = strapi.plugin('content-manager').service('content-types');
-  for (const [uid, view] of Object.entries(views) as Array<[UID.ContentType, ViewConfig]>) {
-    const contentType = strapi.contentType(uid);
-    const current = (await contentTypes.findConfiguration(contentType)) as StoredConfiguration;
+  for (const [uid, view] of Object.entries(views) as Array<[string, ViewConfig]>) {
+    const isComponent = !uid.includes('::');
+    const service = strapi.plugin('content-manager').service(isComponent ? 'components' : 'content-types');
+    const schema = isComponent ? strapi.components[uid as UID.Component] : strapi.contentType(uid as UID.ContentType);
+    const current = (await service.findConfiguration(schema)) as StoredConfiguration;
     const metadatas = { ...current.metadatas };
     for (const [field, meta] of Object.entries(view.fields ?? {})) {
       const existing = metadatas[field];
@@ -62,10 +171,11 @@ export const configureAdminViews = async (strapi: Core.Strapi, views = ADMIN_VIE
         list: { ...existing.list, ...(meta.label ? { label: meta.label } : {}) },
       };
     }
-    await contentTypes.updateConfiguration(contentType, {
+    const edit = view.edit?.map((row) => row.filter(([field]) => metadatas[field]).map(([name, size]) => ({ name, size })));
+    await service.updateConfiguration(schema, {
       settings: { ...current.settings, ...view.settings },
       metadatas,
-      layouts: { ...current.layouts, ...(view.list ? { list: view.list } : {}) },
+      layouts: { ...current.layouts, ...(view.list ? { list: view.list } : {}), ...(edit ? { edit } : {}) },
     });
   }
 };

@@ -33,11 +33,14 @@ export const scheduleMiddleware =
     }
     if (!schedule) return next();
 
-    const problems = strapi.service('api::group-program.schedule').validate(schedule, kind);
+    const schedules = strapi.service('api::group-program.schedule');
+    const problems = schedules.validate(schedule, kind);
     if (problems.length > 0) {
       throw new errors.ValidationError(problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`, {
         errors: problems.map((problem: { path: string[]; message: string }) => ({ ...problem, name: 'ValidationError', value: undefined })),
       });
     }
+    // What readers will see, shown to editors in the list and on the form once saved.
+    (data as ProgramData & { scheduleSummary?: string | null }).scheduleSummary = schedules.isComplete(schedule) ? schedules.describe(schedule) : null;
     return next();
   };

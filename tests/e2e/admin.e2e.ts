@@ -1,0 +1,187 @@
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { productionSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
+
+/**
+ * The admin panel as editors and moderators use it, in Debian's Chromium. The server is the built project with
+ * its admin panel, on a fresh SQLite database with the demo content. Every step leaves a screenshot in
+ * tests/e2e/artifacts/; a failure keeps its screenshot and the server log there.
+ */
+const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+const SEED_SLUG = 'whats-the-difference-between-a-support-group-and-group-therapy';
+const EDITOR = { email: 'editor@practice.example', password: 'Editor-pass-123' };
+const MODERATOR = { email: 'moderator@practice.example', password: 'Moderator-pass-123' };
+
+let server: ServerProcess;
+let browser: Browser;
+let page: Page;
+let step = 0;
+
+const shot = async (name: string) => {
+  step += 1;
+  await page.screenshot({ path: path.join(ARTIFACTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+};
+
+const adminUser = (roleCode: string, user: { email: string; password: string }) =>
+  new Promise<void>((resolve, reject) => {
+    server.child.on('message', (message: { type?: string; error?: string }) => {
+      if (message.type === 'admin-user-created') resolve();
+      if (message.type === 'admin-user-failed') reject(new Error(message.error));
+    });
+    server.child.send({ type: 'admin-user', roleCode, ...user });
+  });
+
+const api = async (pathname: string) => (await fetch(`${server.url}${pathname}`)).json() as Promise<any>;
+
+const login = async (user: { email: string; password: string }) => {
+  await page.context().clearCookies();
+  await page.goto(`${server.url}/admin/auth/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${server.url}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(user.email);
+  await page.getByLabel(/password/i).fill(user.password);
+  await page.getByRole('button', { name: /log ?in/i }).click();
+  await page.waitForURL(/\/admin(?!\/auth)/, { timeout: 30_000 });
+};
+
+/** Picks an option of a Strapi combobox (enumeration) field by its label. */
+const choose = async (label: RegExp, option: string) => {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServerProcess({
+    ...productionSecrets(),
+    SERVE_ADMIN_PANEL: 'true',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join('.tmp', `e2e-${Date.now()}.db`),
+    SEED_DEMO_CONTENT: 'true',
+    LOG_LEVEL: 'info',
+  });
+  await adminUser('strapi-editor', EDITOR);
+  await adminUser('strapi-moderator', MODERATOR);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+}, 180_000);
+
+afterEach(async () => {
+  const state = expect.getState();
+  if (state.assertionCalls !== state.numPassingAsserts || (state as { currentTestName?: string }).currentTestName === undefined) {
+    await shot('failure').catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  fs.writeFileSync(path.join(ARTIFACTS, 'server.log'), server?.output() ?? '');
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('an editor', () => {
+  it('creates an 8-week therapy group: a missing session count is refused with a message, then it is published', async () => {
+    await login(EDITOR);
+    await shot('editor-home');
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::group-program.group-program/create`);
+    await page.getByLabel(/^Title/).fill('Anxiety Skills Group (8 weeks)');
+    await page.getByLabel(/^Summary/).fill('Eight weekly sessions of skills for anxiety, led by a psychologist.');
+    await choose(/Kind of group/, 'group-therapy');
+    await choose(/Where it meets/, 'online');
+    await page.getByRole('button', { name: /No entry yet|Add an entry|Add a component/i }).first().click();
+    await page.getByLabel(/^Time zone/).fill('America/New_York');
+    await page.getByLabel(/^First session/).fill('01/04/2027');
+    await page.keyboard.press('Escape');
+    await page.getByLabel(/^Start time/).click();
+    await page.getByRole('option', { name: '18:00' }).click();
+    await page.getByLabel(/^Session length/).fill('90');
+    await choose(/^Repeats/, 'weekly');
+    await choose(/^Ends/, 'after-sessions');
+    await shot('editor-program-form');
+
+    await page.getByRole('button', { name: /^Save$/ }).click();
+    await expect(page.getByText('Enter how many sessions the program has').first()).toBeVisible();
+    await shot('editor-validation-message');
+
+    await page.getByLabel(/^Session count/).fill('8');
+    await page.getByRole('button', { name: /^Save$/ }).click();
+    await expect(page.getByText(/Saved|Published/i).first()).toBeVisible();
+    await page.getByRole('button', { name: /^Publish$/ }).click();
+    await expect(page.getByText(/Published/i).first()).toBeVisible();
+    await shot('editor-published');
+
+    const feed = await api('/api/group-programs/upcoming?from=2027-01-01&to=2027-03-01');
+    const program = feed.data.find((item: { slug: string }) => item.slug === 'anxiety-skills-group-8-weeks');
+    expect(program.nextSession.start).toBe('2027-01-04T18:00:00-05:00');
+    expect(program.sessionsRemaining).toBe(8);
+  }, 120_000);
+
+  it('links the new program to the seed article and publishes it', async () => {
+    const article = (await api(`/api/articles/${SEED_SLUG}`)).data;
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article/${article.documentId}`);
+    await page.getByRole('combobox', { name: /Related group programs/ }).click();
+    await page.getByRole('option', { name: /Anxiety Skills Group/ }).click();
+    await shot('editor-article-linked');
+    await page.getByRole('button', { name: /^Publish$/ }).click();
+    await expect(page.getByText(/Published/i).first()).toBeVisible();
+    const after = (await api(`/api/articles/${SEED_SLUG}`)).data;
+    expect(after.relatedPrograms.map((program: { slug: string }) => program.slug)).toContain('anxiety-skills-group-8-weeks');
+  }, 60_000);
+});
+
+describe('a moderator', () => {
+  it('sees only Comments, approves the genuine comment and marks the seed comment as spam', async () => {
+    const article = (await api(`/api/articles/${SEED_SLUG}`)).data;
+    const genuine = await fetch(`${server.url}/api/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { article: article.documentId, authorName: 'Jordan', authorEmail: 'jordan@example.com', body: 'Is the Thursday group open to grandparents raising grandchildren?' } }),
+    });
+    expect(genuine.status).toBe(201);
+
+    await login(MODERATOR);
+    await page.goto(`${server.url}/admin/content-manager`);
+    await shot('moderator-menu');
+    const nav = page.getByRole('navigation').last();
+    await expect(page.getByRole('link', { name: 'Comment' }).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Article' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Group program' })).toHaveCount(0);
+    void nav;
+
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::comment.comment?filters[$and][0][moderationStatus][$eq]=pending`);
+    await expect(page.getByText('Jordan')).toBeVisible();
+    await shot('moderator-pending');
+    await page.getByText('Jordan').click();
+    await choose(/^Status/, 'approved');
+    await page.getByRole('button', { name: /^Save$/ }).click();
+    await expect(page.getByText(/Saved/i).first()).toBeVisible();
+    await shot('moderator-approved');
+
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::comment.comment?filters[$and][0][moderationStatus][$eq]=spam`);
+    await page.getByText('Denny V. Smith').click();
+    await shot('moderator-spam-comment');
+    await choose(/^Status/, 'spam');
+    await page.getByRole('button', { name: /^Save$/ }).click();
+
+    const publicComments = await api(`/api/articles/${SEED_SLUG}/comments`);
+    expect(publicComments.data.map((comment: { authorName: string }) => comment.authorName)).toEqual(['Jordan']);
+  }, 90_000);
+
+  it('cannot open or edit an article, in the panel or through the API', async () => {
+    const article = (await api(`/api/articles/${SEED_SLUG}`)).data;
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article/${article.documentId}`);
+    await expect(page.getByText(/don't have the permissions|not allowed|forbidden/i).first()).toBeVisible();
+    await shot('moderator-article-blocked');
+    const token = await page.evaluate(() => localStorage.getItem('jwtToken') ?? sessionStorage.getItem('jwtToken'));
+    const res = await fetch(`${server.url}/content-manager/collection-types/api::article.article/${article.documentId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${JSON.parse(token ?? '""')}` },
+      body: JSON.stringify({ title: 'Defaced' }),
+    });
+    expect(res.status).toBe(403);
+  }, 60_000);
+});
