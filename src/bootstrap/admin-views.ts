@@ -145,6 +145,7 @@ export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewCo
       ipHash: { label: 'IP hash', editable: false },
       userAgent: { label: 'Browser', editable: false },
       contentHash: { label: 'Content hash', editable: false },
+      createdAt: { label: 'Received' },
     },
   },
 };

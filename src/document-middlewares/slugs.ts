@@ -37,6 +37,10 @@ export const slugMiddleware =
     if (!data) return next();
 
     const isCreate = context.action === 'create';
+    // The admin panel fills a new document's slug from the still-empty title ("group-program", "article-1"):
+    // nobody chose that, so a create derives the slug from the title instead.
+    const placeholder = new RegExp(`^${strapi.contentType(context.uid).info.singularName}(-\\d+)?$`);
+    if (isCreate && typeof data.slug === 'string' && placeholder.test(data.slug) && typeof data[sourceField] === 'string') delete data.slug;
     const slugGiven = typeof data.slug === 'string' && data.slug.trim() !== '';
     const slugCleared = 'slug' in data && !slugGiven;
 

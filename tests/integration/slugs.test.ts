@@ -75,6 +75,19 @@ describe('slugs through REST and the admin panel', () => {
     expect(res.body.data.slug).toBe('anxiety-skills-group');
   });
 
+  it('come from the title when the admin panel sends its placeholder slug (filled while the title was empty)', async () => {
+    const token = await adminToken(app);
+    const res = await app
+      .http()
+      .post('/content-manager/collection-types/api::article.article')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'Talking to children about loss', slug: 'article', body: 'x' });
+    expect(res.status).toBe(201);
+    expect(res.body.data.slug).toBe('talking-to-children-about-loss');
+    const kept = await articles().create({ data: { title: 'About our articles', slug: 'articles-guide', body: 'x' } });
+    expect(kept.slug).toBe('articles-guide');
+  });
+
   it('are generated for a create in the admin Content Manager', async () => {
     const token = await adminToken(app);
     const res = await app

@@ -658,6 +658,10 @@ export interface ApiGroupProgramGroupProgram
       }>;
     schedule: Schema.Attribute.Component<'program.schedule', false> &
       Schema.Attribute.Required;
+    scheduleSummary: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     seatsTaken: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
