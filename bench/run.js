@@ -12,9 +12,9 @@
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const crypto = require('crypto');
 const { fork } = require('child_process');
 const autocannon = require('autocannon');
+const { productionSecrets } = require('./production-env');
 
 const appDir = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -39,8 +39,6 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
-
-const secret = () => crypto.randomBytes(24).toString('base64');
 
 /** A fresh database for this run, and how to drop it. */
 async function freshDatabase(stamp) {
@@ -151,14 +149,7 @@ async function main() {
   const database = await freshDatabase(stamp);
   const baseEnv = {
     ...database.env,
-    NODE_ENV: 'production',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    IP_HASH_SALT: secret(),
+    ...productionSecrets(),
     LOG_LEVEL: 'warn',
     CRON_ENABLED: 'false',
     SEED_DEMO_CONTENT: 'false',

@@ -1,6 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { TestApp } from './strapi';
 
+/** An admin-panel user in the role with `roleCode` (strapi-editor, strapi-moderator...), logged in: its JWT. */
+export const adminUserToken = async (app: TestApp, roleCode: string, email: string, password: string) => {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  await app.strapi.service('admin::user').create({ email, firstname: 'Test', lastname: roleCode, password, isActive: true, registrationToken: null, roles: [role.id] });
+  const res = await app.http().post('/admin/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.token as string;
+};
+
 /** A super admin, logged in through the admin API, as an editor in the admin panel would be. */
 export const adminToken = async (app: TestApp, email = 'admin@example.com', password = 'Admin-pass-123') => {
   const { strapi } = app;

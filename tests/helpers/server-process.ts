@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'child_process';
-import { randomBytes } from 'crypto';
 import net from 'net';
 import path from 'path';
 
@@ -15,20 +14,8 @@ export const freePort = () =>
     });
   });
 
-/** Production secrets shared by the instances of one test, as a deployment would share them. */
-export const productionSecrets = () => {
-  const secret = () => randomBytes(24).toString('base64');
-  return {
-    NODE_ENV: 'production',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    IP_HASH_SALT: secret(),
-  };
-};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { productionSecrets } = require('../../bench/production-env') as { productionSecrets: () => Record<string, string> };
 
 export interface ServerProcess {
   url: string;

@@ -1,6 +1,6 @@
 import { configureAdminViews } from '../../src/bootstrap/admin-views';
 import { ensureEditorRole } from '../../src/bootstrap/editor-role';
-import { adminToken } from '../helpers/auth';
+import { adminToken, adminUserToken } from '../helpers/auth';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -69,17 +69,7 @@ describe('the schedule as readers see it', () => {
 describe('the Editor admin role', () => {
   let editorToken: string;
   beforeAll(async () => {
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-    await app.strapi.service('admin::user').create({
-      email: 'editor@practice.example',
-      firstname: 'Eddie',
-      lastname: 'Tor',
-      password: 'Editor-pass-123',
-      isActive: true,
-      registrationToken: null,
-      roles: [role.id],
-    });
-    editorToken = (await app.http().post('/admin/login').send({ email: 'editor@practice.example', password: 'Editor-pass-123' }).expect(200)).body.data.token;
+    editorToken = await adminUserToken(app, 'strapi-editor', 'editor@practice.example', 'Editor-pass-123');
   });
 
   it('writes and publishes articles and programs', async () => {

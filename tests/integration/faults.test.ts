@@ -123,6 +123,8 @@ it('fails fast with 503 while PostgreSQL is down, stays up, recovers by itself a
   await new Promise((resolve) => setTimeout(resolve, 6000));
   running = false;
   await load;
+  // Kept for reading after a failure.
+  fs.mkdirSync('.tmp', { recursive: true });
   fs.writeFileSync('.tmp/faults-server.log', server.output());
 
   const during = results.filter((result) => result.phase === 'down');

@@ -1,7 +1,7 @@
 import { ensureModeratorRoles } from '../../src/bootstrap/moderator-roles';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE, SEED_COMMENT } from '../../src/seed/seed-article';
-import { adminToken, userJwt } from '../helpers/auth';
+import { adminToken, adminUserToken, userJwt } from '../helpers/auth';
 import { postComment, uniqueEmail } from '../helpers/comments';
 import { startSmtpCapture } from '../helpers/smtp';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -195,18 +195,7 @@ describe('the admin Moderator role', () => {
   let commentId: string;
 
   beforeAll(async () => {
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-moderator' } });
-    await app.strapi.service('admin::user').create({
-      email: 'moderator@practice.example',
-      firstname: 'Mo',
-      lastname: 'Derator',
-      password: 'Moderator-pass-1',
-      isActive: true,
-      registrationToken: null,
-      roles: [role.id],
-    });
-    const login = await app.http().post('/admin/login').send({ email: 'moderator@practice.example', password: 'Moderator-pass-1' }).expect(200);
-    moderatorToken = login.body.data.token;
+    moderatorToken = await adminUserToken(app, 'strapi-moderator', 'moderator@practice.example', 'Moderator-pass-1');
     commentId = (await postComment(app, { article: articleId, authorName: 'Pat', authorEmail: uniqueEmail(), body: 'Is there a group for teens?' })).body.data.documentId;
   });
 

@@ -1,0 +1,19 @@
+'use strict';
+
+/** Random production secrets, shared by the processes of one benchmark or test run, as a deployment shares them. */
+const crypto = require('crypto');
+
+const secret = () => crypto.randomBytes(24).toString('base64');
+
+const productionSecrets = () => ({
+  NODE_ENV: 'production',
+  APP_KEYS: `${secret()},${secret()}`,
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  IP_HASH_SALT: secret(),
+});
+
+module.exports = { productionSecrets };
