@@ -20,6 +20,12 @@ async function main() {
   if (process.send) process.send({ type: 'ready', startupMs, port: strapi.config.get('server.port') });
 
   process.on('message', async (message) => {
+    if (message && message.type === 'config') {
+      // Benchmark helper: switch a setting at run time (moderation on/off on the same warm server).
+      strapi.config.set(message.key, message.value);
+      process.send({ type: 'configured', key: message.key });
+      return;
+    }
     if (message && message.type === 'admin-user') {
       // Test helper: an admin-panel user with the given role code (strapi-editor, strapi-moderator...).
       try {

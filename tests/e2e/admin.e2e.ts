@@ -14,6 +14,7 @@ const EDITOR = { email: 'editor@practice.example', password: 'Editor-pass-123' }
 const MODERATOR = { email: 'moderator@practice.example', password: 'Moderator-pass-123' };
 
 let server: ServerProcess;
+const databaseFile = path.join('.tmp', `e2e-${Date.now()}.db`);
 let browser: Browser;
 let page: Page;
 let step = 0;
@@ -60,7 +61,7 @@ beforeAll(async () => {
     ...productionSecrets(),
     SERVE_ADMIN_PANEL: 'true',
     DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join('.tmp', `e2e-${Date.now()}.db`),
+    DATABASE_FILENAME: databaseFile,
     SEED_DEMO_CONTENT: 'true',
     LOG_LEVEL: 'info',
   });
@@ -84,6 +85,7 @@ afterAll(async () => {
   fs.writeFileSync(path.join(ARTIFACTS, 'server.log'), server?.output() ?? '');
   await browser?.close();
   await server?.stop();
+  fs.rmSync(path.resolve(__dirname, '../..', databaseFile), { force: true });
 });
 
 describe('an editor', () => {

@@ -172,15 +172,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.config.get('moderation') as ModerationRules;
   },
 
-  async authorHistory(authorEmail: string, hash: string, excludeDocumentId?: string): Promise<AuthorHistory> {
-    const others = excludeDocumentId ? { documentId: { $ne: excludeDocumentId } } : {};
-    const [duplicates, approved] = await Promise.all([
-      strapi.db.query('api::comment.comment').count({ where: { contentHash: hash, ...others } }),
-      strapi.db.query('api::comment.comment').count({
-        where: { authorEmail: authorEmail.trim().toLowerCase(), moderationStatus: 'approved', ...others },
-      }),
-    ]);
-    return { isDuplicate: duplicates > 0, hasApprovedComment: approved > 0 };
+  /** Both look-ups in one round trip, each stopping at the first match (indexed: content hash; email + status). */
+  async authorHistory(authorEmail: string, hash: string): Promise<AuthorHistory> {
+    const table = strapi.db.metadata.get('api::comment.comment').tableName;
+    const result = await strapi.db.connection.raw(
+      'SELECT EXISTS (SELECT 1 FROM ?? WHERE content_hash = ?) AS duplicate, ' +
+        "EXISTS (SELECT 1 FROM ?? WHERE author_email = ? AND moderation_status = 'approved') AS approved",
+      [table, hash, table, authorEmail.trim().toLowerCase()]
+    );
+    // better-sqlite3 answers an array of rows, pg a result with `rows`; booleans come back as 0/1 or true/false.
+    const [row] = (Array.isArray(result) ? result : result.rows) as Array<{ duplicate: unknown; approved: unknown }>;
+    return { isDuplicate: Boolean(Number(row.duplicate)), hasApprovedComment: Boolean(Number(row.approved)) };
   },
 
   async evaluate(candidate: CommentCandidate): Promise<Verdict & { contentHash: string }> {
