@@ -74,11 +74,10 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 }, 180_000);
 
+// The screen as each test left it, passed or failed: a failure keeps its last picture (and the server log below).
 afterEach(async () => {
-  const state = expect.getState();
-  if (state.assertionCalls !== state.numPassingAsserts || (state as { currentTestName?: string }).currentTestName === undefined) {
-    await shot('failure').catch(() => undefined);
-  }
+  const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 60).toLowerCase();
+  await shot(`end-${name}`).catch(() => undefined);
 });
 
 afterAll(async () => {
