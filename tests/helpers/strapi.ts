@@ -27,6 +27,9 @@ export const startStrapi = async (env: Record<string, string> = {}): Promise<Tes
       strapi,
       http: () => request(strapi.server.httpServer),
       async stop() {
+        // Strapi emits document events after a create has answered, without awaiting them; let those queries
+        // finish before the pool closes, or their rejection lands in the next test file.
+        await new Promise((resolve) => setTimeout(resolve, 300));
         await strapi.destroy();
         await database?.drop();
         if (process.env.DATABASE_CLIENT !== 'postgres' && filename) fs.rmSync(path.join(appDir, filename), { force: true });
