@@ -391,7 +391,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: { documentId: { $in: page.map((item) => item.documentId) } },
       fields: [...PROGRAM_FIELDS],
-      populate: { topics: { fields: ['name', 'slug'] }, facilitator: true, schedule: { populate: { skippedDates: true } } },
+      // The schedule is not read again: the ranked items carry it compiled.
+      populate: { topics: { fields: ['name', 'slug'] }, facilitator: true },
     })) as unknown as ProgramRow[];
     const byId = new Map(rows.map((row) => [row.documentId, row]));
     return page.flatMap((item) => {
@@ -499,30 +500,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */
     async calendar(query: FeedQuery, slug?: string): Promise<CachedAnswer | null> {
       return cached(cacheKey('ics', query, slug), async () => {
-        let programs: ProgramRow[];
+        let programs: Array<{ program: ProgramRow; compiled: CompiledSchedule }>;
         if (slug) {
           const [program] = (await strapi.documents(PROGRAM).findMany({
             status: 'published',
             filters: { slug },
-            populate: { topics: { fields: ['name', 'slug'] }, facilitator: true, schedule: { populate: { skippedDates: true } } },
+            fields: [...PROGRAM_FIELDS],
+            populate: { schedule: { populate: { skippedDates: true } } },
           })) as unknown as ProgramRow[];
           if (!program) return null;
-          programs = program.schedule && isComplete(program.schedule) ? [program] : [];
+          programs = isComplete(program.schedule)
+            ? [{ program, compiled: prepare({ ...program, schedule: program.schedule }).compiled }]
+            : [];
         } else {
-          programs = (await this.upcomingItems(query)).map((item) => item.program);
+          // The schedules were compiled while ranking: reuse them.
+          programs = (await this.upcomingItems(query)).map((item) => ({ program: item.program, compiled: item.prepared.compiled }));
         }
         const { organizer, programUrlTemplate } = config();
-        const events: CalendarProgram[] = programs.map((program) => ({
+        const events: CalendarProgram[] = programs.map(({ program, compiled }) => ({
           documentId: program.documentId,
           title: program.title,
           summary: program.summary,
           location: program.location,
           url: programUrl(programUrlTemplate, program.slug),
           updatedAt: program.updatedAt,
-          compiled: compileSchedule(program.schedule as Parameters<typeof compileSchedule>[0]),
+          compiled,
         }));
         return buildCalendar(events, {
-          name: slug && programs[0] ? programs[0].title : `${organizer.name}: upcoming group programs`,
+          name: slug && programs[0] ? programs[0].program.title : `${organizer.name}: upcoming group programs`,
           organizerName: organizer.name,
           uidDomain: new URL(organizer.url).hostname,
         });
