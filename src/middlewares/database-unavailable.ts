@@ -39,8 +39,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     try {
       await next();
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      return unavailable(ctx, strapi, (error as Error).message);
+      if (isDatabaseUnavailable(error)) return unavailable(ctx, strapi, (error as Error).message);
+      // A look-up cut short by the outage can surface as "not found" (Strapi turns a missing relation into a 400).
+      if ((error as { name?: string }).name === 'ValidationError' && !(await databaseReachable(strapi))) {
+        return unavailable(ctx, strapi, `${(error as Error).message}, while the database is unreachable`);
+      }
+      throw error;
     }
     // A request without credentials is never "unauthorized" unless the permission look-up itself failed.
     if (ctx.status === 401 && !ctx.get('authorization') && !(await databaseReachable(strapi))) {
