@@ -8,4 +8,11 @@ export default {
     },
     options: { rule: '17 3 * * *' },
   },
+  /** An urgent comment nobody has reviewed within URGENT_ESCALATE_AFTER_MINUTES: email the escalation list. */
+  escalateUrgentComments: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('api::comment.comment').escalateOverdueUrgent();
+    },
+    options: { rule: process.env.URGENT_ESCALATION_CRON || '*/5 * * * *' },
+  },
 };

@@ -40,6 +40,24 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       /** Who is emailed when a comment is marked urgent (crisis language). */
       moderatorEmails: list('MODERATOR_EMAILS'),
       adminUrl: env('PUBLIC_URL', 'http://localhost:1337'),
+      /** An urgent comment still pending after this many minutes is escalated: a second email to `escalationEmails`. */
+      escalateAfterMinutes: env.int('URGENT_ESCALATE_AFTER_MINUTES', 30),
+      /** Who gets the escalation (default: the moderators again). */
+      escalationEmails: list('URGENT_ESCALATION_EMAILS', list('MODERATOR_EMAILS')),
+    },
+    /** Commenters confirm their address; only a confirmed address with an approved comment is ever auto-approved. */
+    verification: {
+      enabled: env.bool('COMMENT_EMAIL_VERIFICATION', true),
+      secret: readSecret(process.env, 'COMMENTER_TOKEN_SECRET'),
+      /** The confirmation link expires after this many hours, and works once. */
+      linkHours: env.int('COMMENT_VERIFICATION_LINK_HOURS', 48),
+      /** Commenter tokens expire after this many days (revocable before). */
+      tokenDays: env.int('COMMENTER_TOKEN_DAYS', 365),
+      /** At most one confirmation email per address in this many minutes. */
+      resendMinutes: env.int('COMMENT_VERIFICATION_RESEND_MINUTES', 60),
+      /** The link in the email; `{token}` is replaced. Point it at the website's page that POSTs the token. */
+      confirmUrl: env('COMMENT_CONFIRM_URL', `${env('PUBLIC_URL', 'http://localhost:1337')}/api/commenters/confirm?token={token}`),
+      siteName: env('ORGANIZER_NAME', 'Counseling Practice'),
     },
     /** Spam: any of these terms. */
     blockedTerms: [
@@ -106,24 +124,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       'good post',
     ],
     /**
-     * Crisis language (regular expressions over the normalised, lower-case text). A match holds the comment for
-     * review with priority "urgent" and notifies the moderators; it is never approved automatically.
+     * Crisis language comes from the lexicons (src/api/comment/lexicons/crisis/<lang>.ts); these extra patterns,
+     * in the same syntax, are urgent too.
      */
-    crisisPatterns: [
-      String.raw`\bsuicid(e|al)\b`,
-      String.raw`\bkill(ing)? myself\b`,
-      String.raw`\b(end|ending|take|taking) my (own )?life\b`,
-      String.raw`\bself[- ]?harm(ing)?\b`,
-      String.raw`\b(cut|cutting|hurt|hurting|harm|harming) myself\b`,
-      String.raw`\b(want|wanted|going) to die\b`,
-      String.raw`\b(wish i (was|were) dead|better off dead|better off without me)\b`,
-      String.raw`\bno (reason|point) (to|in) (live|living|going on)\b`,
-      String.raw`\bdon'?t want to (live|be alive|wake up)( anymore)?\b`,
-      String.raw`\bcan'?t go on\b`,
-      String.raw`\b(saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting) (up )?(all )?(of )?(my )?(pills|meds|medication|tablets|sleeping pills)\b`,
-      String.raw`\boverdos(e|ing)\b`,
-      ...list('COMMENT_CRISIS_PATTERNS'),
-    ],
+    crisisTerms: list('COMMENT_CRISIS_TERMS'),
+    /** Regions whose national phone number formats are recognised in comments (ISO 3166 codes). */
+    phoneRegions: list('COMMENT_PHONE_REGIONS', ['US', 'CA', 'GB', 'MX', 'ES', 'BR', 'PT', 'FR', 'DE']),
     /** Known spam sources: whole email addresses or domains (in the author's email or in a link). */
     spamEmails: list('COMMENT_SPAM_EMAILS'),
     spamDomains: list('COMMENT_SPAM_DOMAINS', ['spam.example', 'cheap-meds.example']),

@@ -9,7 +9,7 @@ export const MODERATOR_API_ACTIONS = [...PUBLIC_ACTIONS, 'api::comment.comment.m
 const COMMENT = 'api::comment.comment';
 const COMMENT_FIELDS = [
   'article', 'parent', 'authorName', 'authorEmail', 'body', 'moderationStatus', 'priority', 'flags', 'flagSummary',
-  'moderationNote', 'moderatedAt', 'moderatedBy', 'ipHash', 'userAgent', 'contentHash',
+  'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt', 'ipHash', 'userAgent', 'contentHash',
 ];
 
 /** Admin-panel moderators read comments and change only their status and note: no articles, programs or settings. */

@@ -18,6 +18,8 @@ export const PUBLIC_ACTIONS = [
   'api::comment.comment.find',
   'api::comment.comment.findOne',
   'api::comment.comment.forArticle',
+  'api::commenter.commenter.confirm',
+  'api::commenter.commenter.revoke',
 ] as const;
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { toPlainText } from '../utils/plain-text';
-import type { Verdict } from '../api/comment/services/moderation';
+import { isCrisis, type Verdict } from '../api/comment/moderation/decide';
 
 const COMMENT = 'api::comment.comment';
 
@@ -20,6 +20,32 @@ const currentActor = (strapi: Core.Strapi): string | null => {
 const comments = (strapi: Core.Strapi) => strapi.service('api::comment.comment');
 
 /**
+ * An edited body goes through crisis detection again: new crisis language makes the comment urgent, takes it off
+ * the public page until a person has read it (unless this very save is a moderator's decision) and notifies.
+ */
+const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: CommentData) => {
+  const stored = await strapi.db.query(COMMENT).findOne({
+    where: { documentId },
+    select: ['body', 'flags', 'moderationStatus', 'priority', 'authorName'],
+    populate: { article: { select: ['documentId', 'title', 'slug'] } },
+  });
+  if (!stored || stored.body === data.body) return;
+  const verdict: Verdict = await strapi.service('api::comment.moderation').evaluate({
+    body: String(data.body),
+    authorEmail: '',
+    articleTitle: stored.article?.title,
+  });
+  const flags = verdict.flags.filter((flag) => flag !== 'duplicate');
+  data.flags = flags;
+  data.flagSummary = flags.join(', ').slice(0, 255);
+  if (isCrisis(flags) && stored.priority !== 'urgent') {
+    data.priority = 'urgent';
+    if (!('moderationStatus' in data) || data.moderationStatus === stored.moderationStatus) data.moderationStatus = 'pending';
+    comments(strapi).notifyModerators({ documentId, authorName: stored.authorName, body: String(data.body) }, stored.article);
+  }
+};
+
+/**
  * The moderation pipeline, once per create on every path (REST, admin panel, Document Service, seed): the text is
  * stored as plain text, the article and parent are checked, the rules decide status, priority and flags (whatever
  * the caller sent), and urgent comments notify the moderators. On update, a status change records who and when.
@@ -37,16 +63,19 @@ export const moderationMiddleware =
     }
     if (typeof data.authorEmail === 'string') data.authorEmail = data.authorEmail.trim().toLowerCase();
 
+    const honeypot = typeof data.honeypot === 'string' ? data.honeypot : undefined;
+    const verifiedAuthor = data.verifiedAuthor === true;
+    delete data.honeypot;
+    delete data.verifiedAuthor;
+
     if (context.action === 'update') {
       if ('moderationStatus' in data) {
         data.moderatedAt = new Date().toISOString();
         data.moderatedBy = currentActor(strapi);
       }
+      if (typeof data.body === 'string' && params.documentId) await recheckEditedBody(strapi, params.documentId, data);
       return next();
     }
-
-    const honeypot = typeof data.honeypot === 'string' ? data.honeypot : undefined;
-    delete data.honeypot;
 
     const { article } = await comments(strapi).assertCommentable(data);
     const verdict: Verdict & { contentHash: string } = strapi.config.get('moderation.enabled', true)
@@ -55,14 +84,14 @@ export const moderationMiddleware =
           authorEmail: String(data.authorEmail ?? ''),
           honeypot,
           articleTitle: article.title,
-        })
+        }, verifiedAuthor)
       : { flags: [], moderationStatus: 'pending', priority: 'normal', contentHash: '' };
     Object.assign(data, {
       moderationStatus: verdict.moderationStatus,
       priority: verdict.priority,
       flags: verdict.flags,
       // The admin list cannot show a JSON column, so it shows this copy.
-      flagSummary: verdict.flags.join(', '),
+      flagSummary: verdict.flags.join(', ').slice(0, 255),
       contentHash: verdict.contentHash,
       moderatedAt: null,
       moderatedBy: null,

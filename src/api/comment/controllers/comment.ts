@@ -5,11 +5,12 @@ import { errors, validateYupSchema, yup } from '@strapi/utils';
 import type { Context } from 'koa';
 import { resolveDocumentId } from '../../../utils/public-read';
 import { toPlainText } from '../../../utils/plain-text';
+import { isCrisis } from '../moderation/decide';
 
 const COMMENT = 'api::comment.comment';
 
 /** Create input plus the honeypot, which the moderation middleware reads and removes before storing. */
-type CommentInput = Modules.Documents.Params.Data.Input<typeof COMMENT> & { honeypot?: string };
+type CommentInput = Modules.Documents.Params.Data.Input<typeof COMMENT> & { honeypot?: string; verifiedAuthor?: boolean };
 
 /** Decided by the server alone: a client that sends one of these gets a 400 naming it. */
 const SERVER_FIELDS = [
@@ -33,7 +34,7 @@ const SERVER_FIELDS = [
 /** The form field people never see; bots fill it in. */
 export const HONEYPOT_FIELD = 'website';
 
-const CLIENT_FIELDS = ['article', 'authorName', 'authorEmail', 'body', 'parent', HONEYPOT_FIELD];
+const CLIENT_FIELDS = ['article', 'authorName', 'authorEmail', 'body', 'parent', 'commenterToken', HONEYPOT_FIELD];
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
 const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', 'priority', 'flags', 'moderationNote', 'moderatedAt', 'moderatedBy', 'userAgent'];
 const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
@@ -70,6 +71,7 @@ const commentSchema = (maxBodyLength: number) =>
       article: yup.string().trim().required('article is required (a documentId or slug)'),
       authorName: yup.string().trim().max(80, 'authorName must be at most 80 characters').required('authorName must not be empty'),
       authorEmail: yup.string().trim().email('authorEmail must be a valid email address').max(254).required('authorEmail is required'),
+      commenterToken: yup.string().max(2048, 'commenterToken is too long').nullable(),
       body: yup.string().trim().max(maxBodyLength, `body must be at most ${maxBodyLength} characters`).required('body must not be empty'),
       parent: yup.string().trim().nullable(),
       [HONEYPOT_FIELD]: yup.string().nullable(),
@@ -102,8 +104,16 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         authorEmail: string;
         body: string;
         parent?: string | null;
+        commenterToken?: string | null;
         website?: string | null;
       };
+      const authorEmail = data.authorEmail.toLowerCase();
+      const commenters = strapi.service('api::commenter.commenter');
+      // A commenter token proves the address (only then may a comment be approved without review).
+      const verifiedAuthor = data.commenterToken ? (await commenters.verifiedEmail(data.commenterToken)) === authorEmail : false;
+      if (data.commenterToken && !verifiedAuthor) {
+        throw fieldError('commenterToken', 'commenterToken belongs to another email address than authorEmail');
+      }
       if (toPlainText(data.body) === '') throw fieldError('body', 'body must contain text, not only markup');
       if (toPlainText(data.authorName) === '') throw fieldError('authorName', 'authorName must contain text');
 
@@ -111,7 +121,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
 
       const ip = ipHash(ctx.request.ip);
-      const flood = await strapi.service('api::comment.flood-control').consume([`ip:${ip}`, `email:${data.authorEmail.toLowerCase()}`]);
+      const flood = await strapi.service('api::comment.flood-control').consume([`ip:${ip}`, `email:${authorEmail}`]);
       if (!flood.allowed) {
         ctx.set('Retry-After', String(flood.retryAfterSeconds));
         throw new errors.RateLimitError(`Too many comments; try again in ${flood.retryAfterSeconds} seconds.`, {
@@ -127,6 +137,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
           authorEmail: data.authorEmail,
           body: data.body,
           honeypot: data[HONEYPOT_FIELD] ?? undefined,
+          verifiedAuthor,
           ipHash: ip,
           userAgent: (ctx.get('user-agent') || '').slice(0, 512),
           // Placeholders: the moderation pipeline decides these on every create.
@@ -135,6 +146,9 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         } as CommentInput,
       });
 
+      // Without a valid token the answer is the same for every address; the email goes to the address's owner only.
+      if (!verifiedAuthor && created.moderationStatus !== 'spam' && commenters.enabled()) void commenters.requestConfirmation(authorEmail);
+
       const published = created.moderationStatus === 'approved';
       ctx.status = 201;
       ctx.body = {
@@ -142,6 +156,8 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
           documentId: created.documentId,
           state: published ? 'published' : 'received',
           message: published ? 'Thank you, your comment is published.' : 'Thank you, your comment was received and is awaiting review.',
+          // Crisis language: what the website shows at once (never the comment's text).
+          ...(isCrisis((created.flags as string[] | null) ?? []) ? { support: strapi.config.get('support.crisis') } : {}),
         },
       };
     },

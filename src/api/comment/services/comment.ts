@@ -15,6 +15,13 @@ interface CommentableArticle {
   createdAt: string;
 }
 
+interface NotifyConfig {
+  moderatorEmails: string[];
+  escalationEmails: string[];
+  escalateAfterMinutes: number;
+  adminUrl: string;
+}
+
 type RelationRef = { id?: number | string; documentId?: string };
 
 /**
@@ -89,8 +96,8 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
   },
 
   /** Emails the moderators about an urgent comment. Never blocks or fails the comment itself. */
-  notifyModerators(comment: { documentId: string; authorName?: string; body?: string }, article: CommentableArticle) {
-    const { moderatorEmails, adminUrl } = strapi.config.get('moderation.notify') as { moderatorEmails: string[]; adminUrl: string };
+  notifyModerators(comment: { documentId: string; authorName?: string; body?: string }, article: Pick<CommentableArticle, 'title'>) {
+    const { moderatorEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
     if (moderatorEmails.length === 0) {
       strapi.log.warn(`Urgent comment ${comment.documentId} on "${article.title}": no MODERATOR_EMAILS to notify.`);
       return;
@@ -114,6 +121,50 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
         ].join('\n'),
       })
       .catch((error: Error) => strapi.log.error(`Could not notify moderators of comment ${comment.documentId}: ${error.message}`));
+  },
+
+  /**
+   * Urgent comments still pending `escalateAfterMinutes` after they arrived: one more email, to the escalation
+   * list, once per comment (claimed with a conditional update, so several instances never send it twice).
+   */
+  async escalateOverdueUrgent(now = new Date()): Promise<number> {
+    const { escalateAfterMinutes, escalationEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
+    const cutoff = new Date(now.getTime() - escalateAfterMinutes * 60_000);
+    const overdue: Array<{ id: number; documentId: string; createdAt: string; flags: string[] | null; article?: { title: string } }> =
+      await strapi.db.query(COMMENT).findMany({
+        where: { priority: 'urgent', moderationStatus: 'pending', escalatedAt: { $null: true }, createdAt: { $lte: cutoff } },
+        select: ['id', 'documentId', 'createdAt', 'flags'],
+        populate: { article: { select: ['title'] } },
+        orderBy: [{ createdAt: 'asc' }],
+        limit: 100,
+      });
+    let escalated = 0;
+    for (const comment of overdue) {
+      const { count } = await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, escalatedAt: { $null: true } }, data: { escalatedAt: now } });
+      if (count !== 1) continue;
+      escalated += 1;
+      const minutes = Math.round((now.getTime() - new Date(comment.createdAt).getTime()) / 60_000);
+      if (escalationEmails.length === 0) {
+        strapi.log.error(`Urgent comment ${comment.documentId} unreviewed for ${minutes} minutes: no URGENT_ESCALATION_EMAILS or MODERATOR_EMAILS.`);
+        continue;
+      }
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({
+          to: escalationEmails.join(','),
+          subject: `ESCALATION: urgent comment unreviewed for ${minutes} minutes`,
+          text: [
+            `An urgent comment (possible crisis) on "${comment.article?.title ?? 'an article'}" has waited ${minutes} minutes without review.`,
+            `Why it is urgent: ${(comment.flags ?? []).filter((flag) => flag.startsWith('crisis:')).join(', ') || 'crisis language'}`,
+            '',
+            `Review it now: ${adminUrl}/admin/content-manager/collection-types/${COMMENT}/${comment.documentId}`,
+          ].join('\n'),
+        })
+        .catch((error: Error) => strapi.log.error(`Could not escalate comment ${comment.documentId}: ${error.message}`));
+    }
+    if (escalated > 0) strapi.log.warn(`Escalated ${escalated} urgent comment(s) unreviewed for ${escalateAfterMinutes} minutes.`);
+    return escalated;
   },
 
   /** Approved comments of a published article, oldest first: a page of top-level comments with their approved replies. */

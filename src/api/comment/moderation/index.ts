@@ -1,0 +1,58 @@
+import { createHash } from 'crypto';
+import type { CountryCode } from 'libphonenumber-js';
+import { findCrisis } from './crisis';
+import { type AuthorStanding, decide, type Verdict } from './decide';
+import { findLinks } from './links';
+import { normalise } from './normalise';
+import { findPersonalDetails } from './personal-details';
+import { findSensitiveTopics } from './sensitive';
+import { containsTerm, isFromSpamSource, isGenericPraise, type SpamRules } from './spam';
+
+/** The moderation rules as pure functions: a comment and its author's standing → named flags → verdict. */
+
+export interface ModerationRules extends SpamRules {
+  maxLinks: number;
+  /** Extra crisis patterns from the deployment (lexicon syntax), urgent like the lexicons' own. */
+  crisisTerms: string[];
+  /** Regions whose national phone formats are recognised (ISO 3166 codes). */
+  phoneRegions: string[];
+}
+
+export interface CommentCandidate {
+  body: string;
+  authorEmail: string;
+  /** A form field people never see; bots fill it in. */
+  honeypot?: string;
+  /** The article's title: generic praise restates it. */
+  articleTitle?: string;
+}
+
+export const computeFlags = (candidate: CommentCandidate, standing: Pick<AuthorStanding, 'isDuplicate'>, rules: ModerationRules): string[] => {
+  const text = normalise(candidate.body);
+  const links = findLinks(candidate.body);
+  const flags = new Set<string>();
+
+  if (candidate.honeypot && candidate.honeypot.trim() !== '') flags.add('honeypot');
+  if (containsTerm(text, rules.blockedTerms)) flags.add('blocked-term');
+  if (links.length >= rules.maxLinks) flags.add('too-many-links');
+  else if (links.length > 0) flags.add('link');
+  if (isGenericPraise(candidate.body, text, candidate.articleTitle, rules.praiseTerms)) flags.add('generic-praise');
+  if (standing.isDuplicate) flags.add('duplicate');
+  if (isFromSpamSource(candidate.authorEmail, links, rules)) flags.add('known-spam-source');
+  if (containsTerm(text, rules.suspectTerms)) flags.add('suspect-term');
+
+  findPersonalDetails(candidate.body, rules.phoneRegions as CountryCode[]).forEach((flag) => flags.add(flag));
+  findSensitiveTopics(text).forEach((flag) => flags.add(flag));
+  findCrisis(text).flags.forEach((flag) => flags.add(flag));
+  if (rules.crisisTerms.length > 0 && containsTerm(text, rules.crisisTerms)) flags.add('crisis').add('crisis:ideation');
+  return [...flags];
+};
+
+export const moderate = (candidate: CommentCandidate, standing: AuthorStanding, rules: ModerationRules): Verdict =>
+  decide(computeFlags(candidate, standing, rules), standing);
+
+/** Identifies "the same comment again" across spacing, case, accents and disguises. */
+export const contentHash = (body: string) => createHash('sha256').update(normalise(body).joined).digest('hex');
+
+export type { AuthorStanding, Verdict };
+export { decide, normalise };

@@ -1,0 +1,116 @@
+import { randomBytes } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { sign, verify, type CommenterClaims, type ConfirmationClaims } from '../tokens';
+
+const COMMENTER = 'api::commenter.commenter';
+const HOUR = 3600;
+
+interface VerificationConfig {
+  enabled: boolean;
+  secret: string;
+  linkHours: number;
+  tokenDays: number;
+  resendMinutes: number;
+  confirmUrl: string;
+  siteName: string;
+}
+
+interface CommenterRow {
+  id: number;
+  email: string;
+  verifiedAt: string | null;
+  tokenVersion: number;
+  confirmationNonce: string | null;
+  confirmationSentAt: string | null;
+}
+
+const alreadyUsed = () =>
+  new errors.ValidationError('This confirmation link was already used or replaced by a newer one.', {
+    errors: [{ path: ['token'], message: 'This confirmation link was already used or replaced by a newer one.', name: 'ValidationError', value: undefined }],
+  });
+
+/**
+ * Commenters prove their address: the first comment sends a confirmation link; confirming it marks the address
+ * verified and gives the website a commenter token to send with later comments. Only such a token lets a comment
+ * be approved without review.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('moderation.verification') as VerificationConfig;
+  const rows = () => strapi.db.query(COMMENTER);
+  const byEmail = (email: string) => rows().findOne({ where: { email } }) as Promise<CommenterRow | null>;
+
+  return {
+    enabled: () => config().enabled,
+
+    /** Emails a confirmation link, unless one went to this address within `resendMinutes`. Never throws. */
+    async requestConfirmation(email: string, now = new Date()): Promise<void> {
+      const { secret, linkHours, resendMinutes, confirmUrl, siteName } = config();
+      try {
+        const existing = await byEmail(email);
+        const sentAt = existing?.confirmationSentAt ? new Date(existing.confirmationSentAt).getTime() : 0;
+        if (existing && now.getTime() - sentAt < resendMinutes * 60_000) return;
+        const nonce = randomBytes(16).toString('hex');
+        const data = { confirmationNonce: nonce, confirmationSentAt: now };
+        if (existing) await rows().update({ where: { id: existing.id }, data });
+        else await rows().create({ data: { email, tokenVersion: 0, ...data } });
+        const token = sign('confirm-email', { email, nonce }, secret, linkHours * HOUR);
+        const link = confirmUrl.replace('{token}', encodeURIComponent(token));
+        await strapi.plugin('email').service('email').send({
+          to: email,
+          subject: `Confirm your email address for comments on ${siteName}`,
+          text: [
+            `Thank you for your comment on ${siteName}.`,
+            '',
+            'Please confirm that this is your email address by opening this link:',
+            link,
+            '',
+            `The link works once and expires in ${linkHours} hours. Once confirmed, your comments can appear sooner.`,
+            'If you did not write a comment, ignore this email: nothing more will be sent.',
+          ].join('\n'),
+        });
+      } catch (error) {
+        strapi.log.error(`Could not send a comment confirmation email: ${(error as Error).message}`);
+      }
+    },
+
+    /** Confirms an address from a link's token; answers the commenter token the website keeps. */
+    async confirm(token: unknown): Promise<{ email: string; commenterToken: string; expiresAt: string }> {
+      const { secret, tokenDays } = config();
+      const { email, nonce } = verify<ConfirmationClaims>(token, 'confirm-email', secret, 'token', 'confirmation link');
+      const existing = await byEmail(email);
+      if (!existing || !existing.confirmationNonce || existing.confirmationNonce !== nonce) throw alreadyUsed();
+      // One use: the nonce is cleared in the same statement that checks it, so two clicks cannot both succeed.
+      const claimed = await rows().updateMany({
+        where: { id: existing.id, confirmationNonce: nonce },
+        data: { confirmationNonce: null, verifiedAt: existing.verifiedAt ?? new Date() },
+      });
+      if (claimed.count !== 1) throw alreadyUsed();
+      const expiresIn = tokenDays * 24 * HOUR;
+      return {
+        email,
+        commenterToken: sign('commenter', { email, version: existing.tokenVersion }, secret, expiresIn),
+        expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(),
+      };
+    },
+
+    /** The verified address a commenter token proves, or a 400 naming `commenterToken`. */
+    async verifiedEmail(commenterToken: unknown): Promise<string> {
+      const { email, version } = verify<CommenterClaims>(commenterToken, 'commenter', config().secret, 'commenterToken', 'commenter token');
+      const existing = await byEmail(email);
+      if (!existing?.verifiedAt || existing.tokenVersion !== version) {
+        throw new errors.ValidationError('This commenter token was revoked.', {
+          errors: [{ path: ['commenterToken'], message: 'This commenter token was revoked.', name: 'ValidationError', value: undefined }],
+        });
+      }
+      return email;
+    },
+
+    /** Revokes every commenter token of the address (e.g. "sign out everywhere", or a lost device). */
+    async revoke(commenterToken: unknown): Promise<void> {
+      const email = await this.verifiedEmail(commenterToken);
+      const existing = (await byEmail(email))!;
+      await rows().update({ where: { id: existing.id }, data: { tokenVersion: existing.tokenVersion + 1 } });
+    },
+  };
+};
