@@ -14,6 +14,7 @@ const productionSecrets = () => ({
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
   IP_HASH_SALT: secret(),
+  COMMENTER_TOKEN_SECRET: secret(),
 });
 
 module.exports = { productionSecrets };

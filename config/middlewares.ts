@@ -12,7 +12,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       origin: env.array('CORS_ORIGINS', ['*']),
     },
   },
-  'strapi::poweredBy',
   // Serves cached feed answers before authentication and routing (src/middlewares/feed-cache.ts).
   'global::feed-cache',
   'strapi::query',

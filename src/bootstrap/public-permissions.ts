@@ -20,12 +20,16 @@ export const PUBLIC_ACTIONS = [
   'api::comment.comment.forArticle',
   'api::commenter.commenter.confirm',
   'api::commenter.commenter.revoke',
+  // API moderators sign in (and reset a forgotten password) as Public; sign-up and providers stay closed.
+  'plugin::users-permissions.auth.callback',
+  'plugin::users-permissions.auth.forgotPassword',
+  'plugin::users-permissions.auth.resetPassword',
 ] as const;
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
 
-/** Idempotently grants `actions` to the role of `type`, and (when `exclusive`) revokes its other `api::` actions. */
+/** Idempotently grants `actions` to the role of `type`, and (when `exclusive`) revokes its other content-API actions (`api::` and `plugin::`). */
 export const syncRolePermissions = async (
   strapi: Core.Strapi,
   roleType: string,
@@ -46,7 +50,7 @@ export const syncRolePermissions = async (
   }
 
   const extra = exclusive
-    ? granted.filter((permission) => permission.action.startsWith('api::') && !actions.includes(permission.action))
+    ? granted.filter((permission) => /^(api|plugin)::/.test(permission.action) && !actions.includes(permission.action))
     : [];
   if (extra.length > 0) {
     await strapi.db.query(PERMISSION_UID).deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });

@@ -58,9 +58,11 @@ export const moderationMiddleware =
     const data = params.data;
     if (!data) return next();
 
-    for (const field of ['body', 'authorName'] as const) {
+    for (const field of ['body', 'authorName', 'moderationNote'] as const) {
       if (typeof data[field] === 'string') data[field] = toPlainText(data[field] as string);
     }
+    // Names are shown as they are: no control, zero-width or bidi characters that could disguise or reorder them.
+    if (typeof data.authorName === 'string') data.authorName = data.authorName.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
     if (typeof data.authorEmail === 'string') data.authorEmail = data.authorEmail.trim().toLowerCase();
 
     const honeypot = typeof data.honeypot === 'string' ? data.honeypot : undefined;

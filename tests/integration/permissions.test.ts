@@ -104,4 +104,22 @@ describe('permissions as code', () => {
     expect(actions).not.toContain('api::article.article.delete');
     expect(actions.filter((action: string) => action === 'api::topic.topic.find')).toHaveLength(1);
   });
+
+  it('covers plugin content-API actions too: a hand-granted upload or user listing is revoked, sign-up stays closed', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    for (const action of ['plugin::upload.content-api.upload', 'plugin::users-permissions.user.find', 'plugin::users-permissions.auth.register']) {
+      await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+    }
+    await ensurePublicPermissions(app.strapi);
+    const actions = (await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })).map(
+      (permission: { action: string }) => permission.action
+    );
+    expect(actions.filter((action: string) => action.startsWith('plugin::')).sort()).toEqual([
+      'plugin::users-permissions.auth.callback',
+      'plugin::users-permissions.auth.forgotPassword',
+      'plugin::users-permissions.auth.resetPassword',
+    ]);
+    await app.http().get('/api/users').expect(403);
+    await app.http().post('/api/upload').attach('files', Buffer.from('x'), 'x.txt').expect(403);
+  });
 });

@@ -115,13 +115,14 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         throw fieldError('commenterToken', 'commenterToken belongs to another email address than authorEmail');
       }
       if (toPlainText(data.body) === '') throw fieldError('body', 'body must contain text, not only markup');
-      if (toPlainText(data.authorName) === '') throw fieldError('authorName', 'authorName must contain text');
+      if (toPlainText(data.authorName).replace(/[\p{Cc}\p{Cf}]/gu, '').trim() === '') throw fieldError('authorName', 'authorName must contain text');
 
       const articleId = await resolveDocumentId(strapi, 'api::article.article', data.article);
       if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
 
       const ip = ipHash(ctx.request.ip);
-      const flood = await strapi.service('api::comment.flood-control').consume([`ip:${ip}`, `email:${authorEmail}`]);
+      const floodKeys = [`ip:${ip}`, `email:${authorEmail}`];
+      const flood = await strapi.service('api::comment.flood-control').consume(floodKeys);
       if (!flood.allowed) {
         ctx.set('Retry-After', String(flood.retryAfterSeconds));
         throw new errors.RateLimitError(`Too many comments; try again in ${flood.retryAfterSeconds} seconds.`, {
@@ -129,22 +130,29 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         });
       }
 
-      const created = await strapi.documents(COMMENT).create({
-        data: {
-          article: articleId,
-          parent: data.parent || null,
-          authorName: data.authorName,
-          authorEmail: data.authorEmail,
-          body: data.body,
-          honeypot: data[HONEYPOT_FIELD] ?? undefined,
-          verifiedAuthor,
-          ipHash: ip,
-          userAgent: (ctx.get('user-agent') || '').slice(0, 512),
-          // Placeholders: the moderation pipeline decides these on every create.
-          moderationStatus: 'pending',
-          priority: 'normal',
-        } as CommentInput,
-      });
+      const created = await strapi
+        .documents(COMMENT)
+        .create({
+          data: {
+            article: articleId,
+            parent: data.parent || null,
+            authorName: data.authorName,
+            authorEmail: data.authorEmail,
+            body: data.body,
+            honeypot: data[HONEYPOT_FIELD] ?? undefined,
+            verifiedAuthor,
+            ipHash: ip,
+            userAgent: (ctx.get('user-agent') || '').slice(0, 512),
+            // Placeholders: the moderation pipeline decides these on every create.
+            moderationStatus: 'pending',
+            priority: 'normal',
+          } as CommentInput,
+        })
+        .catch(async (error: unknown) => {
+          // A refused post (comments closed, parent not approved...) does not use up the reader's allowance.
+          await strapi.service('api::comment.flood-control').refund(floodKeys);
+          throw error;
+        });
 
       // Without a valid token the answer is the same for every address; the email goes to the address's owner only.
       if (!verifiedAuthor && created.moderationStatus !== 'spam' && commenters.enabled()) void commenters.requestConfirmation(authorEmail);

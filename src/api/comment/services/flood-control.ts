@@ -82,6 +82,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return retryAfterMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : { allowed: true };
     },
 
+    /** Gives back what `consume` counted, for a post that was then refused (403, 400): refusals cost nothing. */
+    async refund(keys: string[]): Promise<void> {
+      if (!config().enabled || !limiters) return;
+      for (const limiter of await limiters) {
+        for (const key of keys) await limiter.reward(key, 1).catch(() => undefined);
+      }
+    },
+
     async close() {
       limiters = undefined;
       if (redis) {
