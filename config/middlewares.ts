@@ -15,6 +15,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Serves cached feed answers before authentication and routing (src/middlewares/feed-cache.ts).
   'global::feed-cache',
   'strapi::query',
+  // Public reads: only the filters, fields, sort and populate in src/utils/public-query/allowlist.ts (else 400).
+  'global::public-query',
   {
     name: 'strapi::body',
     config: {

@@ -38,6 +38,8 @@ const CLIENT_FIELDS = ['article', 'authorName', 'authorEmail', 'body', 'parent',
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
 const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', 'priority', 'flags', 'moderationNote', 'moderatedAt', 'moderatedBy', 'userAgent'];
 const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
+/** The article as published: a comment links to its draft row too, whose title may be an unpublished edit. */
+const PUBLISHED_ARTICLE = { article: { fields: ['title', 'slug'] as ['title', 'slug'], filters: { publishedAt: { $notNull: true } } } };
 const QUEUE_STATUSES = ['pending', 'approved', 'rejected', 'spam'];
 
 const fieldError = (path: string, message: string) =>
@@ -177,7 +179,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         ...ctx.query,
         filters: { $and: [ctx.query.filters ?? {}, APPROVED_ON_PUBLISHED_ARTICLE] },
         fields: PUBLIC_FIELDS.filter((field) => field !== 'documentId'),
-        populate: { article: { fields: ['title', 'slug'] } },
+        populate: PUBLISHED_ARTICLE,
       };
       return super.find(ctx);
     },
@@ -188,7 +190,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       const comment = await strapi.documents(COMMENT).findFirst({
         filters: { documentId: ctx.params.id, ...APPROVED_ON_PUBLISHED_ARTICLE },
         fields: PUBLIC_FIELDS.filter((field) => field !== 'documentId') as ['authorName'],
-        populate: { article: { fields: ['title', 'slug'] } },
+        populate: PUBLISHED_ARTICLE,
       });
       if (!comment) return ctx.notFound('No such approved comment.');
       return this.transformResponse!(await sanitizedPublic(ctx, comment));
