@@ -15,6 +15,7 @@ const productionSecrets = () => ({
   ENCRYPTION_KEY: secret(),
   IP_HASH_SALT: secret(),
   COMMENTER_TOKEN_SECRET: secret(),
+  CORS_ORIGINS: 'https://counseling.example',
 });
 
 module.exports = { productionSecrets };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { corsConfig } from '../src/utils/cors';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
@@ -6,23 +7,23 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // A database outage answers 503 with Retry-After, at once (src/middlewares/database-unavailable.ts).
   'global::database-unavailable',
   'strapi::security',
-  {
-    name: 'strapi::cors',
-    config: {
-      origin: env.array('CORS_ORIGINS', ['*']),
-    },
-  },
+  // Listed origins only in production; credentials never go to an origin that is not listed (src/utils/cors.ts).
+  { name: 'strapi::cors', config: corsConfig(env.array('CORS_ORIGINS', ['*']), env('NODE_ENV')) },
   // Serves cached feed answers before authentication and routing (src/middlewares/feed-cache.ts).
   'global::feed-cache',
   'strapi::query',
   // Public reads: only the filters, fields, sort and populate in src/utils/public-query/allowlist.ts (else 400).
   'global::public-query',
+  // The content API takes JSON only (415 otherwise), checked before the body parser writes anything to disk.
+  'global::json-only',
   {
     name: 'strapi::body',
     config: {
       jsonLimit: env('REQUEST_BODY_LIMIT', '1mb'),
       formLimit: env('REQUEST_BODY_LIMIT', '1mb'),
       textLimit: env('REQUEST_BODY_LIMIT', '1mb'),
+      // Multipart bodies reach only the media library (json-only above): its files up to UPLOAD_MAX_FILE_SIZE bytes.
+      formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_SIZE', 10 * 1024 * 1024) },
     },
   },
   'strapi::session',

@@ -48,6 +48,38 @@ describe('with the default limits (one comment per 15 s per IP and per email)', 
   });
 });
 
+describe('behind a proxy (IS_PROXIED, PROXY_HOPS=1)', () => {
+  const app = withApp({});
+
+  it('counts the address the proxy saw, whatever the client wrote before it in X-Forwarded-For', async () => {
+    const spoofed = (forged: string) =>
+      app().http().post('/api/comments').set('X-Forwarded-For', `${forged}, 198.51.100.50`).send({ data: comment() });
+    await spoofed('10.1.1.1').expect(201);
+    await spoofed('10.2.2.2').expect(429);
+    await spoofed('10.3.3.3, 10.4.4.4').expect(429);
+  });
+
+  it('limits admin login attempts per real address too', async () => {
+    const email = `nobody.${Date.now()}@example.com`;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt += 1) {
+      const res = await app().http().post('/admin/login').set('X-Forwarded-For', `10.9.9.${attempt}, 198.51.100.70`).send({ email, password: 'Wrong-pass-1' });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 5).every((status) => status === 400)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it('does not count a refused post against the reader', async () => {
+    const closed = await app().strapi.documents('api::article.article').create({
+      data: { title: `Closed for comments ${Date.now()}`, body: 'x', commentsEnabled: false },
+      status: 'published',
+    });
+    await postComment(app(), { ...comment(), article: closed.documentId }, '198.51.100.60').expect(403);
+    await postComment(app(), comment(), '198.51.100.60').expect(201);
+  });
+});
+
 describe('the hourly limit', () => {
   const app = withApp({ COMMENT_MIN_INTERVAL_SECONDS: '1', COMMENT_MAX_PER_HOUR: '3' });
 

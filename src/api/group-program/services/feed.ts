@@ -305,7 +305,7 @@ interface CachedAnswer {
 export const respondWith = (ctx: Context, answer: { body: string; etag: string }, contentType: string, cacheControl: string) => {
   ctx.set('ETag', answer.etag);
   ctx.set('Cache-Control', cacheControl);
-  ctx.set('Vary', 'Accept-Encoding');
+  ctx.vary('Accept-Encoding');
   ctx.status = 200; // koa compares If-None-Match only for a 2xx answer
   if (ctx.fresh) {
     ctx.status = 304;
