@@ -1,83 +1,41 @@
 import { createHash } from 'crypto';
 import { factories } from '@strapi/strapi';
 import type { Core, Modules } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { resolveDocumentId } from '../../../utils/public-read';
 import { toPlainText } from '../../../utils/plain-text';
+import { fieldError, parseInput } from '../../../utils/validation';
 import { isCrisis } from '../moderation/decide';
+import {
+  commentCreateSchema,
+  envelope,
+  HONEYPOT_FIELD,
+  moderateSchema,
+  queueQuerySchema,
+  SERVER_FIELDS,
+  threadQuerySchema,
+  type CommentCreateInput,
+} from '../validation';
 
 const COMMENT = 'api::comment.comment';
 
 /** Create input plus the honeypot, which the moderation middleware reads and removes before storing. */
 type CommentInput = Modules.Documents.Params.Data.Input<typeof COMMENT> & { honeypot?: string; verifiedAuthor?: boolean };
 
-/** Decided by the server alone: a client that sends one of these gets a 400 naming it. */
-const SERVER_FIELDS = [
-  'moderationStatus',
-  'status',
-  'priority',
-  'flags',
-  'flagSummary',
-  'moderationNote',
-  'moderatedAt',
-  'moderatedBy',
-  'ipHash',
-  'userAgent',
-  'contentHash',
-  'replies',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-] as const;
-
-/** The form field people never see; bots fill it in. */
-export const HONEYPOT_FIELD = 'website';
-
-const CLIENT_FIELDS = ['article', 'authorName', 'authorEmail', 'body', 'parent', 'commenterToken', HONEYPOT_FIELD];
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
-const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', 'priority', 'flags', 'moderationNote', 'moderatedAt', 'moderatedBy', 'userAgent'];
+const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', 'priority', 'flags', 'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt', 'userAgent'];
 const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
 /** The article as published: a comment links to its draft row too, whose title may be an unpublished edit. */
 const PUBLISHED_ARTICLE = { article: { fields: ['title', 'slug'] as ['title', 'slug'], filters: { publishedAt: { $notNull: true } } } };
-const QUEUE_STATUSES = ['pending', 'approved', 'rejected', 'spam'];
 
-const fieldError = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: undefined }] });
-
-const positiveInt = (value: unknown, name: string, fallback: number, max: number) => {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || number < 1 || number > max) {
-    throw fieldError(name, `${name} must be a whole number from 1 to ${max}`);
-  }
-  return number;
+/** The comment fields of a create request: server-decided fields named first, then the schema. */
+const parseCreate = (body: unknown, maxBodyLength: number): CommentCreateInput => {
+  const { data } = parseInput(envelope, body);
+  const serverField = SERVER_FIELDS.find((field) => field in data);
+  if (serverField) throw fieldError(serverField, `${serverField} is decided by the server and cannot be sent`);
+  return parseInput(commentCreateSchema(maxBodyLength), data);
 };
-
-const rejectUnknownParams = (query: Record<string, unknown>, allowed: string[]) => {
-  const unknown = Object.keys(query).find((key) => !allowed.includes(key));
-  if (unknown) throw fieldError(unknown, `unknown query parameter ${unknown}`);
-};
-
-const requireObjectBody = (ctx: Context): Record<string, unknown> => {
-  const body = ctx.request.body as { data?: unknown } | undefined;
-  if (!body || typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) {
-    throw fieldError('data', 'the request body must be { "data": { ... } }');
-  }
-  return body.data as Record<string, unknown>;
-};
-
-const commentSchema = (maxBodyLength: number) =>
-  yup
-    .object({
-      article: yup.string().trim().required('article is required (a documentId or slug)'),
-      authorName: yup.string().trim().max(80, 'authorName must be at most 80 characters').required('authorName must not be empty'),
-      authorEmail: yup.string().trim().email('authorEmail must be a valid email address').max(254).required('authorEmail is required'),
-      commenterToken: yup.string().max(2048, 'commenterToken is too long').nullable(),
-      body: yup.string().trim().max(maxBodyLength, `body must be at most ${maxBodyLength} characters`).required('body must not be empty'),
-      parent: yup.string().trim().nullable(),
-      [HONEYPOT_FIELD]: yup.string().nullable(),
-    });
 
 export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => {
   const sanitizedPublic = async (ctx: Context, data: unknown) => {
@@ -93,22 +51,9 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
   return {
     /** POST /api/comments: validate, resolve the article, apply flood control, then create through the pipeline. */
     async create(ctx: Context) {
-      const input = requireObjectBody(ctx);
-      const serverField = SERVER_FIELDS.find((field) => field in input);
-      if (serverField) throw fieldError(serverField, `${serverField} is decided by the server and cannot be sent`);
-      const unknownField = Object.keys(input).find((field) => !CLIENT_FIELDS.includes(field));
-      if (unknownField) throw fieldError(unknownField, `unknown field ${unknownField}`);
-
-      const maxBodyLength = strapi.config.get('moderation.maxBodyLength', 5000) as number;
-      const data = (await validateYupSchema(commentSchema(maxBodyLength), { strict: false, abortEarly: false })(input)) as {
-        article: string;
-        authorName: string;
-        authorEmail: string;
-        body: string;
-        parent?: string | null;
-        commenterToken?: string | null;
-        website?: string | null;
-      };
+      const data = parseCreate(ctx.request.body, strapi.config.get('moderation.maxBodyLength', 5000) as number);
+      if (toPlainText(data.body) === '') throw fieldError('body', 'body must contain text, not only markup');
+      if (toPlainText(data.authorName).replace(/[\p{Cc}\p{Cf}]/gu, '').trim() === '') throw fieldError('authorName', 'authorName must contain text');
       const authorEmail = data.authorEmail.toLowerCase();
       const commenters = strapi.service('api::commenter.commenter');
       // A commenter token proves the address (only then may a comment be approved without review).
@@ -116,8 +61,6 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       if (data.commenterToken && !verifiedAuthor) {
         throw fieldError('commenterToken', 'commenterToken belongs to another email address than authorEmail');
       }
-      if (toPlainText(data.body) === '') throw fieldError('body', 'body must contain text, not only markup');
-      if (toPlainText(data.authorName).replace(/[\p{Cc}\p{Cf}]/gu, '').trim() === '') throw fieldError('authorName', 'authorName must contain text');
 
       const articleId = await resolveDocumentId(strapi, 'api::article.article', data.article);
       if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
@@ -174,7 +117,6 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
 
     /** GET /api/comments: approved comments of published articles only, and never a private field. */
     async find(ctx: Context) {
-      rejectUnknownParams(ctx.query, ['filters', 'sort', 'pagination']);
       ctx.query = {
         ...ctx.query,
         filters: { $and: [ctx.query.filters ?? {}, APPROVED_ON_PUBLISHED_ARTICLE] },
@@ -186,7 +128,6 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
 
     /** GET /api/comments/:id: one approved comment of a published article, or 404. */
     async findOne(ctx: Context) {
-      rejectUnknownParams(ctx.query, []);
       const comment = await strapi.documents(COMMENT).findFirst({
         filters: { documentId: ctx.params.id, ...APPROVED_ON_PUBLISHED_ARTICLE },
         fields: PUBLIC_FIELDS.filter((field) => field !== 'documentId') as ['authorName'],
@@ -198,9 +139,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
 
     /** GET /api/articles/:id/comments: the approved thread of a published article, oldest first. */
     async forArticle(ctx: Context) {
-      rejectUnknownParams(ctx.query, ['page', 'pageSize']);
-      const page = positiveInt(ctx.query.page, 'page', 1, 100000);
-      const pageSize = positiveInt(ctx.query.pageSize, 'pageSize', 25, 100);
+      const { page, pageSize } = parseInput(threadQuerySchema, ctx.query);
       const articleId = await resolveDocumentId(strapi, 'api::article.article', ctx.params.id);
       if (!articleId) return ctx.notFound(`No published article "${ctx.params.id}".`);
       const { data, pagination } = await strapi.service(COMMENT).approvedThread(articleId, page, pageSize);
@@ -209,11 +148,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
 
     /** GET /api/comments/moderation-queue: for moderators, urgent first then oldest first, private fields included. */
     async moderationQueue(ctx: Context) {
-      rejectUnknownParams(ctx.query, ['status', 'page', 'pageSize']);
-      const status = (ctx.query.status ?? 'pending') as string;
-      if (!QUEUE_STATUSES.includes(status)) throw fieldError('status', `status must be one of ${QUEUE_STATUSES.join(', ')}`);
-      const page = positiveInt(ctx.query.page, 'page', 1, 100000);
-      const pageSize = positiveInt(ctx.query.pageSize, 'pageSize', 25, 100);
+      const { status, page, pageSize } = parseInput(queueQuerySchema, ctx.query);
       const where = { moderationStatus: status };
       const [rows, total] = await Promise.all([
         strapi.db.query(COMMENT).findMany({
@@ -231,17 +166,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
 
     /** POST /api/comments/:id/moderate { status, note? }: approve, reject or mark as spam. */
     async moderate(ctx: Context) {
-      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const input = (await validateYupSchema(
-        yup
-          .object({
-            status: yup.string().oneOf(['approved', 'rejected', 'spam'], 'status must be approved, rejected or spam').required('status is required'),
-            note: yup.string().max(2000, 'note must be at most 2000 characters').nullable(),
-          })
-          .noUnknown(true, 'unknown field'),
-        { strict: true, abortEarly: false }
-      )(body)) as { status: 'approved' | 'rejected' | 'spam'; note?: string | null };
-
+      const input = parseInput(moderateSchema, ctx.request.body ?? {});
       const existing = await strapi.documents(COMMENT).findOne({ documentId: ctx.params.id, fields: ['moderationStatus'] });
       if (!existing) return ctx.notFound('No such comment.');
       await strapi.documents(COMMENT).update({
