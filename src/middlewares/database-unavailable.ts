@@ -22,6 +22,11 @@ const databaseReachable = async (strapi: Core.Strapi) => {
   return Promise.race([probe, timeout]);
 };
 
+const mayBeOutage = (error: unknown) => {
+  const { name, status } = error as { name?: string; status?: number };
+  return name === 'ValidationError' || name === 'NotFoundError' || !status || status >= 500;
+};
+
 const unavailable = (ctx: Context, strapi: Core.Strapi, reason: string) => {
   strapi.log.warn(`Database unavailable (${reason}); answered 503 to ${ctx.method} ${ctx.path}`);
   ctx.status = 503;
@@ -40,8 +45,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       await next();
     } catch (error) {
       if (isDatabaseUnavailable(error)) return unavailable(ctx, strapi, (error as Error).message);
-      // A look-up cut short by the outage can surface as "not found" (Strapi turns a missing relation into a 400).
-      if ((error as { name?: string }).name === 'ValidationError' && !(await databaseReachable(strapi))) {
+      // Any other failure while the database is away is the outage too, whatever shape it took: a look-up cut short
+      // that Strapi turns into "not found" (400/404), a transaction whose connection died ("Transaction query
+      // already complete"), a driver error without a code. Deliberate client errors (401, 403, 413, 429) are not.
+      if (mayBeOutage(error) && !(await databaseReachable(strapi))) {
         return unavailable(ctx, strapi, `${(error as Error).message}, while the database is unreachable`);
       }
       throw error;

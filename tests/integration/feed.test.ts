@@ -300,6 +300,14 @@ describe('calendar files', () => {
     ]);
   });
 
+  it("a cancelled program's calendar keeps its events, marked STATUS:CANCELLED", async () => {
+    const res = await app.http().get('/api/group-programs/cancelled-group/calendar.ics').expect(200);
+    expect(res.text).toContain('STATUS:CANCELLED');
+    expect(res.text).not.toContain('STATUS:CONFIRMED');
+    const listed = await app.http().get('/api/group-programs/upcoming.ics').expect(200);
+    expect(listed.text).not.toContain('Cancelled Group');
+  });
+
   it('404s for an unknown or unpublished program and 400s for bad filters', async () => {
     await app.http().get('/api/group-programs/no-such-program/calendar.ics').expect(404);
     await app.http().get('/api/group-programs/draft-group/calendar.ics').expect(404);

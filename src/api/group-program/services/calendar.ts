@@ -13,6 +13,8 @@ export interface CalendarProgram {
   location?: string | null;
   url: string;
   updatedAt: string;
+  /** A cancelled program's events stay in subscribers' calendars, marked cancelled. */
+  cancelled?: boolean;
   compiled: CompiledSchedule;
 }
 
@@ -116,7 +118,8 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
       `DTSTAMP:${utcStamp(program.updatedAt)}`,
       `LAST-MODIFIED:${utcStamp(program.updatedAt)}`,
       ...icsRecurrenceLines(program.compiled),
-      `SUMMARY:${escapeText(program.title)}`,
+      `STATUS:${program.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+      `SUMMARY:${escapeText(program.cancelled ? `Cancelled: ${program.title}` : program.title)}`,
       `DESCRIPTION:${escapeText(`${program.summary}\n\n${program.url}`)}`,
       ...(program.location ? [`LOCATION:${escapeText(program.location)}`] : []),
       `URL:${program.url}`,

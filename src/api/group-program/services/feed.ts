@@ -27,7 +27,7 @@ const PROGRAM = 'api::group-program.group-program';
 const PREPARED_LIMIT = 50000;
 const PROGRAM_FIELDS = [
   'slug', 'title', 'kind', 'summary', 'format', 'location', 'capacity', 'seatsTaken', 'enrollmentStatus', 'cost',
-  'insuranceAccepted', 'ageGroup', 'registrationUrl', 'updatedAt',
+  'insuranceAccepted', 'ageGroup', 'registrationUrl', 'cancelled', 'updatedAt',
 ] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KINDS = ['support-group', 'group-therapy'];
@@ -56,6 +56,7 @@ export interface FeedQuery {
 
 interface ProgramRow {
   documentId: string;
+  cancelled?: boolean | null;
   slug: string;
   title: string;
   kind: string;
@@ -524,6 +525,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           location: program.location,
           url: programUrl(programUrlTemplate, program.slug),
           updatedAt: program.updatedAt,
+          cancelled: Boolean(program.cancelled),
           compiled,
         }));
         return buildCalendar(events, {
