@@ -13,6 +13,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const route = PUBLIC_ROUTES.find((candidate) => candidate.pattern.test(ctx.path));
     if (!route || !ctx.querystring) return next();
-    ctx.query = enforcePublicQuery(strapi, ctx.query as Record<string, unknown>, route.spec, Boolean(ctx.get('authorization')));
+    ctx.query = enforcePublicQuery(strapi, ctx.query as Record<string, unknown>, route.spec);
     return next();
   };

@@ -114,8 +114,8 @@ const checkPagination = (value: unknown) => {
   }
 };
 
-/** The query, checked; `status` is kept only where the request may be a preview (it carries credentials). */
-export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: QuerySpec, mayPreview: boolean): Query => {
+/** The query, checked against `spec`. */
+export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: QuerySpec): Query => {
   const out: Query = {};
   for (const [key, value] of Object.entries(query)) {
     if (key === 'filters' && Object.keys(spec.filters).length > 0) out.filters = checkFilters(strapi, spec.uid, value, spec.filters, 'filters');
@@ -123,7 +123,8 @@ export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: Quer
     else if (key === 'fields' && spec.fields.length > 0) (checkFields(value, spec.fields, 'fields'), (out.fields = value));
     else if (key === 'populate' && Object.keys(spec.populate).length > 0) (checkPopulate(value, spec.populate, 'populate'), (out.populate = value));
     else if (key === 'pagination' && spec.pagination) (checkPagination(value), (out.pagination = value));
-    else if (key === 'status' && mayPreview && (value === 'draft' || value === 'published')) out.status = value;
+    // Accepted from anyone, honoured for API tokens only (previews): the controllers read published documents otherwise.
+    else if (key === 'status' && (value === 'draft' || value === 'published')) out.status = value;
     else throw queryError(key, `unknown or not allowed query parameter "${key}"`);
   }
   return out;

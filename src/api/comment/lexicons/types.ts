@@ -10,6 +10,7 @@
  * - `(pills|tablets|sleeping pills)`: alternatives, each one or more words; groups nest.
  * - `my? life`, `(all of)? my pills`: `?` after a word or group makes it optional.
  * - `kill .. myself`: `..` allows up to four other words in between.
+ * - `# mg`, `#mg`: `#` is a number.
  */
 export type Pattern = string;
 
@@ -78,4 +79,27 @@ export interface PersonalLexicon {
   /** "at" and "dot" as people write them in disguised emails. */
   at: string[];
   dot: string[];
+}
+
+/** Spam, per commercial class: a match marks the comment spam with the flag `spam:<class>`. */
+export interface SpamLexicon {
+  /** Medication names sold online; spam only together with `buying` (readers name their own medication). */
+  pharma: Pattern[];
+  /** Buying and selling words ("buy", "order online", "no prescription", "discreet shipping"). */
+  buying: Pattern[];
+  gambling: Pattern[];
+  /** Crypto, forex, trading signals, investment returns. */
+  crypto: Pattern[];
+  /** SEO, backlinks, guest posts, web design and marketing offers. */
+  seo: Pattern[];
+  loans: Pattern[];
+  adult: Pattern[];
+  /** Spell casters, hackers, fund recovery, miracle cures, job scams, contact-me-on-WhatsApp. */
+  fraud: Pattern[];
+  /** Commercial words ("discount", "free trial", "price"): spam together with a link. */
+  commercial: Pattern[];
+  /** Praise bots post about the blog, the site or the admin ("bookmarked your blog"): spam unless the comment is concrete. */
+  praise: Pattern[];
+  /** What makes a thank-you genuine: a group, a day, an action, the reader's own situation. */
+  concrete: Pattern[];
 }

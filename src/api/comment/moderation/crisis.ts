@@ -1,7 +1,7 @@
 import { crisisLexicons } from '../lexicons/crisis';
 import type { CrisisLexicon } from '../lexicons/types';
 import { type NormalisedText, views } from './normalise';
-import { compile, mask, type Matcher } from './patterns';
+import { compile, compileMask, type Matcher } from './patterns';
 
 /**
  * Crisis language → flags that name the class (`crisis:plan`, `crisis:self-harm`...), read from the lexicons of
@@ -24,7 +24,9 @@ export type CrisisFlag = 'crisis' | (typeof URGENT_CLASSES)[keyof typeof URGENT_
 
 const all = (key: keyof CrisisLexicon) => Object.values(crisisLexicons).flatMap((lexicon) => lexicon[key]);
 
-let compiled: { urgent: Array<[CrisisFlag, Matcher]>; means: Matcher; timing: Matcher; loss: Matcher; recovered: Matcher; masks: string[] } | undefined;
+let compiled:
+  | { urgent: Array<[CrisisFlag, Matcher]>; means: Matcher; timing: Matcher; loss: Matcher; recovered: Matcher; mask: (text: string) => string }
+  | undefined;
 const matchers = () =>
   (compiled ??= {
     urgent: Object.entries(URGENT_CLASSES).map(([key, flag]) => [flag, compile(all(key as keyof CrisisLexicon))]),
@@ -32,7 +34,8 @@ const matchers = () =>
     timing: compile(all('timing')),
     loss: compile(all('loss')),
     recovered: compile(all('recovered')),
-    masks: [...all('idioms'), ...all('recovered')],
+    // Idioms, pasts that are over and losses by suicide are masked: what remains is what the writer lives now.
+    mask: compileMask([...all('idioms'), ...all('recovered'), ...all('loss')]),
   });
 
 export interface CrisisFinding {
@@ -42,7 +45,7 @@ export interface CrisisFinding {
 }
 
 export const findCrisis = (text: NormalisedText): CrisisFinding => {
-  const { urgent, means, timing, loss, recovered, masks } = matchers();
+  const { urgent, means, timing, loss, recovered, mask } = matchers();
   const flags = new Set<CrisisFlag>();
   const matches = new Set<string>();
   const note = (flag: CrisisFlag, found: string[]) => {
@@ -54,7 +57,7 @@ export const findCrisis = (text: NormalisedText): CrisisFinding => {
   for (const view of views(text)) {
     note('past-crisis', recovered.find(view));
     note('suicide-loss', loss.find(view));
-    const masked = mask(view, masks);
+    const masked = mask(view);
     for (const [flag, matcher] of urgent) note(flag, matcher.find(masked));
     const [meansFound, timingFound] = [means.find(masked), timing.find(masked)];
     if (meansFound.length > 0 && timingFound.length > 0) note('crisis:plan', [...meansFound, ...timingFound]);

@@ -9,7 +9,9 @@
 export type ModerationStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 export type Priority = 'normal' | 'urgent';
 
-export const SPAM_FLAGS = ['honeypot', 'blocked-term', 'too-many-links', 'generic-praise', 'duplicate', 'known-spam-source'] as const;
+export const SPAM_FLAGS = ['honeypot', 'blocked-term', 'too-many-links', 'generic-praise', 'duplicate', 'known-spam-source', 'commercial-link'] as const;
+/** A flag that makes a comment spam: one of the above, or a commercial class from the lexicons (`spam:crypto`...). */
+export const isSpamFlag = (flag: string) => flag.startsWith('spam:') || (SPAM_FLAGS as readonly string[]).includes(flag);
 
 export interface AuthorStanding {
   /** An earlier comment has the same normalised text. */
@@ -30,7 +32,7 @@ export const isCrisis = (flags: readonly string[]) => flags.includes('crisis');
 
 export const decide = (flags: string[], standing: AuthorStanding): Verdict => {
   if (isCrisis(flags)) return { flags, moderationStatus: 'pending', priority: 'urgent' };
-  if (flags.some((flag) => (SPAM_FLAGS as readonly string[]).includes(flag))) return { flags, moderationStatus: 'spam', priority: 'normal' };
+  if (flags.some(isSpamFlag)) return { flags, moderationStatus: 'spam', priority: 'normal' };
   if (flags.length === 0 && standing.verified && standing.hasApprovedComment) return { flags, moderationStatus: 'approved', priority: 'normal' };
   return { flags, moderationStatus: 'pending', priority: 'normal' };
 };

@@ -6,7 +6,7 @@ import { findLinks } from './links';
 import { normalise } from './normalise';
 import { findPersonalDetails } from './personal-details';
 import { findSensitiveTopics } from './sensitive';
-import { containsTerm, isFromSpamSource, isGenericPraise, type SpamRules } from './spam';
+import { containsTerm, isFromSpamSource, isGenericPraise, spamClasses, type SpamRules } from './spam';
 
 /** The moderation rules as pure functions: a comment and its author's standing → named flags → verdict. */
 
@@ -40,6 +40,7 @@ export const computeFlags = (candidate: CommentCandidate, standing: Pick<AuthorS
   if (standing.isDuplicate) flags.add('duplicate');
   if (isFromSpamSource(candidate.authorEmail, links, rules)) flags.add('known-spam-source');
   if (containsTerm(text, rules.suspectTerms)) flags.add('suspect-term');
+  spamClasses(candidate.body, text, links).forEach((flag) => flags.add(flag));
 
   findPersonalDetails(candidate.body, rules.phoneRegions as CountryCode[]).forEach((flag) => flags.add(flag));
   findSensitiveTopics(text).forEach((flag) => flags.add(flag));

@@ -1,12 +1,53 @@
-/** Links in a comment. (The spam issue replaces this with linkify-it over un-defanged raw input.) */
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|co|ru|xyz|top|online|site|shop|club|link|click)\b(?:\/[^\s<>"]*)?/gi;
+import LinkifyIt from 'linkify-it';
+import tlds from 'tlds';
+import { fold } from './normalise';
 
-export const findLinks = (text: string): string[] => text.replace(EMAIL, ' ').match(URL) ?? [];
+/**
+ * Every link in a comment, however it is disguised: taken from the raw input before markup is removed (href, src,
+ * BBCode [url=], Markdown [text](url)), then from the text un-defanged (hxxp, [.], (dot), " dot ", full-width and
+ * lookalike letters, zero-width characters) and recognised by linkify-it with the full list of top-level domains.
+ */
+const linkify = new LinkifyIt({ fuzzyEmail: false }).tlds(tlds);
 
-export const domainOf = (link: string) =>
-  link
-    .replace(/^https?:\/\//i, '')
-    .replace(/^www\./i, '')
-    .split(/[/?#:]/)[0]
-    .toLowerCase();
+const MARKUP_LINKS = [
+  /\b(?:href|src)\s*=\s*["']?([^"'\s>]+)/gi,
+  /\[url=["']?([^\]"']+)["']?\]/gi,
+  /\[(?:url|img)\]([^[]+)\[\/(?:url|img)\]/gi,
+  /\]\(\s*(<?[^)\s]+>?)[^)]*\)/g,
+];
+
+const DOT_WORDS = '(?:dot|punto|ponto|point|punkt)';
+
+/** "hxxps://example[.]com", "example (dot) com", "example dot com" → "https://example.com", "example.com". */
+export const undefang = (text: string): string =>
+  fold(text)
+    .replace(/\bh(?:xx|\*\*|tt)p(s?)(?:\[:\]|:)?\/\//g, 'http$1://')
+    .replace(/\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|<dot>)\s*/g, '.')
+    .replace(new RegExp(`\\b([a-z0-9-]{2,}) ${DOT_WORDS} ([a-z]{2,})\\b`, 'g'), (words, left: string, right: string) =>
+      /^(the|a|an|at|to|my|our|your|this|that|one|next|each|every|this|good|main|key|first|last)$/.test(left) ? words : `${left}.${right}`
+    )
+    .replace(/\s*\[\/\]\s*/g, '/');
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+export const findLinks = (raw: string): string[] => {
+  const fromMarkup = MARKUP_LINKS.flatMap((pattern) => [...raw.matchAll(pattern)].map((match) => match[1].replace(/^<|>$/g, '')));
+  const text = undefang(raw).replace(EMAIL, ' ');
+  const recognised = (linkify.match(text) ?? []).map((match) => match.url);
+  const seen = new Map<string, string>();
+  for (const link of [...fromMarkup.map((link) => undefang(link)), ...recognised]) {
+    const domain = domainOf(link);
+    if (domain && !seen.has(`${domain}${pathOf(link)}`)) seen.set(`${domain}${pathOf(link)}`, link);
+  }
+  return [...seen.values()];
+};
+
+export const domainOf = (link: string): string => {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(link) ? link : `http://${link}`).hostname.replace(/^www\./, '').toLowerCase();
+  } catch {
+    return '';
+  }
+};
+
+const pathOf = (link: string) => link.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\/$/, '');

@@ -37,15 +37,23 @@ const unLeet = (text: string): string =>
       : word
   );
 
-/** "s-u-i-c-i-d-e", "k m s", "s.u.i.c.i.d.e" → one word; also "sui-cide", "cas.ino" inside a word. */
+/** "s-u-i-c-i-d-e", "k m s", "s.u.i.c.i.d.e" → one word; also "sui-cide", "cas.ino" (a short part) inside a word. */
 const joinSplitLetters = (text: string): string =>
   text
-    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[\s._*·•\-/]{1,2}\p{L}(?![\p{L}\p{N}])){2,}/gu, (run) => run.replace(/[\s._*·•\-/]/g, ''))
-    .replace(/(?<=\p{L})[._·•\-](?=\p{L})/gu, '');
+    .replace(/(?<![\p{L}\p{N}])\p{L}(?:(?: ?[._*·•\-/] ?| )\p{L}(?![\p{L}\p{N}])){2,}/gu, (run) => run.replace(/[\s._*·•\-/]/g, ''))
+    // "sui-cide", "cas.ino": a word cut in two where one part is short; "self-harm" stays two words.
+    .replace(/\p{L}+(?:[._·•\-]\p{L}+)+/gu, (word) => {
+      const parts = word.split(/[._·•\-]/);
+      return parts.some((part) => part.length <= 3) ? parts.join('') : parts.join(' ');
+    });
 
-/** Punctuation to spaces (apostrophes inside words removed: "don't" → "dont"), repeated letters collapsed. */
+/**
+ * Punctuation to spaces, repeated letters collapsed. Apostrophes: French elisions split ("l'école" → "l ecole"),
+ * others removed inside words ("don't" → "dont", "I'm" → "im").
+ */
 const toWords = (text: string): string =>
   text
+    .replace(/(?<![\p{L}])(qu|[ldjmnstc])'(?=\p{L})/gu, '$1 ')
     .replace(/(?<=\p{L})'(?=\p{L})/gu, '')
     .replace(/[^\p{L}\p{N}*%]+/gu, ' ')
     .replace(/(\p{L})\1+/gu, '$1')
