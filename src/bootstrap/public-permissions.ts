@@ -24,6 +24,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::users-permissions.auth.callback',
   'plugin::users-permissions.auth.forgotPassword',
   'plugin::users-permissions.auth.resetPassword',
+  'plugin::users-permissions.auth.refresh',
 ] as const;
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';

@@ -117,6 +117,7 @@ describe('permissions as code', () => {
     expect(actions.filter((action: string) => action.startsWith('plugin::')).sort()).toEqual([
       'plugin::users-permissions.auth.callback',
       'plugin::users-permissions.auth.forgotPassword',
+      'plugin::users-permissions.auth.refresh',
       'plugin::users-permissions.auth.resetPassword',
     ]);
     await app.http().get('/api/users').expect(403);

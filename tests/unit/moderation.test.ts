@@ -42,7 +42,8 @@ const corpus: Case[] = [
   { label: 'praise with a personal story', body: 'Really helpful. My husband and I have been unsure whether our son needs therapy or a group, and this cleared it up.', status: 'pending', flags: [] },
   { label: 'returning author with a clean comment', body: 'Thank you, I will ask the front office about the next therapy group.', history: returning, status: 'approved', flags: [] },
   { label: 'returning author with one link', body: 'The NAMI page https://www.nami.org explains this too.', history: returning, status: 'pending', flags: ['link'] },
-  { label: 'suspect term', body: 'Anyone interested in a group chat, dm me on telegram', history: returning, status: 'pending', flags: ['suspect-term'] },
+  { label: 'a private-contact pitch', body: 'Anyone interested in a group chat, dm me on telegram', history: returning, status: 'spam', flags: ['suspect-term'] },
+  { label: 'suspect term', body: 'Is there a discount for students in the evening group?', history: returning, status: 'pending', flags: ['suspect-term', 'commercial'] },
   // personal details
   { label: 'phone number', body: 'Please call me about the group, 555-123-4567, evenings are best.', history: returning, status: 'pending', flags: ['phone-number'] },
   { label: 'international phone number', body: 'You can reach me on +44 20 7946 0958 any time.', history: returning, status: 'pending', flags: ['phone-number'] },

@@ -26,8 +26,8 @@ type CommentInput = Modules.Documents.Params.Data.Input<typeof COMMENT> & { hone
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
 const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', 'priority', 'flags', 'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt', 'userAgent'];
 const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
-/** The article as published: a comment links to its draft row too, whose title may be an unpublished edit. */
-const PUBLISHED_ARTICLE = { article: { fields: ['title', 'slug'] as ['title', 'slug'], filters: { publishedAt: { $notNull: true } } } };
+const ARTICLE_REF = { article: { fields: ['documentId'] as ['documentId'] } };
+type PublicComment = Record<string, unknown> & { article?: { documentId: string } | null };
 
 /** The comment fields of a create request: server-decided fields named first, then the schema. */
 const parseCreate = (body: unknown, maxBodyLength: number): CommentCreateInput => {
@@ -46,6 +46,23 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
   const ipHash = (ip: string) => {
     const salt = strapi.config.get('moderation.ipHashSalt') as string;
     return createHash('sha256').update(`${salt}:${ip}`).digest('hex');
+  };
+
+  /**
+   * Each comment's article as published: a comment may be linked to the article's draft row, whose title can be
+   * an unpublished edit, so title and slug always come from the published version.
+   */
+  const withPublishedArticles = async (comments: PublicComment[]) => {
+    const ids = [...new Set(comments.flatMap((comment) => (comment.article?.documentId ? [comment.article.documentId] : [])))];
+    const published = await strapi.documents('api::article.article').findMany({
+      filters: { documentId: { $in: ids } },
+      status: 'published',
+      fields: ['title', 'slug'],
+      limit: ids.length,
+    });
+    const byId = new Map(published.map((article) => [article.documentId, { documentId: article.documentId, title: article.title, slug: article.slug }]));
+    for (const comment of comments) comment.article = comment.article ? (byId.get(comment.article.documentId) ?? null) : null;
+    return comments;
   };
 
   return {
@@ -121,9 +138,11 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         ...ctx.query,
         filters: { $and: [ctx.query.filters ?? {}, APPROVED_ON_PUBLISHED_ARTICLE] },
         fields: PUBLIC_FIELDS.filter((field) => field !== 'documentId'),
-        populate: PUBLISHED_ARTICLE,
+        populate: ARTICLE_REF,
       };
-      return super.find(ctx);
+      const answer = (await super.find(ctx)) as { data: PublicComment[] };
+      await withPublishedArticles(answer.data);
+      return answer;
     },
 
     /** GET /api/comments/:id: one approved comment of a published article, or 404. */
@@ -131,10 +150,11 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       const comment = await strapi.documents(COMMENT).findFirst({
         filters: { documentId: ctx.params.id, ...APPROVED_ON_PUBLISHED_ARTICLE },
         fields: PUBLIC_FIELDS.filter((field) => field !== 'documentId') as ['authorName'],
-        populate: PUBLISHED_ARTICLE,
+        populate: ARTICLE_REF,
       });
       if (!comment) return ctx.notFound('No such approved comment.');
-      return this.transformResponse!(await sanitizedPublic(ctx, comment));
+      const [shown] = await withPublishedArticles([(await sanitizedPublic(ctx, comment)) as PublicComment]);
+      return this.transformResponse!(shown);
     },
 
     /** GET /api/articles/:id/comments: the approved thread of a published article, oldest first. */

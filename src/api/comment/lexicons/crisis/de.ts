@@ -460,13 +460,13 @@ const lexicon: CrisisLexicon = {
   /** Bereavement by suicide: held for review, not urgent on its own (masked before matching). */
   loss: [
     "(hat sich|sich) (umgebracht|das leben genommen|erhängt|erhangt|getötet|getotet|erschossen|suizidiert|vor den zug geworfen)",
+    "(durch|nach|durch einen) (suizid|selbstmord|freitod)",
     "(suizid|selbstmord|freitod) (meines|meiner|meinem|von meinem|von meiner|unseres|unserer|seines|ihres)",
     "(suizid|selbstmord|freitod) begangen",
     "(suizidhinterbliebene|hinterbliebene nach suizid|angehörige nach suizid|angehorige nach suizid)",
     "suizidtrauer",
     "(an|durch) (suizid|selbstmord) (verloren|gestorben)",
     "(sein|ihr) (suizid|selbstmord|freitod)",
-    "freitod",
     "(hat|hatte|haben) sich .. (umgebracht|das leben genommen|erhängt|erhangt|erschossen|getötet|getotet)",
     "(nach|seit|wegen) (seinem|ihrem|dem|einem) (suizid|selbstmord|freitod)",
     "(seinem|ihrem|seines|ihres|unseres|unserem) (suizid|selbstmord|freitod)",
@@ -481,7 +481,6 @@ const lexicon: CrisisLexicon = {
     "aus dem leben geschieden",
     "(er|sie) (hat sich|hatte sich) (umgebracht|erhängt|erhangt|erschossen|das leben genommen)",
     "verlust durch (suizid|selbstmord)",
-    "(durch|nach|durch einen) (suizid|selbstmord|freitod)",
     "an (suizid|selbstmord|freitod) (gestorben|verstorben|verloren)",
     "suizidhinterblieben*",
     "hat sich .. das leben genommen",

@@ -216,7 +216,7 @@ const lexicon: CrisisLexicon = {
     "je suis sur le pont",
     "la lettre est ecrite",
     "j’ai ecrit (la|ma|une) lettre",
-    "(garde|gardé|stocke|accumule|cache) .. (cachets|comprimes|medicaments|pilules|somniferes)",
+    "(stocke|accumule|cache|mis de cote) .. (cachets|comprimes|pilules|somniferes)",
     "tous mes (cachets|comprimes|medicaments)",
     "combien de (cachets|comprimes) .. (mourir|tuer|mortel|letal)",
     "dose mortelle",
@@ -256,7 +256,6 @@ const lexicon: CrisisLexicon = {
     "pilules",
     "somniferes",
     "corde",
-    "pont",
     "toit",
     "voie ferree",
     "rails",
@@ -393,7 +392,6 @@ const lexicon: CrisisLexicon = {
     "me bruler",
     "je me brule",
     "rechute .. (scarif*|automutil*|couper)",
-    "me frapper",
     "nouvelles (coupures|cicatrices)",
   ],
   /** Someone else at risk. */
@@ -480,7 +478,7 @@ const lexicon: CrisisLexicon = {
   loss: [
     "(s'est suicidé|sest suicide|s'est suicidée|sest suicidee|s'est donné la mort|sest donne la mort|s'est donnée la mort|sest donnee la mort|s'est pendu|sest pendu|s'est pendue|sest pendue|mis fin à ses jours|mis fin a ses jours|s'est ôté la vie|sest ote la vie|s'est jeté|sest jete|s'est jetée|sest jetee|s'est tiré une balle|sest tire une balle)",
     "(mort|morte|décès|deces|décédé|decede|décédée|decedee|perdu|perdue|perte|disparu|disparue) (par|du|d'un|dun|au|suite à un|suite a un|suite au|à cause d'un|a cause dun) suicide",
-    "suicide (de|d') (mon|ma|mes|son|sa|notre)",
+    "(le|après le|apres le|depuis le) suicide (de|d') (mon|ma|mes|son|sa|notre)",
     "(endeuillés|endeuilles|endeuillé|endeuille|endeuillée|endeuillee|deuil) (par|après|apres|suite à|suite a) (un|le)? suicide",
     "(son|sa|leur) suicide",
     "(après|apres|depuis) (son|le|sa) suicide",

@@ -216,7 +216,7 @@ const lexicon: CrisisLexicon = {
     "nao volto (mais)?",
     "(vou|irei) (ate|para) o (viaduto|ponte|predio|trilho)",
     "(guardando|guardei|juntei|juntando|escondi|escondendo|acumul*) .. (remedios|comprimidos|pilulas|medicamentos)",
-    "todos os (meus)? (remedios|comprimidos)",
+    "(tomei|engoli) todos os (meus)? (remedios|comprimidos)",
     "quantos (remedios|comprimidos) .. (matar|morrer|letal)",
     "dose letal",
     "(comprei|tenho) (uma)? corda",
@@ -477,7 +477,7 @@ const lexicon: CrisisLexicon = {
   loss: [
     "(se matou|se suicidou|tirou a (própria|propria)? vida|tirou sua (própria|propria)? vida|se enforcou|cometeu suicídio|cometeu suicidio)",
     "(morreu|morte|perdi|perda|faleceu|falecimento|partiu) (por|de|para o|pro|pelo) (suicídio|suicidio)",
-    "(suicídio|suicidio) (do meu|da minha|de meu|de minha|do nosso|da nossa|dele|dela)",
+    "(o|após o|apos o|depois do|pelo|desde o) (suicídio|suicidio) (do meu|da minha|de meu|de minha|do nosso|da nossa|dele|dela)",
     "perdi (meu|minha|o meu|a minha) .. (para|pro|pelo|ao) (o)? (suicídio|suicidio)",
     "(sobreviventes|sobrevivente|enlutados|enlutado|enlutada) (do|de|ao|por|pelo) (suicídio|suicidio)",
     "(luto|perda) por (suicídio|suicidio)",

@@ -14,7 +14,6 @@ const lexicon: SensitiveLexicon = {
     'beerdigung',
     'trauerfeier',
     'friedhof',
-    'trauer',
     'trauern',
     'witwe',
     'witwer',

@@ -14,8 +14,6 @@ const lexicon: SensitiveLexicon = {
     'velorio',
     'entierro',
     'cementerio',
-    'duelo',
-    'luto',
     'viud*',
     'perdi a mi',
     'perdí a mi',

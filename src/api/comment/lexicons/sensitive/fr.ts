@@ -17,8 +17,6 @@ const lexicon: SensitiveLexicon = {
     'obseques',
     'cimetière',
     'cimetiere',
-    'deuil',
-    'endeuill*',
     'veuf',
     'veuve',
     'perdu mon',

@@ -15,7 +15,6 @@ const lexicon: SensitiveLexicon = {
     'enterro',
     'cemitério',
     'cemiterio',
-    'luto',
     'viúv*',
     'viuv*',
     'perdi (meu|minha)',
