@@ -16,6 +16,15 @@ export interface TestApp {
 
 /** Boots a real Strapi from dist/ on this file's own database and mounts its HTTP server. */
 export const startStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  // Jest runs several files in one worker: this file's settings must not leak into the next one (a cron rule that
+  // fires every second would add queries to another file's query counts).
+  const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  const restoreEnv = () => {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
   Object.assign(process.env, env);
   let database: TestDatabase | undefined;
   try {
@@ -33,10 +42,12 @@ export const startStrapi = async (env: Record<string, string> = {}): Promise<Tes
         await strapi.destroy();
         await database?.drop();
         if (process.env.DATABASE_CLIENT !== 'postgres' && filename) fs.rmSync(path.join(appDir, filename), { force: true });
+        restoreEnv();
       },
     };
   } catch (error) {
     await database?.drop();
+    restoreEnv();
     throw error;
   }
 };
