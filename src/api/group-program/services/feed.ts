@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
+import { parseFeedQuery, type FeedQuery } from '../feed-query';
 import { buildCalendar, type CalendarProgram } from './calendar';
 import {
   compileSchedule,
@@ -30,8 +30,8 @@ const PROGRAM_FIELDS = [
   'insuranceAccepted', 'ageGroup', 'registrationUrl', 'cancelled', 'updatedAt',
 ] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const KINDS = ['support-group', 'group-therapy'];
-const FORMATS = ['in-person', 'online', 'hybrid'];
+
+export type { FeedQuery };
 
 export interface FeedConfig {
   defaultWindowDays: number;
@@ -40,18 +40,6 @@ export interface FeedConfig {
   cache: { enabled: boolean; ttlSeconds: number; maxEntries: number };
   organizer: { name: string; url: string };
   programUrlTemplate: string;
-}
-
-export interface FeedQuery {
-  from: Date;
-  to: Date;
-  kind?: string;
-  topic?: string;
-  format?: string;
-  page: number;
-  pageSize: number;
-  /** True when `from` was not given: the answer then moves with the clock. */
-  fromIsNow: boolean;
 }
 
 interface ProgramRow {
@@ -120,66 +108,6 @@ interface Scheduled {
   prepared: PreparedSchedule;
   nextMs: number;
 }
-
-const invalid = (parameter: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError', value: undefined }] });
-
-const parseInstant = (value: unknown, parameter: string): Date => {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    throw invalid(parameter, `${parameter} must be an ISO 8601 date or date-time, e.g. 2027-01-31`);
-  }
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw invalid(parameter, `${parameter} is not a valid date`);
-  return date;
-};
-
-const parsePositive = (value: unknown, parameter: string, fallback: number, max: number) => {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
-    throw invalid(parameter, `${parameter} must be a whole number from 1 to ${max}`);
-  }
-  return Number(value);
-};
-
-const oneOf = (value: unknown, parameter: string, allowed: string[]) => {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !allowed.includes(value)) throw invalid(parameter, `${parameter} must be one of ${allowed.join(', ')}`);
-  return value;
-};
-
-/** Reads and checks the feed's query string; anything unknown or malformed is a 400 naming the parameter. */
-export const parseFeedQuery = (
-  query: Record<string, unknown>,
-  config: Pick<FeedConfig, 'defaultWindowDays' | 'maxWindowDays'>,
-  { now = new Date(), paginated = true }: { now?: Date; paginated?: boolean } = {}
-): FeedQuery => {
-  const allowed = ['from', 'to', 'kind', 'topic', 'format', ...(paginated ? ['page', 'pageSize'] : [])];
-  const unknown = Object.keys(query).find((key) => !allowed.includes(key));
-  if (unknown) throw invalid(unknown, `unknown query parameter ${unknown}; allowed: ${allowed.join(', ')}`);
-
-  const fromIsNow = query.from === undefined;
-  // "Now" is taken to the minute, so answers (and their ETags) hold still for a minute.
-  const from = fromIsNow ? new Date(Math.floor(now.getTime() / 60000) * 60000) : parseInstant(query.from, 'from');
-  const to = query.to === undefined ? new Date(from.getTime() + config.defaultWindowDays * DAY_MS) : parseInstant(query.to, 'to');
-  if (to.getTime() <= from.getTime()) throw invalid('to', 'to must be after from');
-  if (to.getTime() - from.getTime() > config.maxWindowDays * DAY_MS) {
-    throw invalid('to', `from and to may be at most ${config.maxWindowDays} days apart`);
-  }
-  const topic = query.topic;
-  if (topic !== undefined && (typeof topic !== 'string' || !/^[a-z0-9-]{1,180}$/.test(topic))) {
-    throw invalid('topic', 'topic must be a topic slug, e.g. grief');
-  }
-  return {
-    from,
-    to,
-    fromIsNow,
-    kind: oneOf(query.kind, 'kind', KINDS),
-    format: oneOf(query.format, 'format', FORMATS),
-    topic: topic as string | undefined,
-    page: paginated ? parsePositive(query.page, 'page', 1, 10000) : 1,
-    pageSize: paginated ? parsePositive(query.pageSize, 'pageSize', 25, 100) : 100,
-  };
-};
 
 const ATTENDANCE: Record<string, string> = {
   'in-person': 'https://schema.org/OfflineEventAttendanceMode',
