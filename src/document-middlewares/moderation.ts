@@ -35,7 +35,7 @@ const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: 
     authorEmail: '',
     articleTitle: stored.article?.title,
   });
-  const flags = verdict.flags.filter((flag) => flag !== 'duplicate');
+  const flags = verdict.flags.filter((flag) => flag !== 'duplicate-text');
   data.flags = flags;
   data.flagSummary = flags.join(', ').slice(0, 255);
   if (isCrisis(flags) && stored.priority !== 'urgent') {

@@ -74,16 +74,24 @@ describe('POST /api/comments', () => {
     expect(stored).toMatchObject({ moderationStatus: 'spam', flags: ['honeypot'] });
   });
 
-  it('marks an exact repeat of an earlier comment as spam', async () => {
+  it('answers a repeat by the same author (email or address) as the first comment and stores nothing', async () => {
     const body = 'Is the Thursday group still meeting over the holidays?';
-    const first = await postComment(app, valid({ body })).expect(201);
-    const repeat = await postComment(app, valid({ body: `  is the thursday group STILL meeting over the holidays? ` })).expect(201);
-    const stored = await app.strapi.db.query('api::comment.comment').findMany({
-      where: { documentId: { $in: [first.body.data.documentId, repeat.body.data.documentId] } },
-      orderBy: { id: 'asc' },
-    });
-    expect(stored.map((comment: { moderationStatus: string }) => comment.moderationStatus)).toEqual(['pending', 'spam']);
-    expect(stored[1].flags).toEqual(['duplicate']);
+    const email = uniqueEmail('double');
+    const first = await postComment(app, valid({ body, authorEmail: email }), '198.51.100.31').expect(201);
+    const before = await commentCount(app);
+    const sameEmail = await postComment(app, valid({ body: `  is the thursday group STILL meeting over the holidays? `, authorEmail: email }), '198.51.100.32').expect(201);
+    const sameAddress = await postComment(app, valid({ body, authorEmail: uniqueEmail('other') }), '198.51.100.31').expect(201);
+    expect(sameEmail.body).toEqual(first.body);
+    expect(sameAddress.body).toEqual(first.body);
+    expect(await commentCount(app)).toBe(before);
+  });
+
+  it('holds the same text from someone else for review as duplicate-text, never spam', async () => {
+    const body = 'Does the grief group meet in December too?';
+    await postComment(app, valid({ body }), '198.51.100.41').expect(201);
+    const other = await postComment(app, valid({ body }), '198.51.100.42').expect(201);
+    const stored = await app.strapi.db.query('api::comment.comment').findOne({ where: { documentId: other.body.data.documentId } });
+    expect(stored).toMatchObject({ moderationStatus: 'pending', flags: ['duplicate-text'] });
   });
 });
 

@@ -32,7 +32,7 @@ const corpus: Case[] = [
   { label: 'blocked term in leetspeak', body: 'cheap v1agra no prescription', status: 'spam', flags: ['blocked-term'] },
   { label: 'two links', body: 'See http://a.example.com and www.b-example.net for more', status: 'spam', flags: ['too-many-links'] },
   { label: 'honeypot filled', body: 'I found this useful for my family.', honeypot: 'http://bot.example', status: 'spam', flags: ['honeypot'] },
-  { label: 'duplicate', body: 'My father passed last spring and the grief group helped me a lot.', history: { ...returning, isDuplicate: true }, status: 'spam', flags: ['duplicate'] },
+  { label: 'the same text as someone else: reviewed, not spam', body: 'My father passed last spring and the grief group helped me a lot.', history: { ...returning, isDuplicate: true }, status: 'pending', flags: ['duplicate-text'] },
   { label: 'known spam email domain', body: 'I have been looking for a group like this for my son.', email: 'bot@cheap-meds.example', status: 'spam', flags: ['known-spam-source'] },
   { label: 'link to a known spam domain', body: 'Read my story at https://spam.example/story', history: returning, status: 'spam', flags: ['known-spam-source', 'link'] },
   // genuine questions and stories

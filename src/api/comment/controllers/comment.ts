@@ -28,6 +28,7 @@ const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', '
 const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
 const ARTICLE_REF = { article: { fields: ['documentId'] as ['documentId'] } };
 type PublicComment = Record<string, unknown> & { article?: { documentId: string } | null };
+type CreatedComment = { documentId: string; moderationStatus?: string | null; flags?: string[] | null };
 
 /** The comment fields of a create request: server-decided fields named first, then the schema. */
 const parseCreate = (body: unknown, maxBodyLength: number): CommentCreateInput => {
@@ -65,6 +66,20 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
     return comments;
   };
 
+  /** 201 with a neutral state; crisis language adds what the website shows at once (never the comment's text). */
+  const answerCreated = (ctx: Context, comment: CreatedComment) => {
+    const published = comment.moderationStatus === 'approved';
+    ctx.status = 201;
+    ctx.body = {
+      data: {
+        documentId: comment.documentId,
+        state: published ? 'published' : 'received',
+        message: published ? 'Thank you, your comment is published.' : 'Thank you, your comment was received and is awaiting review.',
+        ...(isCrisis(comment.flags ?? []) ? { support: strapi.config.get('support.crisis') } : {}),
+      },
+    };
+  };
+
   return {
     /** POST /api/comments: validate, resolve the article, apply flood control, then create through the pipeline. */
     async create(ctx: Context) {
@@ -83,6 +98,10 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
 
       const ip = ipHash(ctx.request.ip);
+      // The same text from the same author within a day is the same comment: answered as the first, nothing stored.
+      const repeat = await strapi.service('api::comment.moderation').recentRepeat(toPlainText(data.body), authorEmail, ip);
+      if (repeat) return answerCreated(ctx, repeat);
+
       const floodKeys = [`ip:${ip}`, `email:${authorEmail}`];
       const flood = await strapi.service('api::comment.flood-control').consume(floodKeys);
       if (!flood.allowed) {
@@ -119,17 +138,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       // Without a valid token the answer is the same for every address; the email goes to the address's owner only.
       if (!verifiedAuthor && created.moderationStatus !== 'spam' && commenters.enabled()) void commenters.requestConfirmation(authorEmail);
 
-      const published = created.moderationStatus === 'approved';
-      ctx.status = 201;
-      ctx.body = {
-        data: {
-          documentId: created.documentId,
-          state: published ? 'published' : 'received',
-          message: published ? 'Thank you, your comment is published.' : 'Thank you, your comment was received and is awaiting review.',
-          // Crisis language: what the website shows at once (never the comment's text).
-          ...(isCrisis((created.flags as string[] | null) ?? []) ? { support: strapi.config.get('support.crisis') } : {}),
-        },
-      };
+      answerCreated(ctx, created as CreatedComment);
     },
 
     /** GET /api/comments: approved comments of published articles only, and never a private field. */

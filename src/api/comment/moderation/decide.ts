@@ -9,12 +9,12 @@
 export type ModerationStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 export type Priority = 'normal' | 'urgent';
 
-export const SPAM_FLAGS = ['honeypot', 'blocked-term', 'too-many-links', 'generic-praise', 'duplicate', 'known-spam-source', 'commercial-link'] as const;
+export const SPAM_FLAGS = ['honeypot', 'blocked-term', 'too-many-links', 'generic-praise', 'known-spam-source', 'commercial-link'] as const;
 /** A flag that makes a comment spam: one of the above, or a commercial class from the lexicons (`spam:crypto`...). */
 export const isSpamFlag = (flag: string) => flag.startsWith('spam:') || (SPAM_FLAGS as readonly string[]).includes(flag);
 
 export interface AuthorStanding {
-  /** An earlier comment has the same normalised text. */
+  /** An earlier comment (by someone else) has the same normalised text. */
   isDuplicate: boolean;
   /** The request carried a valid commenter token: the address was confirmed by its owner. */
   verified: boolean;

@@ -37,7 +37,8 @@ export const computeFlags = (candidate: CommentCandidate, standing: Pick<AuthorS
   if (links.length >= rules.maxLinks) flags.add('too-many-links');
   else if (links.length > 0) flags.add('link');
   if (isGenericPraise(candidate.body, text, candidate.articleTitle, rules.praiseTerms)) flags.add('generic-praise');
-  if (standing.isDuplicate) flags.add('duplicate');
+  // The same text from someone else (pre-posting common questions must not bury later genuine ones): reviewed.
+  if (standing.isDuplicate) flags.add('duplicate-text');
   if (isFromSpamSource(candidate.authorEmail, links, rules)) flags.add('known-spam-source');
   if (containsTerm(text, rules.suspectTerms)) flags.add('suspect-term');
   spamClasses(candidate.body, text, links).forEach((flag) => flags.add(flag));

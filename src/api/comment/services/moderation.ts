@@ -21,6 +21,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { isDuplicate: Boolean(Number(row.duplicate)), hasApprovedComment: Boolean(Number(row.approved)) };
   },
 
+  /**
+   * The same author's comment with the same text in the last day (by email or IP hash): a double submit or a bot
+   * repeating itself. The controller answers with that comment and stores nothing new.
+   */
+  async recentRepeat(body: string, authorEmail: string, ipHash: string): Promise<{ documentId: string; moderationStatus: string; flags: string[] | null } | null> {
+    return strapi.db.query('api::comment.comment').findOne({
+      where: {
+        contentHash: contentHash(body),
+        $or: [{ authorEmail: authorEmail.trim().toLowerCase() }, { ipHash }],
+        createdAt: { $gt: new Date(Date.now() - 24 * 3600 * 1000) },
+      },
+      select: ['documentId', 'moderationStatus', 'flags'],
+      orderBy: { id: 'asc' },
+    });
+  },
+
   /** `verified`: the request proved the address with a commenter token (only then can a comment be auto-approved). */
   async evaluate(candidate: CommentCandidate, verified = false): Promise<Verdict & { contentHash: string }> {
     const hash = contentHash(candidate.body);
