@@ -40,6 +40,7 @@ const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: 
   data.flagSummary = flags.join(', ').slice(0, 255);
   if (isCrisis(flags) && stored.priority !== 'urgent') {
     data.priority = 'urgent';
+    data.escalatedAt = null;
     if (!('moderationStatus' in data) || data.moderationStatus === stored.moderationStatus) data.moderationStatus = 'pending';
     comments(strapi).notifyModerators({ documentId, authorName: stored.authorName, body: String(data.body) }, stored.article);
   }

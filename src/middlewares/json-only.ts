@@ -8,7 +8,9 @@ import type { Context, Next } from 'koa';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export default () => async (ctx: Context, next: Next) => {
-  if (!WRITES.has(ctx.method) || !ctx.path.startsWith('/api/') || ctx.path.startsWith('/api/upload')) return next();
+  // Strapi's router matches paths case-insensitively, so this check does too.
+  const route = ctx.path.toLowerCase();
+  if (!WRITES.has(ctx.method) || !route.startsWith('/api/') || route.startsWith('/api/upload')) return next();
   const hasBody = Number(ctx.get('content-length') || 0) > 0 || Boolean(ctx.get('transfer-encoding'));
   if (hasBody && !ctx.is('application/json', 'application/*+json')) {
     ctx.status = 415;

@@ -49,6 +49,9 @@ describe('the public query allowlist', () => {
     ['/api/articles?pagination[pageSize]=x', 'pagination[pageSize]'],
     ['/api/articles?foo=bar', 'foo'],
     [`/api/articles/${SEED_ARTICLE.slug}?filters[title][$eq]=x`, 'filters'],
+    // Strapi's router ignores case, so the allowlist does too.
+    ['/API/COMMENTS?filters[article][title][$contains]=Secret', 'filters[article][title]'],
+    ['/Api/Topics?filters[articles][body][$startsWith]=draft', 'filters[articles][body]'],
   ])('GET %s is a 400 naming %s', async (url, parameter) => {
     const res = await get(url).expect(400);
     expect(res.body.error.details.errors[0].path).toEqual([parameter]);
@@ -111,8 +114,9 @@ describe('hostile input', () => {
     expect(added).toEqual([]);
   });
 
-  it('a form-encoded post is a 415 too', async () => {
+  it('a form-encoded post is a 415 too, whatever the case of the path', async () => {
     await app.http().post('/api/comments').type('form').send('data[body]=x').expect(415);
+    await app.http().post('/API/Comments').field('data', 'x').attach('other', Buffer.from('x'), 'x.txt').expect(415);
   });
 
   it('names lose control, zero-width and bidi characters', async () => {

@@ -99,14 +99,14 @@ export const COMMENT: QuerySpec = {
 /** One document: fields and populate only. */
 export const single = (spec: QuerySpec): QuerySpec => ({ ...spec, filters: {}, sort: [], pagination: false });
 
-/** Public GET routes → their spec (the feed, calendars and threads validate their own parameters). */
+/** Public GET routes → their spec (the feed, calendars and threads validate their own parameters); case-insensitive like Strapi's router. */
 export const PUBLIC_ROUTES: Array<{ pattern: RegExp; spec: QuerySpec; allowed?: readonly string[] }> = [
-  { pattern: /^\/api\/articles\/?$/, spec: ARTICLE },
-  { pattern: /^\/api\/articles\/[^/]+\/?$/, spec: single(ARTICLE) },
-  { pattern: /^\/api\/group-programs\/?$/, spec: GROUP_PROGRAM },
-  { pattern: /^\/api\/group-programs\/(?!upcoming(?:\.ics)?\/?$)[^/]+\/?$/, spec: single(GROUP_PROGRAM) },
-  { pattern: /^\/api\/topics\/?$/, spec: TOPIC },
-  { pattern: /^\/api\/topics\/[^/]+\/?$/, spec: single(TOPIC) },
-  { pattern: /^\/api\/comments\/?$/, spec: COMMENT },
-  { pattern: /^\/api\/comments\/(?!moderation-queue\/?$)[^/]+\/?$/, spec: single(COMMENT) },
+  { pattern: /^\/api\/articles\/?$/i, spec: ARTICLE },
+  { pattern: /^\/api\/articles\/[^/]+\/?$/i, spec: single(ARTICLE) },
+  { pattern: /^\/api\/group-programs\/?$/i, spec: GROUP_PROGRAM },
+  { pattern: /^\/api\/group-programs\/(?!upcoming(?:\.ics)?\/?$)[^/]+\/?$/i, spec: single(GROUP_PROGRAM) },
+  { pattern: /^\/api\/topics\/?$/i, spec: TOPIC },
+  { pattern: /^\/api\/topics\/[^/]+\/?$/i, spec: single(TOPIC) },
+  { pattern: /^\/api\/comments\/?$/i, spec: COMMENT },
+  { pattern: /^\/api\/comments\/(?!moderation-queue\/?$)[^/]+\/?$/i, spec: single(COMMENT) },
 ];

@@ -161,7 +161,11 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
             `Review it now: ${adminUrl}/admin/content-manager/collection-types/${COMMENT}/${comment.documentId}`,
           ].join('\n'),
         })
-        .catch((error: Error) => strapi.log.error(`Could not escalate comment ${comment.documentId}: ${error.message}`));
+        .catch(async (error: Error) => {
+          strapi.log.error(`Could not escalate comment ${comment.documentId}: ${error.message}; will try again.`);
+          // Unclaimed again, so the next run retries: an escalation must not be lost to a mail outage.
+          await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, escalatedAt: now }, data: { escalatedAt: null } });
+        });
     }
     if (escalated > 0) strapi.log.warn(`Escalated ${escalated} urgent comment(s) unreviewed for ${escalateAfterMinutes} minutes.`);
     return escalated;

@@ -110,7 +110,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async revoke(commenterToken: unknown): Promise<void> {
       const email = await this.verifiedEmail(commenterToken);
       const existing = (await byEmail(email))!;
-      await rows().update({ where: { id: existing.id }, data: { tokenVersion: existing.tokenVersion + 1 } });
+      // An unused confirmation link must not issue a fresh token after "sign out everywhere" either.
+      await rows().update({ where: { id: existing.id }, data: { tokenVersion: existing.tokenVersion + 1, confirmationNonce: null } });
     },
   };
 };
