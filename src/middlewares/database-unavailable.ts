@@ -27,7 +27,7 @@ const mayBeOutage = (error: unknown) => {
   return name === 'ValidationError' || name === 'NotFoundError' || !status || status >= 500;
 };
 
-const unavailable = (ctx: Context, strapi: Core.Strapi, reason: string) => {
+export const unavailable = (ctx: Context, strapi: Core.Strapi, reason: string) => {
   strapi.log.warn(`Database unavailable (${reason}); answered 503 to ${ctx.method} ${ctx.path}`);
   ctx.status = 503;
   ctx.set('Retry-After', '5');

@@ -5,6 +5,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { resolveDocumentId } from '../../../utils/public-read';
 import { toPlainText } from '../../../utils/plain-text';
+import { unavailable } from '../../../middlewares/database-unavailable';
 import { fieldError, parseInput } from '../../../utils/validation';
 import { isCrisis } from '../moderation/decide';
 import {
@@ -134,6 +135,11 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
           await strapi.service('api::comment.flood-control').refund(floodKeys);
           throw error;
         });
+
+      // Acknowledge only what is committed: a create cut short by a database outage can return before its commit
+      // fails. If the row cannot be read back the reader is told to retry (a retry of the same text is idempotent).
+      const committed = await strapi.db.query(COMMENT).findOne({ where: { documentId: created.documentId }, select: ['id'] });
+      if (!committed) return unavailable(ctx, strapi, `comment ${created.documentId} was not committed`);
 
       // Without a valid token the answer is the same for every address; the email goes to the address's owner only.
       if (!verifiedAuthor && created.moderationStatus !== 'spam' && commenters.enabled()) void commenters.requestConfirmation(authorEmail);
