@@ -59,6 +59,26 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       confirmUrl: env('COMMENT_CONFIRM_URL', `${env('PUBLIC_URL', 'http://localhost:1337')}/api/commenters/confirm?token={token}`),
       siteName: env('ORGANIZER_NAME', 'Counseling Practice'),
     },
+    /** The learning filter (naive Bayes): trained on the labelled corpus, then on every moderator decision. */
+    classifier: {
+      enabled: env.bool('SPAM_CLASSIFIER', true),
+      /** At or above this probability the learned filter marks a comment spam (`spam:learned`). */
+      spamThreshold: env.float('SPAM_CLASSIFIER_THRESHOLD', 0.99),
+      /** At or above this it holds the comment for review (`spam-likely`); below, it changes nothing. */
+      reviewThreshold: env.float('SPAM_CLASSIFIER_REVIEW_THRESHOLD', 0.5),
+      /** The labelled comments it starts from (directory of .jsonl files, relative to the app). */
+      priorCorpus: env('SPAM_CLASSIFIER_PRIOR', 'tests/fixtures/moderation-corpus'),
+    },
+    /** Akismet, off unless a key is set: the reader's IP address, user agent, name, email and text leave the practice. */
+    akismet: {
+      apiKey: env('AKISMET_API_KEY', ''),
+      /** The site Akismet knows the key for. */
+      site: env('AKISMET_SITE_URL', env('PUBLIC_URL', 'http://localhost:1337')),
+      /** Another endpoint speaking Akismet's protocol (tests use a local one); empty: Akismet's own. */
+      endpoint: env('AKISMET_ENDPOINT', ''),
+      /** A slower answer is ignored and the local rules decide alone. */
+      timeoutMs: env.int('AKISMET_TIMEOUT_MS', 2000),
+    },
     /** Spam: any of these terms. */
     blockedTerms: [
       'viagra',

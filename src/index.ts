@@ -22,6 +22,7 @@ export default {
       await ensureModeratorRoles(strapi);
       await ensureEditorRole(strapi);
       await configureAdminViews(strapi);
+      await strapi.service('api::comment.spam-classifier').ensure();
       await seedDemoContentIfEmpty(strapi);
       await explainFirstAdministrator(strapi);
     } finally {

@@ -1,6 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { toPlainText } from '../utils/plain-text';
 import { isCrisis, type Verdict } from '../api/comment/moderation/decide';
+import type { AkismetComment } from '../api/comment/services/akismet';
+import type { Evaluation } from '../api/comment/services/moderation';
+import { prepareSpamLearning } from './spam-learning';
 
 const COMMENT = 'api::comment.comment';
 
@@ -19,11 +22,24 @@ const currentActor = (strapi: Core.Strapi): string | null => {
 
 const comments = (strapi: Core.Strapi) => strapi.service('api::comment.comment');
 
+/** The reader who sent a public request (for Akismet); none for comments made in the admin panel or by scripts. */
+const readerForAkismet = (strapi: Core.Strapi, data: CommentData): AkismetComment | undefined => {
+  const ctx = strapi.requestContext.get() as { request?: { ip?: string } } | undefined;
+  if (!ctx?.request?.ip || currentActor(strapi)) return undefined;
+  return {
+    ip: ctx.request.ip,
+    userAgent: typeof data.userAgent === 'string' ? data.userAgent : undefined,
+    name: String(data.authorName ?? ''),
+    email: String(data.authorEmail ?? ''),
+    content: String(data.body ?? ''),
+  };
+};
+
 /**
  * An edited body goes through crisis detection again: new crisis language makes the comment urgent, takes it off
  * the public page until a person has read it (unless this very save is a moderator's decision) and notifies.
  */
-const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: CommentData) => {
+const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: CommentData, markup?: string) => {
   const stored = await strapi.db.query(COMMENT).findOne({
     where: { documentId },
     select: ['body', 'flags', 'moderationStatus', 'priority', 'authorName'],
@@ -32,6 +48,7 @@ const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: 
   if (!stored || stored.body === data.body) return;
   const verdict: Verdict = await strapi.service('api::comment.moderation').evaluate({
     body: String(data.body),
+    markup,
     authorEmail: '',
     articleTitle: stored.article?.title,
   });
@@ -59,6 +76,8 @@ export const moderationMiddleware =
     const data = params.data;
     if (!data) return next();
 
+    // Links are collected from the input as sent, before the markup (and an href with it) is removed.
+    const markup = typeof data.body === 'string' ? data.body : undefined;
     for (const field of ['body', 'authorName', 'moderationNote'] as const) {
       if (typeof data[field] === 'string') data[field] = toPlainText(data[field] as string);
     }
@@ -72,22 +91,26 @@ export const moderationMiddleware =
     delete data.verifiedAuthor;
 
     if (context.action === 'update') {
+      let afterDecision = async (): Promise<void> => undefined;
       if ('moderationStatus' in data) {
         data.moderatedAt = new Date().toISOString();
         data.moderatedBy = currentActor(strapi);
+        if (data.moderatedBy && params.documentId) afterDecision = await prepareSpamLearning(strapi, params.documentId, data);
       }
-      if (typeof data.body === 'string' && params.documentId) await recheckEditedBody(strapi, params.documentId, data);
-      return next();
+      if (typeof data.body === 'string' && params.documentId) await recheckEditedBody(strapi, params.documentId, data, markup);
+      const updated = await next();
+      await afterDecision();
+      return updated;
     }
 
     const { article } = await comments(strapi).assertCommentable(data);
-    const verdict: Verdict & { contentHash: string } = strapi.config.get('moderation.enabled', true)
-      ? await strapi.service('api::comment.moderation').evaluate({
-          body: String(data.body ?? ''),
-          authorEmail: String(data.authorEmail ?? ''),
-          honeypot,
-          articleTitle: article.title,
-        }, verifiedAuthor)
+    const reader = readerForAkismet(strapi, data);
+    const verdict: Evaluation = strapi.config.get('moderation.enabled', true)
+      ? await strapi.service('api::comment.moderation').evaluate(
+          { body: String(data.body ?? ''), markup, authorEmail: String(data.authorEmail ?? ''), honeypot, articleTitle: article.title },
+          verifiedAuthor,
+          reader
+        )
       : { flags: [], moderationStatus: 'pending', priority: 'normal', contentHash: '' };
     Object.assign(data, {
       moderationStatus: verdict.moderationStatus,
@@ -96,6 +119,11 @@ export const moderationMiddleware =
       // The admin list cannot show a JSON column, so it shows this copy.
       flagSummary: verdict.flags.join(', ').slice(0, 255),
       contentHash: verdict.contentHash,
+      spamScore: verdict.spamScore ? Math.round(verdict.spamScore.probability * 1000) / 1000 : null,
+      spamWords: verdict.spamScore?.words ?? null,
+      trainedAs: null,
+      // Kept only while Akismet may still be told the moderator's decision.
+      authorIp: reader && strapi.service('api::comment.akismet').enabled() ? reader.ip : null,
       moderatedAt: null,
       moderatedBy: null,
       moderationNote: null,

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import type { CountryCode } from 'libphonenumber-js';
 import { findCrisis } from './crisis';
-import { type AuthorStanding, decide, type Verdict } from './decide';
+import { type AuthorStanding, decide, isSpamFlag, type Verdict } from './decide';
+import type { SpamScore } from './classifier';
 import { findLinks } from './links';
 import { normalise } from './normalise';
 import { findPersonalDetails } from './personal-details';
@@ -16,6 +17,13 @@ export interface ModerationRules extends SpamRules {
   crisisTerms: string[];
   /** Regions whose national phone formats are recognised (ISO 3166 codes). */
   phoneRegions: string[];
+  classifier: { spamThreshold: number; reviewThreshold: number };
+}
+
+/** What the learning filter and, when configured, Akismet said about the comment. */
+export interface SpamSignals {
+  learned?: SpamScore;
+  akismet?: boolean;
 }
 
 export interface CommentCandidate {
@@ -25,11 +33,18 @@ export interface CommentCandidate {
   honeypot?: string;
   /** The article's title: generic praise restates it. */
   articleTitle?: string;
+  /** The input as sent, markup included: links are collected from it before the markup is removed. */
+  markup?: string;
 }
 
-export const computeFlags = (candidate: CommentCandidate, standing: Pick<AuthorStanding, 'isDuplicate'>, rules: ModerationRules): string[] => {
+export const computeFlags = (
+  candidate: CommentCandidate,
+  standing: Pick<AuthorStanding, 'isDuplicate'>,
+  rules: ModerationRules,
+  signals: SpamSignals = {}
+): string[] => {
   const text = normalise(candidate.body);
-  const links = findLinks(candidate.body);
+  const links = findLinks(candidate.markup ?? candidate.body);
   const flags = new Set<string>();
 
   if (candidate.honeypot && candidate.honeypot.trim() !== '') flags.add('honeypot');
@@ -42,6 +57,13 @@ export const computeFlags = (candidate: CommentCandidate, standing: Pick<AuthorS
   if (isFromSpamSource(candidate.authorEmail, links, rules)) flags.add('known-spam-source');
   if (containsTerm(text, rules.suspectTerms)) flags.add('suspect-term');
   spamClasses(candidate.body, text, links).forEach((flag) => flags.add(flag));
+  // The learned filter and Akismet are the last layers: they name what the rules did not already call spam.
+  if (![...flags].some(isSpamFlag)) {
+    const learned = signals.learned?.probability ?? 0;
+    if (learned >= rules.classifier.spamThreshold) flags.add('spam:learned');
+    else if (learned >= rules.classifier.reviewThreshold) flags.add('spam-likely');
+    if (signals.akismet) flags.add('spam:akismet');
+  }
 
   findPersonalDetails(candidate.body, rules.phoneRegions as CountryCode[]).forEach((flag) => flags.add(flag));
   findSensitiveTopics(text).forEach((flag) => flags.add(flag));
@@ -50,11 +72,11 @@ export const computeFlags = (candidate: CommentCandidate, standing: Pick<AuthorS
   return [...flags];
 };
 
-export const moderate = (candidate: CommentCandidate, standing: AuthorStanding, rules: ModerationRules): Verdict =>
-  decide(computeFlags(candidate, standing, rules), standing);
+export const moderate = (candidate: CommentCandidate, standing: AuthorStanding, rules: ModerationRules, signals: SpamSignals = {}): Verdict =>
+  decide(computeFlags(candidate, standing, rules, signals), standing);
 
 /** Identifies "the same comment again" across spacing, case, accents and disguises. */
 export const contentHash = (body: string) => createHash('sha256').update(normalise(body).joined).digest('hex');
 
-export type { AuthorStanding, Verdict };
-export { decide, normalise };
+export type { AuthorStanding, SpamScore, Verdict };
+export { decide };

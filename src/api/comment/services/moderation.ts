@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { contentHash, moderate, type CommentCandidate, type ModerationRules } from '../moderation';
+import { contentHash, moderate, type CommentCandidate, type ModerationRules, type SpamScore, type SpamSignals } from '../moderation';
 import type { AuthorStanding, Verdict } from '../moderation/decide';
+import type { AkismetComment } from './akismet';
+
+export type Evaluation = Verdict & { contentHash: string; spamScore?: SpamScore };
 
 /** The moderation pipeline with its database look-ups (duplicates, the author's history) and config/moderation.ts. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -37,10 +40,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
-  /** `verified`: the request proved the address with a commenter token (only then can a comment be auto-approved). */
-  async evaluate(candidate: CommentCandidate, verified = false): Promise<Verdict & { contentHash: string }> {
+  /** The learned filter's score; a filter that cannot answer (database trouble) is logged and left out. */
+  async learnedScore(text: string): Promise<SpamScore | undefined> {
+    try {
+      return await strapi.service('api::comment.spam-classifier').score(text);
+    } catch (error) {
+      strapi.log.error(`Spam classifier unavailable, the rules decide alone: ${(error as Error).message}`);
+      return undefined;
+    }
+  },
+
+  /**
+   * `verified`: the request proved the address with a commenter token (only then can a comment be auto-approved).
+   * `reader`: who sent it, for Akismet when it is on; asked only when the rules have not already decided spam or
+   * urgent (a reader in crisis is not sent to a third party).
+   */
+  async evaluate(candidate: CommentCandidate, verified = false, reader?: AkismetComment): Promise<Evaluation> {
     const hash = contentHash(candidate.body);
     const history = await this.authorHistory(candidate.authorEmail, hash);
-    return { ...moderate(candidate, { ...history, verified }, this.rules()), contentHash: hash };
+    const standing = { ...history, verified };
+    const signals: SpamSignals = { learned: await this.learnedScore(candidate.body) };
+    let verdict = moderate(candidate, standing, this.rules(), signals);
+    const akismet = strapi.service('api::comment.akismet');
+    if (reader && akismet.enabled() && verdict.moderationStatus !== 'spam' && verdict.priority !== 'urgent') {
+      signals.akismet = await akismet.isSpam(reader);
+      if (signals.akismet) verdict = moderate(candidate, standing, this.rules(), signals);
+    }
+    return { ...verdict, contentHash: hash, spamScore: signals.learned };
   },
 });

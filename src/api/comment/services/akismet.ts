@@ -1,0 +1,88 @@
+import type { Core } from '@strapi/strapi';
+import { AkismetClient } from 'akismet-api';
+
+/**
+ * Akismet as a second opinion, off unless `AKISMET_API_KEY` is set. What it sends: the comment's text, the author's
+ * name and email, the reader's IP address and browser, the article's address. A slow or failing Akismet never
+ * holds a comment up: after `AKISMET_TIMEOUT_MS` the local rules decide alone, and the failure is logged.
+ */
+interface AkismetConfig {
+  apiKey: string;
+  site: string;
+  endpoint: string;
+  timeoutMs: number;
+}
+
+export interface AkismetComment {
+  ip: string;
+  userAgent?: string;
+  name: string;
+  email: string;
+  content: string;
+  permalink?: string;
+}
+
+const API_VERSION = '1.1';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let client: AkismetClient | null = null;
+  const config = () => strapi.config.get('moderation.akismet') as AkismetConfig;
+
+  const getClient = (): AkismetClient | null => {
+    const { apiKey, site, endpoint } = config();
+    if (!apiKey) return null;
+    if (!client) {
+      client = new AkismetClient({ key: apiKey, blog: site, version: API_VERSION });
+      // The client puts the key in the host name (key.rest.akismet.com); another endpoint takes the same paths.
+      if (endpoint) Object.assign(client, { endpoint: `${endpoint.replace(/\/$/, '')}/${API_VERSION}/`, rootEndpoint: `${endpoint.replace(/\/$/, '')}/${API_VERSION}/` });
+    }
+    return client;
+  };
+
+  const withTimeout = <T>(work: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${config().timeoutMs} ms`)), config().timeoutMs);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  };
+
+  const payload = (comment: AkismetComment) => ({
+    ip: comment.ip,
+    useragent: comment.userAgent ?? '',
+    name: comment.name,
+    email: comment.email,
+    content: comment.content,
+    type: 'comment',
+    ...(comment.permalink ? { permalink: comment.permalink } : {}),
+  });
+
+  return {
+    enabled(): boolean {
+      return Boolean(config().apiKey);
+    },
+
+    /** true: Akismet says spam; false: not spam; undefined: off, unreachable, too slow or an error (logged). */
+    async isSpam(comment: AkismetComment): Promise<boolean | undefined> {
+      const akismet = getClient();
+      if (!akismet) return undefined;
+      try {
+        return await withTimeout(akismet.checkSpam(payload(comment)));
+      } catch (error) {
+        strapi.log.warn(`Akismet check failed, the local rules decide alone: ${(error as Error).message}`);
+        return undefined;
+      }
+    },
+
+    /** Tells Akismet a moderator's decision (spam, or not spam), so it learns too. Failures are logged. */
+    async report(comment: AkismetComment, spam: boolean): Promise<void> {
+      const akismet = getClient();
+      if (!akismet) return;
+      try {
+        await withTimeout(spam ? akismet.submitSpam(payload(comment)) : akismet.submitHam(payload(comment)));
+      } catch (error) {
+        strapi.log.warn(`Akismet ${spam ? 'submit-spam' : 'submit-ham'} failed: ${(error as Error).message}`);
+      }
+    },
+  };
+};
