@@ -25,16 +25,19 @@ export interface AkismetComment {
 const API_VERSION = '1.1';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let client: AkismetClient | null = null;
   const config = () => strapi.config.get('moderation.akismet') as AkismetConfig;
 
+  /** A client for the configuration as it is now (it holds no connection, so one per call costs nothing). */
   const getClient = (): AkismetClient | null => {
     const { apiKey, site, endpoint } = config();
     if (!apiKey) return null;
-    if (!client) {
-      client = new AkismetClient({ key: apiKey, blog: site, version: API_VERSION });
-      // The client puts the key in the host name (key.rest.akismet.com); another endpoint takes the same paths.
-      if (endpoint) Object.assign(client, { endpoint: `${endpoint.replace(/\/$/, '')}/${API_VERSION}/`, rootEndpoint: `${endpoint.replace(/\/$/, '')}/${API_VERSION}/` });
+    const client = new AkismetClient({ key: apiKey, blog: site, version: API_VERSION });
+    // The client puts the key in the host name (key.rest.akismet.com). Another endpoint gets the same paths and
+    // the key as the `api_key` parameter, which Akismet's API also accepts.
+    if (endpoint) {
+      const base = `${endpoint.replace(/\/$/, '')}/${API_VERSION}/`;
+      const { requestOpts } = client as unknown as { requestOpts: Record<string, string> };
+      Object.assign(client, { endpoint: base, rootEndpoint: base, requestOpts: { ...requestOpts, api_key: apiKey } });
     }
     return client;
   };
