@@ -2,6 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/utils/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  /** The moderation inbox (src/plugins/moderation): the admin panel's queue for reader comments. */
+  moderation: {
+    enabled: true,
+    resolve: './src/plugins/moderation',
+    config: {
+      articleUrlTemplate: env('ARTICLE_URL_TEMPLATE', 'https://counseling.example/articles/{slug}'),
+      practiceName: env('ORGANIZER_NAME', 'Counseling Practice'),
+      practiceEmail: env('PRACTICE_REPLY_EMAIL', 'team@counseling.example'),
+      undoSeconds: env.int('MODERATION_UNDO_SECONDS', 10),
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: readSecret(process.env, 'JWT_SECRET'),

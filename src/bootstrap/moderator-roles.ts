@@ -9,11 +9,18 @@ export const MODERATOR_API_ACTIONS = [...PUBLIC_ACTIONS, 'api::comment.comment.m
 const COMMENT = 'api::comment.comment';
 const COMMENT_FIELDS = [
   'article', 'parent', 'authorName', 'authorEmail', 'body', 'moderationStatus', 'priority', 'flags', 'flagSummary',
-  'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt', 'ipHash', 'userAgent', 'contentHash',
+  'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt', 'ipHash', 'userAgent', 'contentHash', 'spamScore',
+  'spamWords', 'trainedAs', 'byPractice',
 ];
 
-/** Admin-panel moderators read comments and change only their status and note: no articles, programs or settings. */
+/**
+ * Admin-panel moderators read comments and change only their status and note, and use the moderation inbox (read the
+ * queue, decide, reply as the practice): no articles, programs or settings.
+ */
 export const MODERATOR_ADMIN_PERMISSIONS = [
+  { action: 'plugin::moderation.read' },
+  { action: 'plugin::moderation.moderate' },
+  { action: 'plugin::moderation.reply' },
   { action: 'plugin::content-manager.explorer.read', subject: COMMENT, properties: { fields: COMMENT_FIELDS } },
   {
     action: 'plugin::content-manager.explorer.update',

@@ -87,8 +87,11 @@ export const moderationMiddleware =
 
     const honeypot = typeof data.honeypot === 'string' ? data.honeypot : undefined;
     const verifiedAuthor = data.verifiedAuthor === true;
+    // A reply written in the admin panel's inbox as the practice (only an admin user can make one).
+    const fromPractice = data.fromPractice === true && Boolean(currentActor(strapi)?.startsWith('admin:'));
     delete data.honeypot;
     delete data.verifiedAuthor;
+    delete data.fromPractice;
 
     if (context.action === 'update') {
       let afterDecision = async (): Promise<void> => undefined;
@@ -112,7 +115,10 @@ export const moderationMiddleware =
           reader
         )
       : { flags: [], moderationStatus: 'pending', priority: 'normal', contentHash: '' };
+    // The practice's own reply is published unless it holds crisis language (then a second person reads it first).
+    if (fromPractice && verdict.priority !== 'urgent') verdict.moderationStatus = 'approved';
     Object.assign(data, {
+      byPractice: fromPractice,
       moderationStatus: verdict.moderationStatus,
       priority: verdict.priority,
       flags: verdict.flags,

@@ -208,7 +208,7 @@ describe('public reads show approved comments only, threaded, with nothing priva
     const names = res.body.data.map((comment: { authorName: string }) => comment.authorName);
     expect(names).toEqual(['First', 'Second']);
     expect(res.body.data[0].replies).toEqual([
-      { documentId: replyId, authorName: 'Staff', body: 'It is for adults; ask us about the teen group.', createdAt: expect.any(String), replies: [] },
+      { documentId: replyId, authorName: 'Staff', body: 'It is for adults; ask us about the teen group.', byPractice: false, createdAt: expect.any(String), replies: [] },
     ]);
     expect(res.body.meta.pagination).toMatchObject({ page: 1, total: 2 });
     expect(JSON.stringify(res.body)).not.toContain('Insightful comparison');

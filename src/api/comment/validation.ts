@@ -8,7 +8,7 @@ export const HONEYPOT_FIELD = 'website';
 /** Decided by the server alone: a client that sends one of these gets a 400 naming it. */
 export const SERVER_FIELDS = [
   'moderationStatus', 'status', 'priority', 'flags', 'flagSummary', 'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt',
-  'ipHash', 'authorIp', 'userAgent', 'contentHash', 'spamScore', 'spamWords', 'trainedAs', 'replies', 'createdAt', 'updatedAt', 'publishedAt', 'id', 'documentId',
+  'ipHash', 'authorIp', 'userAgent', 'contentHash', 'spamScore', 'spamWords', 'trainedAs', 'byPractice', 'replies', 'createdAt', 'updatedAt', 'publishedAt', 'id', 'documentId',
 ] as const;
 
 const text = (field: string, max: number) =>

@@ -50,13 +50,15 @@ export interface ThreadedComment {
   documentId: string;
   authorName: string;
   body: string;
+  /** Written by the practice (a moderator's reply from the inbox). */
+  byPractice: boolean;
   createdAt: string;
   replies: ThreadedComment[];
 }
 
 type ThreadRow = ThreadedComment & { id: number; parent?: { id: number } | null };
 
-const PUBLIC_COMMENT_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'] as const;
+const PUBLIC_COMMENT_FIELDS = ['documentId', 'authorName', 'body', 'byPractice', 'createdAt'] as const;
 
 export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The published article a comment is for, if it takes comments; the parent, if any, must be approved and on it. */
@@ -220,5 +222,6 @@ const pick = (row: ThreadedComment): Omit<ThreadedComment, 'replies'> => ({
   documentId: row.documentId,
   authorName: row.authorName,
   body: row.body,
+  byPractice: Boolean(row.byPractice),
   createdAt: row.createdAt,
 });

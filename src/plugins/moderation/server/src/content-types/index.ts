@@ -1,0 +1,5 @@
+import schema from './moderation-event/schema.json';
+
+export default {
+  'moderation-event': { schema },
+};

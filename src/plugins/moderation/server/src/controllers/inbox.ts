@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { parseInput } from '../../../../../utils/validation';
+import { STATUSES } from '../services/decisions';
+import { TABS } from '../services/queue';
+
+/** The inbox's admin routes: parse and validate, call a service, answer. Every route requires a plugin permission. */
+const queueQuery = z.object({
+  tab: z.enum(TABS, { error: `tab must be one of ${TABS.join(', ')}` }).default('urgent'),
+  page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page must be 1 or more').default(1),
+  pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1).max(100, 'pageSize must be at most 100').default(25),
+});
+const decision = z
+  .object({
+    documentIds: z.array(z.string().min(1).max(64), { error: 'documentIds must be a list of comment ids' }).min(1, 'documentIds must name at least one comment').max(200, 'documentIds holds at most 200 comments'),
+    status: z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` }),
+  })
+  .strict();
+const undo = z.object({ batchId: z.string({ error: 'batchId is required' }).uuid('batchId must be the id a decision returned') }).strict();
+const reply = z.object({ body: z.string({ error: 'body is required' }).trim().min(1, 'body must not be empty').max(5000, 'body must be at most 5000 characters') }).strict();
+
+const actorOf = (ctx: Context) => `admin:${(ctx.state.user as { email: string }).email}`;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: string) => strapi.plugin('moderation').service(name);
+  return {
+    async queue(ctx: Context) {
+      const { tab, page, pageSize } = parseInput(queueQuery, ctx.query);
+      const [items, counts] = await Promise.all([service('queue').list(tab, page, pageSize), service('queue').counts()]);
+      ctx.body = { data: items, meta: { tab, page, pageSize, counts, undoSeconds: strapi.plugin('moderation').config('undoSeconds') } };
+    },
+    async counts(ctx: Context) {
+      ctx.body = { data: await service('queue').counts() };
+    },
+    async decide(ctx: Context) {
+      const { documentIds, status } = parseInput(decision, ctx.request.body);
+      ctx.body = { data: await service('decisions').decide(documentIds, status, actorOf(ctx)) };
+    },
+    async undo(ctx: Context) {
+      const { batchId } = parseInput(undo, ctx.request.body);
+      ctx.body = { data: await service('decisions').undo(batchId, actorOf(ctx)) };
+    },
+    async reply(ctx: Context) {
+      const { body } = parseInput(reply, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await service('practice').reply(String(ctx.params.documentId), body, actorOf(ctx)) };
+    },
+    async sendResources(ctx: Context) {
+      ctx.body = { data: await service('practice').sendResources(String(ctx.params.documentId), actorOf(ctx)) };
+    },
+    async support(ctx: Context) {
+      ctx.body = { data: strapi.config.get('support.crisis') };
+    },
+  };
+};

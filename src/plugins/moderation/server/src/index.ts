@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import contentTypes from './content-types';
+import inbox from './controllers/inbox';
+import { ACTION_DEFINITIONS } from './permissions';
+import routes from './routes';
+import decisions from './services/decisions';
+import practice from './services/practice';
+import queue from './services/queue';
+
+/** The moderation inbox plugin (server side): admin permissions, the queue, decisions with undo, replies, resources. */
+export default {
+  config: {
+    default: {
+      articleUrlTemplate: 'https://counseling.example/articles/{slug}',
+      practiceName: 'Counseling Practice',
+      practiceEmail: 'team@counseling.example',
+      undoSeconds: 10,
+    },
+    validator() {},
+  },
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
+  },
+  contentTypes,
+  controllers: { inbox },
+  services: { queue, decisions, practice },
+  routes,
+};

@@ -1,0 +1,103 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { CrisisSupport } from '../../../../../../config/support';
+
+/**
+ * The practice speaking: a public reply in a reader's thread, and a private email with crisis resources to a reader
+ * whose comment is urgent. Both are recorded in the comment's audit trail.
+ */
+const COMMENT = 'api::comment.comment';
+
+interface Target {
+  documentId: string;
+  authorName: string;
+  authorEmail: string;
+  moderationStatus: string;
+  priority: string;
+  article: { documentId: string } | null;
+}
+
+/** The resources email: plain text, warm, no repetition of what the reader wrote (Safe Messaging Guidelines). */
+export const resourcesEmail = (readerName: string, practiceName: string, support: CrisisSupport) => {
+  const resource = (entry: CrisisSupport['resources'][number]) =>
+    [`• ${entry.name}: ${entry.description}`, entry.phone ? `  Call ${entry.phone}` : '', entry.url ? `  ${entry.url}` : ''].filter(Boolean).join('\n');
+  const text = [
+    `Dear ${readerName},`,
+    '',
+    `Thank you for writing to us. We read what you shared, and we are glad you reached out. You deserve support, and you do not have to carry this alone.`,
+    '',
+    'People are ready to listen right now, any time of the day or night:',
+    '',
+    ...support.resources.map(resource),
+    '',
+    `${support.emergency.description}`,
+    '',
+    `With care,`,
+    practiceName,
+  ].join('\n');
+  return { subject: `${practiceName}: people who can help, right now`, text };
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = (key: string) => strapi.plugin('moderation').config(key) as string;
+
+  const target = async (documentId: string): Promise<Target> => {
+    const comment = (await strapi.db.query(COMMENT).findOne({
+      where: { documentId },
+      select: ['documentId', 'authorName', 'authorEmail', 'moderationStatus', 'priority'],
+      populate: { article: { select: ['documentId'] } },
+    })) as Target | null;
+    if (!comment) throw new errors.NotFoundError('No such comment.');
+    return comment;
+  };
+
+  return {
+    /**
+     * A reply as the practice under `documentId`. The reply goes through the moderation pipeline like any text
+     * (crisis language in it is held as urgent); otherwise it is published at once and marked as the practice's.
+     * A waiting comment is approved by the reply (recorded); an urgent one is answered privately, not in public.
+     */
+    async reply(documentId: string, body: string, actor: string) {
+      const parent = await target(documentId);
+      if (parent.priority === 'urgent' && parent.moderationStatus === 'pending') {
+        throw new errors.ValidationError('An urgent comment is answered privately: send the resources email instead.', { field: 'documentId' });
+      }
+      if (parent.moderationStatus === 'spam' || parent.moderationStatus === 'rejected') {
+        throw new errors.ValidationError(`A ${parent.moderationStatus} comment cannot be answered in public.`, { field: 'documentId' });
+      }
+      const decisions = strapi.plugin('moderation').service('decisions');
+      if (parent.moderationStatus === 'pending') await decisions.decide([documentId], 'approved', actor);
+
+      const reply = await strapi.documents(COMMENT).create({
+        data: {
+          article: parent.article?.documentId,
+          parent: documentId,
+          authorName: config('practiceName'),
+          authorEmail: config('practiceEmail'),
+          body,
+          fromPractice: true,
+          moderationStatus: 'pending',
+          priority: 'normal',
+        } as never,
+      });
+      const stored = (await strapi.db.query(COMMENT).findOne({ where: { documentId: reply.documentId }, select: ['documentId', 'moderationStatus', 'priority', 'byPractice'] })) as {
+        documentId: string;
+        moderationStatus: string;
+        priority: string;
+      };
+      await decisions.record([{ commentDocumentId: documentId, action: 'reply', actor, detail: `reply ${stored.documentId} (${stored.moderationStatus})` }]);
+      return stored;
+    },
+
+    /** The crisis resources, privately, to the author of an urgent comment (through the email plugin). */
+    async sendResources(documentId: string, actor: string) {
+      const comment = await target(documentId);
+      if (comment.priority !== 'urgent') throw new errors.ValidationError('Resources are sent for urgent comments.', { field: 'documentId' });
+      const support = strapi.config.get('support.crisis') as CrisisSupport;
+      const email = resourcesEmail(comment.authorName, config('practiceName'), support);
+      await strapi.plugin('email').service('email').send({ to: comment.authorEmail, ...email });
+      await strapi.plugin('moderation').service('decisions').record([{ commentDocumentId: documentId, action: 'resources-email', actor, detail: 'crisis resources emailed' }]);
+      return { sent: true };
+    },
+  };
+};

@@ -1,0 +1,121 @@
+import type { Core } from '@strapi/strapi';
+import { findCrisis } from '../../../../../api/comment/moderation/crisis';
+import { normalise } from '../../../../../api/comment/moderation/normalise';
+import descriptions from '../data/flag-descriptions.json';
+
+/**
+ * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
+ * moderator needs to decide without opening it (text, flags in plain words, words to look at, the author's record,
+ * the article, the comment it answers, the audit trail).
+ */
+const COMMENT = 'api::comment.comment';
+const EVENT = 'plugin::moderation.moderation-event';
+
+export const TABS = ['urgent', 'pending', 'spam', 'rejected', 'approved'] as const;
+export type Tab = (typeof TABS)[number];
+
+const WHERE: Record<Tab, Record<string, string>> = {
+  urgent: { moderationStatus: 'pending', priority: 'urgent' },
+  pending: { moderationStatus: 'pending', priority: 'normal' },
+  spam: { moderationStatus: 'spam' },
+  rejected: { moderationStatus: 'rejected' },
+  approved: { moderationStatus: 'approved' },
+};
+/** Waiting comments oldest first (fairness); decided ones newest first (what was just done). */
+const waiting = (tab: Tab) => tab === 'urgent' || tab === 'pending';
+
+const describe = (flag: string) => (descriptions as Record<string, string>)[flag] ?? flag;
+
+interface StoredComment {
+  documentId: string;
+  body: string;
+  authorName: string;
+  authorEmail: string;
+  moderationStatus: string;
+  priority: string;
+  flags: string[] | null;
+  spamScore: number | string | null;
+  spamWords: Array<{ word: string; weight: number }> | null;
+  byPractice: boolean | null;
+  createdAt: string;
+  article?: { documentId: string; title: string; slug: string } | null;
+  parent?: { documentId: string; authorName: string; body: string; byPractice: boolean | null } | null;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.metadata.get(COMMENT).tableName;
+  const articleUrl = (slug: string) => (strapi.plugin('moderation').config('articleUrlTemplate') as string).replace('{slug}', slug);
+
+  /** Approved comments per author address, in one query. */
+  const approvedCounts = async (emails: string[]): Promise<Map<string, number>> => {
+    if (emails.length === 0) return new Map();
+    const rows = (await strapi.db
+      .connection(table())
+      .select('author_email')
+      .count({ approved: '*' })
+      .whereIn('author_email', emails)
+      .andWhere('moderation_status', 'approved')
+      .groupBy('author_email')) as Array<{ author_email: string; approved: number | string }>;
+    return new Map(rows.map((row) => [row.author_email, Number(row.approved)]));
+  };
+
+  return {
+    /** How many comments wait in each tab: one grouped query. */
+    async counts(): Promise<Record<Tab, number>> {
+      const rows = (await strapi.db
+        .connection(table())
+        .select('moderation_status', 'priority')
+        .count({ total: '*' })
+        .groupBy('moderation_status', 'priority')) as Array<{ moderation_status: string; priority: string; total: number | string }>;
+      const counts = Object.fromEntries(TABS.map((tab) => [tab, 0])) as Record<Tab, number>;
+      for (const row of rows) {
+        const tab = (row.moderation_status === 'pending' ? (row.priority === 'urgent' ? 'urgent' : 'pending') : row.moderation_status) as Tab;
+        if (tab in counts) counts[tab] += Number(row.total);
+      }
+      return counts;
+    },
+
+    async list(tab: Tab, page: number, pageSize: number) {
+      const comments = (await strapi.db.query(COMMENT).findMany({
+        where: WHERE[tab],
+        select: ['documentId', 'body', 'authorName', 'authorEmail', 'moderationStatus', 'priority', 'flags', 'spamScore', 'spamWords', 'byPractice', 'createdAt'],
+        populate: {
+          article: { select: ['documentId', 'title', 'slug'] },
+          parent: { select: ['documentId', 'authorName', 'body', 'byPractice'] },
+        },
+        orderBy: [{ createdAt: waiting(tab) ? 'asc' : 'desc' }, { id: waiting(tab) ? 'asc' : 'desc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      })) as StoredComment[];
+
+      const ids = comments.map((comment) => comment.documentId);
+      const [approved, events] = await Promise.all([
+        approvedCounts([...new Set(comments.map((comment) => comment.authorEmail))]),
+        ids.length === 0
+          ? []
+          : strapi.db.query(EVENT).findMany({ where: { commentDocumentId: { $in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      ]);
+
+      return comments.map((comment) => ({
+        documentId: comment.documentId,
+        body: comment.body,
+        authorName: comment.authorName,
+        authorApprovedComments: approved.get(comment.authorEmail) ?? 0,
+        moderationStatus: comment.moderationStatus,
+        priority: comment.priority,
+        byPractice: Boolean(comment.byPractice),
+        flags: (comment.flags ?? []).map((flag) => ({ flag, description: describe(flag) })),
+        // Words to look at: the crisis phrases the rules matched and the words behind the learned spam score.
+        highlights: [...findCrisis(normalise(comment.body)).matches, ...(comment.spamWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word)],
+        spamScore: comment.spamScore === null ? null : Number(comment.spamScore),
+        spamWords: comment.spamWords ?? [],
+        createdAt: comment.createdAt,
+        article: comment.article ? { documentId: comment.article.documentId, title: comment.article.title, url: articleUrl(comment.article.slug) } : null,
+        parent: comment.parent ?? null,
+        events: (events as Array<Record<string, unknown>>)
+          .filter((event) => event.commentDocumentId === comment.documentId)
+          .map(({ action, fromStatus, toStatus, actor, detail, createdAt }) => ({ action, fromStatus, toStatus, actor, detail, createdAt })),
+      }));
+    },
+  };
+};
