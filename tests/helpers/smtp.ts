@@ -43,6 +43,8 @@ export const startSmtpCapture = async () => {
       }
       return undefined;
     },
+    /** The settings that point Strapi's email plugin at this server. */
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_IGNORE_TLS: 'true' },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -37,9 +37,7 @@ beforeAll(async () => {
   app = await startStrapi({
     IS_PROXIED: 'true',
     COMMENT_FLOOD_CONTROL: 'false',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    SMTP_IGNORE_TLS: 'true',
+    ...smtp.env,
     PUBLIC_URL: 'http://cms.test',
     COMMENTER_TOKEN_SECRET: SECRET,
     MODERATOR_EMAILS: 'moderators@practice.example',

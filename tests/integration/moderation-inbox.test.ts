@@ -24,9 +24,7 @@ beforeAll(async () => {
   app = await startStrapi({
     IS_PROXIED: 'true',
     COMMENT_FLOOD_CONTROL: 'false',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    SMTP_IGNORE_TLS: 'true',
+    ...smtp.env,
     ORGANIZER_NAME: 'Riverside Counseling',
     ARTICLE_URL_TEMPLATE: 'https://riverside.example/read/{slug}',
   });

@@ -1,0 +1,60 @@
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { Discuss } from '@strapi/icons';
+import type { Counts } from '../api';
+
+const REFRESH_MS = 30_000;
+
+/**
+ * The menu icon with a badge: urgent and pending comments waiting, refreshed every 30 seconds. (The admin's own
+ * `notificationsCount` is fixed when the plugin registers, so the badge lives in the icon.)
+ */
+export const MenuIcon = () => {
+  const { get } = useFetchClient();
+  const [waiting, setWaiting] = React.useState<{ urgent: number; total: number }>({ urgent: 0, total: 0 });
+
+  React.useEffect(() => {
+    let stopped = false;
+    const refresh = async () => {
+      try {
+        const { data } = await get<{ data: Counts }>('/moderation/counts');
+        if (!stopped) setWaiting({ urgent: data.data.urgent, total: data.data.urgent + data.data.pending });
+      } catch {
+        // No permission or offline: no badge.
+      }
+    };
+    refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [get]);
+
+  return (
+    <span style={{ position: 'relative', display: 'inline-flex' }} data-testid="moderation-menu-icon">
+      <Discuss />
+      {waiting.total > 0 && (
+        <span
+          data-testid="moderation-badge"
+          aria-label={`${waiting.total} comments waiting, ${waiting.urgent} urgent`}
+          style={{
+            position: 'absolute',
+            top: -8,
+            right: -12,
+            minWidth: 16,
+            padding: '0 4px',
+            borderRadius: 8,
+            fontSize: 10,
+            lineHeight: '16px',
+            textAlign: 'center',
+            color: 'white',
+            background: waiting.urgent > 0 ? '#d02b20' : '#4945ff',
+          }}
+        >
+          {waiting.total}
+        </span>
+      )}
+    </span>
+  );
+};
