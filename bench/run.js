@@ -99,6 +99,7 @@ async function startServer(env) {
     startupMs: Date.now() - spawnedAt,
     bootMs: ready.startupMs,
     seed: (payload) => request('seed', payload, 'seeded'),
+    adminUser: (payload) => request('admin-user', payload, 'admin-user-created'),
     configure: (key, value) => request('config', { key, value }, 'configured'),
     /** Peak resident memory of the process so far (Linux: VmHWM). */
     peakMemoryMb() {
@@ -217,6 +218,20 @@ async function main() {
     await server.configure('moderation.enabled', false);
     rows.push(await measure('POST /api/comments (moderation off)', { url: `${base}/api/comments`, requests: [postComment] }, 201));
     await server.configure('moderation.enabled', true);
+
+    log('\nModeration inbox (admin panel)');
+    const queued = await server.seed({ queued: 5000 });
+    log(`  (${queued.queued} comments waiting, seeded in ${queued.seconds.toFixed(1)} s)`);
+    const moderator = { email: 'bench.moderator@bench.example', password: 'Bench-moderator-1' };
+    await server.adminUser({ roleCode: 'strapi-moderator', ...moderator });
+    const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(moderator) });
+    const authorization = `Bearer ${(await login.json()).data.token}`;
+    // What the inbox asks for when it opens: the first page of a tab with every tab's count.
+    const opened = await get(`${base}/moderation/queue?tab=pending&pageSize=25`, { authorization });
+    if (opened.status !== 200) throw new Error(`inbox answered ${opened.status}: ${opened.text.slice(0, 200)}`);
+    facts.inboxPending = JSON.parse(opened.text).meta.counts.pending;
+    rows.push(await measure('inbox opens: first page of 5,000 waiting (1 connection)', { url: `${base}/moderation/queue?tab=pending&pageSize=25`, connections: 1, headers: { authorization } }));
+    rows.push(await measure('inbox: last page of 5,000 waiting (1 connection)', { url: `${base}/moderation/queue?tab=pending&pageSize=25&page=190`, connections: 1, headers: { authorization } }));
     facts.peakMemoryMb = server.peakMemoryMb();
     await server.stop();
     server = null;
@@ -262,6 +277,8 @@ function summarise(rows, facts) {
   }
   if (coldLastPage) add(`cold feed, last page vs first page @${biggest} (p50 ratio)`, ratio(coldLastPage.p50, coldBig?.p50), '<= 1.2', ratio(coldLastPage.p50, coldBig?.p50) <= 1.2);
   add('comment create, moderation on vs off (p50 ratio)', ratio(modOn?.p50, modOff?.p50), '<= 1.2', ratio(modOn?.p50, modOff?.p50) <= 1.2);
+  const inbox = find(rows, 'inbox opens');
+  add('inbox opens with 5,000 waiting, p99 (ms)', inbox?.p99, '< 1000', inbox ? inbox.p99 < 1000 : false);
   facts.errors = rows.reduce((sum, row) => sum + row.errors, 0);
   return checks;
 }

@@ -44,7 +44,7 @@ async function ensureTopics(strapi) {
   return ids;
 }
 
-async function seedScale(strapi, { programs = 0, articles = 0, comments = 0, today = new Date().toISOString() }) {
+async function seedScale(strapi, { programs = 0, articles = 0, comments = 0, queued = 0, today = new Date().toISOString() }) {
   const day = new Date(today);
   const topicIds = await ensureTopics(strapi);
   const PROGRAM = 'api::group-program.group-program';
@@ -108,7 +108,23 @@ async function seedScale(strapi, { programs = 0, articles = 0, comments = 0, tod
     if (i % 5 === 0) parent = created.documentId;
   }
 
-  return { programs, articles, comments, articleSlug: first && first.slug, seconds: (Date.now() - startedAt) / 1000 };
+  // A moderation queue: `queued` comments waiting for review (one in twenty urgent), with flags as the rules set them.
+  const waiting = first ? await strapi.db.query(COMMENT).count({ where: { moderationStatus: 'pending' } }) : 0;
+  for (let i = waiting; first && i < queued; i += 1) {
+    const urgent = i % 20 === 0;
+    await strapi.documents(COMMENT).create({
+      data: {
+        article: first.documentId,
+        authorName: `Waiting reader ${i + 1}`,
+        authorEmail: `waiting${i % 700}@bench.example`,
+        body: urgent ? `I don't want to be here anymore, comment ${i + 1}.` : `Is the group on ${['Monday', 'Tuesday', 'Thursday'][i % 3]} still open? Question ${i + 1}, call me at 555-01${String(i % 100).padStart(2, '0')}.`,
+        moderationStatus: 'pending',
+        priority: urgent ? 'urgent' : 'normal',
+      },
+    });
+  }
+
+  return { programs, articles, comments, queued, articleSlug: first && first.slug, seconds: (Date.now() - startedAt) / 1000 };
 }
 
 module.exports = { seedScale, scheduleFor };

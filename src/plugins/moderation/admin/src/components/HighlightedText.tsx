@@ -11,7 +11,7 @@ const fold = (word: string) =>
 
 /** The comment as plain text (React escapes it), with the words the rules matched marked. */
 export const HighlightedText = ({ text, highlights }: { text: string; highlights: string[] }) => {
-  const marked = new Set(highlights.flatMap((phrase) => phrase.split(/\s+/)).map(fold).filter((word) => word.length > 1));
+  const marked = new Set(highlights.flatMap((phrase) => phrase.split(/\s+/)).map(fold).filter((word) => word.length > 2));
   const parts = text.split(/([\p{L}\p{N}']+)/u);
   return (
     <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>

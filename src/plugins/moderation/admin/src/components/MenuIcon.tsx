@@ -4,6 +4,8 @@ import { Discuss } from '@strapi/icons';
 import type { Counts } from '../api';
 
 const REFRESH_MS = 30_000;
+/** The inbox announces its decisions so the badge need not wait for the next refresh. */
+export const QUEUE_CHANGED = 'moderation:queue-changed';
 
 /**
  * The menu icon with a badge: urgent and pending comments waiting, refreshed every 30 seconds. (The admin's own
@@ -25,9 +27,11 @@ export const MenuIcon = () => {
     };
     refresh();
     const timer = setInterval(refresh, REFRESH_MS);
+    window.addEventListener(QUEUE_CHANGED, refresh);
     return () => {
       stopped = true;
       clearInterval(timer);
+      window.removeEventListener(QUEUE_CHANGED, refresh);
     };
   }, [get]);
 

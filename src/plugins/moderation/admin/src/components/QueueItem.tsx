@@ -36,6 +36,8 @@ export const QueueItem = ({ item, focused, checked, canModerate, canReply, onChe
   const [reply, setReply] = React.useState('');
   const [replying, setReplying] = React.useState(false);
   const urgent = item.priority === 'urgent' && item.moderationStatus === 'pending';
+  // The words that pushed towards spam (the title shows every weight).
+  const spamWords = item.spamWords.filter((entry) => entry.weight > 0).map((entry) => entry.word);
 
   return (
     <Box
@@ -79,7 +81,7 @@ export const QueueItem = ({ item, focused, checked, canModerate, canReply, onChe
         {item.spamScore !== null && (
           <Typography variant="pi" textColor="neutral600" title={item.spamWords.map((entry) => `${entry.word} (${entry.weight > 0 ? '+' : ''}${entry.weight})`).join(', ')}>
             spam score {Math.round(item.spamScore * 100)}%
-            {item.spamWords.length > 0 && `: ${item.spamWords.map((entry) => entry.word).join(', ')}`}
+            {spamWords.length > 0 && `, because of: ${spamWords.join(', ')}`}
           </Typography>
         )}
       </Flex>

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Box, Button, Flex, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { type Counts, type DecisionAnswer, PERMISSIONS, type QueueAnswer, type QueueItem as Item, type Status, STATUS_LABELS, type Tab, TABS } from '../api';
+import { QUEUE_CHANGED } from '../components/MenuIcon';
 import { QueueItem } from '../components/QueueItem';
 import { useKeyboard } from '../components/useKeyboard';
 
@@ -37,6 +38,7 @@ const Inbox = () => {
     setUndoSeconds(data.meta.undoSeconds);
     setFocus((current) => Math.min(current, Math.max(0, data.data.length - 1)));
     setChecked((current) => new Set([...current].filter((id) => data.data.some((item) => item.documentId === id))));
+    window.dispatchEvent(new Event(QUEUE_CHANGED));
   }, [get, tab, page]);
 
   React.useEffect(() => {
