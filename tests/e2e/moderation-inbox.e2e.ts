@@ -169,6 +169,21 @@ describe('a moderator in the inbox', () => {
     await shot('reply-published');
   }, 60_000);
 
+  it('approves from Strapi’s own Comment list too, through the same route and audit trail', async () => {
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::comment.comment?filters[$and][0][moderationStatus][$eq]=pending`);
+    await visible(page.getByRole('gridcell', { name: 'Sam', exact: true }));
+    await page.getByRole('row', { name: /Sam/ }).getByRole('checkbox').click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await gone(page.getByRole('gridcell', { name: 'Sam', exact: true }));
+    await shot('content-manager-bulk-approved');
+    await page.goto(`${server.url}/admin/plugins/moderation`);
+    await page.getByTestId('tab-approved').click();
+    await visible(item('Where do I park').getByTestId('history').getByText(/pending → approved/));
+    // Sam's approval is undone again so the thread below holds what the inbox approved.
+    await item('Where do I park').getByRole('button', { name: 'Back to pending', exact: true }).click();
+    await gone(item('Where do I park'));
+  }, 60_000);
+
   it('leaves the public thread with exactly the approved comments and the practice’s reply', async () => {
     const thread = await api<{ data: Array<{ authorName: string; body: string; replies: Array<{ authorName: string; byPractice: boolean }> }> }>(`/api/articles/${SEED_SLUG}/comments`);
     expect(thread.data.map((comment) => comment.authorName)).toEqual(['Robin', 'Ash']);
