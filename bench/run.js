@@ -5,16 +5,17 @@
  * `npm run bench [-- --quick] [-- --sizes 10,100] [-- --duration 5]`
  *
  * Compiles the project, starts it as a production server on a free loopback port with a fresh database (SQLite,
- * or PostgreSQL with DATABASE_CLIENT=postgres), seeds programs at each size, and drives every case with autocannon
- * for a fixed time. Prints a table and writes bench/results/<date>.json and .md. Every ratio in the summary
- * compares numbers measured in this one run: these machines are noisy, absolute numbers travel badly.
+ * or PostgreSQL with DATABASE_CLIENT=postgres), seeds programs at each size, and drives every case for a fixed time
+ * (wrk for throughput, autocannon for cases that build each request: bench/load.js). Prints a table and writes
+ * bench/results/<date>.json and .md, with the load generator's own ceiling (wrk against bare Node). Every ratio in
+ * the summary compares numbers measured in this one run: these machines are noisy, absolute numbers travel badly.
  */
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
 const { fork } = require('child_process');
-const autocannon = require('autocannon');
 const { productionSecrets } = require('./production-env');
+const { createMeasure } = require('./load');
 
 const appDir = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -28,6 +29,7 @@ const duration = Number(option('duration', quick ? 1 : 5));
 const connections = Number(option('connections', 10));
 const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
 const log = (message) => process.stdout.write(`${message}\n`);
+const { measure, generator } = createMeasure({ connections, duration, log });
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -118,23 +120,6 @@ async function startServer(env) {
   };
 }
 
-/** Drives one case; counts as errors the connection errors, timeouts and any status other than the expected one. */
-async function measure(label, options, expectedStatus = 200) {
-  const result = await autocannon({ connections, duration, ...options });
-  const stats = result.statusCodeStats || {};
-  const unexpected = Object.entries(stats).reduce((sum, [code, { count }]) => sum + (Number(code) === expectedStatus ? 0 : count), 0);
-  const row = {
-    case: label,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + unexpected,
-    requests: result.requests.total,
-  };
-  log(`  ${label.padEnd(52)} ${String(row.requestsPerSecond).padStart(7)} req/s  p50 ${String(row.p50).padStart(5)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}`);
-  return row;
-}
-
 const get = async (url, headers = {}) => {
   const response = await fetch(url, { headers });
   return { status: response.status, headers: response.headers, text: await response.text() };
@@ -142,7 +127,7 @@ const get = async (url, headers = {}) => {
 
 async function main() {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '');
-  log(`Benchmark (${quick ? 'quick' : 'full'}): ${client}, sizes ${sizes.join(', ')}, ${duration}s per case, ${connections} connections`);
+  log(`Benchmark (${quick ? 'quick' : 'full'}): ${client}, sizes ${sizes.join(', ')}, ${duration}s per case, ${connections} connections, load from ${generator}`);
 
   log('Compiling the project (dist/)...');
   const { compileStrapi } = require('@strapi/strapi');
@@ -194,6 +179,10 @@ async function main() {
       rows.push({ size, ...(await measure(`feed warm (cached) @${size}`, { url: feed })) });
       rows.push({ size, ...(await measure(`feed conditional (304) @${size}`, { url: feed, headers: { 'if-none-match': warm.headers.get('etag') } }, 304)) });
       rows.push({ size, ...(await measure(`stock GET /api/group-programs @${size}`, { url: `${base}/api/group-programs` })) });
+      // A new Origin on every request is a new cache key: the article computed from the database each time.
+      let origin = 0;
+      const coldArticle = { setupRequest: (request) => ({ ...request, headers: { ...request.headers, origin: `https://site${(origin += 1)}.example` } }) };
+      rows.push({ size, ...(await measure(`article cold (cache miss, 1 connection) @${size}`, { url: `${base}/api/articles/${articleSlug}`, connections: 1, requests: [coldArticle] })) });
       if (size === Math.max(...sizes)) {
         const lastPage = Math.max(1, Math.ceil(total / 25));
         rows.push({ size, ...(await measure(`feed cold, page ${lastPage} of ${lastPage} @${size}`, { url: base, connections: 1, requests: [coldToday(lastPage)] })) });
@@ -202,6 +191,7 @@ async function main() {
 
     log('\nArticles and comments');
     rows.push(await measure('article by slug (+ upcoming programs)', { url: `${base}/api/articles/${articleSlug}` }));
+    rows.push(await measure('article list', { url: `${base}/api/articles` }));
     rows.push(await measure('approved comment thread of the article', { url: `${base}/api/articles/${articleSlug}/comments` }));
 
     let posted = 0;
@@ -277,6 +267,15 @@ function summarise(rows, facts) {
   }
   if (coldLastPage) add(`cold feed, last page vs first page @${biggest} (p50 ratio)`, ratio(coldLastPage.p50, coldBig?.p50), '<= 1.2', ratio(coldLastPage.p50, coldBig?.p50) <= 1.2);
   add('comment create, moderation on vs off (p50 ratio)', ratio(modOn?.p50, modOff?.p50), '<= 1.2', ratio(modOn?.p50, modOff?.p50) <= 1.2);
+  const largest = Math.max(...sizes);
+  for (const [name, prefix] of [['article by slug', 'article by slug'], ['article list', 'article list'], ['comment thread', 'approved comment thread']]) {
+    const row = find(rows, prefix);
+    add(`${name} vs stock find @${largest} (req/s ratio)`, ratio(row?.requestsPerSecond, find(rows, 'stock GET', largest)?.requestsPerSecond), '>= 10', ratio(row?.requestsPerSecond, find(rows, 'stock GET', largest)?.requestsPerSecond) >= 10);
+    add(`${name} p99 (ms)`, row?.p99, '< 50', row ? row.p99 < 50 : false);
+  }
+  const coldArticle = find(rows, 'article cold', largest);
+  add(`cold article p99 @${largest} (ms)`, coldArticle?.p99, '< 100', coldArticle ? coldArticle.p99 < 100 : false);
+  add('peak server memory (MB)', facts.peakMemoryMb ? Math.round(facts.peakMemoryMb) : null, '< 500', facts.peakMemoryMb ? facts.peakMemoryMb < 500 : false);
   const inbox = find(rows, 'inbox opens');
   add('inbox opens with 5,000 waiting, p99 (ms)', inbox?.p99, '< 1000', inbox ? inbox.p99 < 1000 : false);
   facts.errors = rows.reduce((sum, row) => sum + row.errors, 0);
@@ -286,7 +285,7 @@ function summarise(rows, facts) {
 function writeResults(stamp, rows, facts, checks) {
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const meta = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', database: client, sizes, durationSeconds: duration, connections, node: process.version };
+  const meta = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', database: client, sizes, durationSeconds: duration, connections, node: process.version, loadGenerator: generator };
   fs.writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify({ meta, facts, rows, checks }, null, 2)}\n`);
   const table = [
     '| case | req/s | p50 ms | p99 ms | errors |',
@@ -297,7 +296,8 @@ function writeResults(stamp, rows, facts, checks) {
   const markdown = [
     `# Benchmark ${meta.date}`,
     '',
-    `\`npm run bench${quick ? ' -- --quick' : ''}\` on ${client}, Node ${process.version}, ${duration} s per case, ${connections} connections.`,
+    `\`npm run bench${quick ? ' -- --quick' : ''}\` on ${client}, Node ${process.version}, ${duration} s per case, ${connections} connections, load from ${generator}.`,
+    `Load generator ceiling (bare Node http sending the feed's bytes): ${find(rows, 'bare node')?.requestsPerSecond ?? 'n/a'} req/s.`,
     `Server start-up: ${facts.startupMs} ms to /_health. Peak server memory (VmHWM): ${facts.peakMemoryMb ? `${Math.round(facts.peakMemoryMb)} MB` : 'n/a'}.`,
     '',
     ...table,

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { corsConfig } from '../src/utils/cors';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // Cached public reads are answered first, before logging and the rest (src/middlewares/response-cache.ts).
+  'global::response-cache',
   'strapi::logger',
   'strapi::errors',
   // A database outage answers 503 with Retry-After, at once (src/middlewares/database-unavailable.ts).

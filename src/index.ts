@@ -8,6 +8,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { explainFirstAdministrator } from './bootstrap/first-administrator';
 import { seedDemoContentIfEmpty } from './seed/demo-content';
+import { closeResponseCache, responseCache } from './utils/response-cache';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +24,8 @@ export default {
       await ensureEditorRole(strapi);
       await configureAdminViews(strapi);
       await strapi.service('api::comment.spam-classifier').ensure();
+      // Subscribes to other instances' invalidations now, before this one serves anything.
+      responseCache(strapi);
       await seedDemoContentIfEmpty(strapi);
       await explainFirstAdministrator(strapi);
     } finally {
@@ -33,5 +36,6 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await releaseStartupLock(strapi);
     await strapi.service('api::comment.flood-control').close();
+    await closeResponseCache(strapi);
   },
 };

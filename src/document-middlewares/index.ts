@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { feedCacheMiddleware } from './feed-cache';
 import { moderationMiddleware } from './moderation';
+import { responseCacheMiddleware } from './response-cache';
 import { scheduleMiddleware } from './schedules';
 import { slugMiddleware } from './slugs';
 
@@ -10,4 +11,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(scheduleMiddleware(strapi));
   strapi.documents.use(moderationMiddleware(strapi));
   strapi.documents.use(feedCacheMiddleware(strapi));
+  strapi.documents.use(responseCacheMiddleware(strapi));
 };
