@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../services/feed';
+import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../../../utils/http-cache';
 import { createPublicReadController } from '../../../utils/public-controller';
 
 export const PROGRAM_DEFAULT_POPULATE = {
