@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { placeInZone, type CompiledSchedule } from '../schedule/recurrence';
+import { wallClockAt } from '../schedule/zone';
 import { vtimezone } from './vtimezone';
 
 /**
@@ -36,8 +37,8 @@ export const ONGOING_YEARS = 10;
  * value's wall-clock time). A start the editor typed inside a daylight-saving gap is thus written as typed, which
  * is what RFC 5545 resolves and what a client repeats; writing the resolved time would move every session.
  */
-const asWritten = (dateTime: Temporal.PlainDateTime, timeZone: string): ICalTemporalZonedDateTimeStub => {
-  const zoned = placeInZone(dateTime, timeZone);
+const asWritten = (dateTime: Temporal.PlainDateTime, timeZone: string, epochMs: number): ICalTemporalZonedDateTimeStub => {
+  const instant = Temporal.Instant.fromEpochMilliseconds(epochMs);
   const stub: ICalTemporalZonedDateTimeStub = {
     year: dateTime.year,
     month: dateTime.month,
@@ -46,9 +47,9 @@ const asWritten = (dateTime: Temporal.PlainDateTime, timeZone: string): ICalTemp
     minute: dateTime.minute,
     second: dateTime.second,
     timeZoneId: timeZone,
-    toInstant: () => zoned.toInstant(),
-    toJSON: () => zoned.toJSON(),
-    toString: () => zoned.toString(),
+    toInstant: () => instant,
+    toJSON: () => instant.toJSON(),
+    toString: () => instant.toString(),
     toPlainDateTime: () => dateTime,
     withTimeZone: () => stub,
   };
@@ -82,6 +83,8 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
   for (const program of programs) {
     const { compiled } = program;
     const { timeZone } = compiled;
+    const startMs = placeInZone(compiled.dtstart, timeZone);
+    const endMs = startMs + compiled.schedule.durationMinutes * 60000;
     const recurrence = [
       ...(compiled.schedule.repeats === 'once' ? [] : [`RRULE:${compiled.rrule}`]),
       ...(compiled.exdates.length > 0 ? [`EXDATE;TZID=${timeZone}:${compiled.exdates.map(icsLocal).join(',')}`] : []),
@@ -91,8 +94,8 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
       stamp: new Date(program.updatedAt),
       lastModified: new Date(program.updatedAt),
       timezone: timeZone,
-      start: asWritten(compiled.dtstart, timeZone),
-      end: placeInZone(compiled.dtstart, timeZone).add({ minutes: compiled.schedule.durationMinutes }),
+      start: asWritten(compiled.dtstart, timeZone, startMs),
+      end: asWritten(wallClockAt(timeZone, endMs), timeZone, endMs),
       repeating: recurrence.length > 0 ? recurrence.join('\n') : null,
       status: program.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       summary: program.cancelled ? `Cancelled: ${program.title}` : program.title,

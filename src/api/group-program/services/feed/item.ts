@@ -1,5 +1,6 @@
 import { describeSchedule } from '../schedule/describe';
 import { placeInZone, sessionAt, sessionsRemaining } from '../schedule/recurrence';
+import { isoWithOffset } from '../schedule/zone';
 import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { programUrl, type FeedConfig, type ProgramRow } from './types';
@@ -43,7 +44,7 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
     schedule: {
       timezone: compiled.timeZone,
       rrule: compiled.rrule,
-      exdates: compiled.exdates.map((exdate) => placeInZone(exdate, compiled.timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' })),
+      exdates: compiled.exdates.map((exdate) => isoWithOffset(compiled.timeZone, placeInZone(exdate, compiled.timeZone))),
       summary,
     },
     nextSession: next,

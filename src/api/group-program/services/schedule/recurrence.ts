@@ -2,6 +2,7 @@ import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { WEEKDAY_CODES, firstDate, intervalOf, meetsOnLastDay, ordinalsOf, plainDate, plainTime, type Schedule, type Session } from './fields';
 import { canonicalTimeZone } from './time-zones';
+import { instantOf, isoWithOffset, wallClockAt } from './zone';
 
 /**
  * A schedule as an RFC 5545 recurrence, and its sessions. The pattern is expanded in wall-clock time
@@ -64,11 +65,10 @@ const buildPattern = (parts: string[], dtstart: Temporal.PlainDateTime): Pattern
     temporal: Temporal,
   } as unknown as ConstructorParameters<typeof RRuleTemporal>[0]) as unknown as Pattern;
 
-/** Where a wall-clock start is held: RFC 5545 §3.3.5, which is Temporal's "compatible" disambiguation. */
-export const placeInZone = (wallClock: Temporal.PlainDateTime, timeZone: string) =>
-  wallClock.toZonedDateTime(timeZone, { disambiguation: 'compatible' });
+/** When a wall-clock start is held (epoch ms). */
+export const placeInZone = (wallClock: Temporal.PlainDateTime, timeZone: string) => instantOf(timeZone, wallClock);
 
-const icsUtc = (instant: Temporal.Instant) => `${instant.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '')}`;
+const icsUtc = (epochMs: number) => `${new Date(epochMs).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 const asFloatingDate = (wallClock: Temporal.PlainDateTime) => new Date(wallClock.toZonedDateTime(FLOATING).epochMilliseconds);
 
 /** The N-th session held (skipped dates do not count): the date a series "after N sessions" ends on. */
@@ -93,7 +93,8 @@ export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
   const timeZone = canonicalTimeZone(schedule.timezone) ?? schedule.timezone;
   const startTime = plainTime(schedule.startTime);
   const dtstart = firstDate(schedule).toPlainDateTime(startTime);
-  const skippedDates = [...new Set((schedule.skippedDates ?? []).map((skipped) => plainDate(skipped.date).toString()))].sort();
+  // A one-off session has nothing to skip: cancelling it is what `cancelled` is for.
+  const skippedDates = schedule.repeats === 'once' ? [] : [...new Set((schedule.skippedDates ?? []).map((skipped) => plainDate(skipped.date).toString()))].sort();
   const skipped = new Set(skippedDates);
   const exdates = skippedDates.map((date) => Temporal.PlainDate.from(date).toPlainDateTime(startTime));
   const compiled = { schedule, timeZone, dtstart, exdates, skipped };
@@ -105,11 +106,11 @@ export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
   let lastDate: Temporal.PlainDate | null = null;
   if (schedule.ends === 'on-date' && schedule.endDate) {
     lastDate = plainDate(schedule.endDate);
-    parts.push(`UNTIL=${icsUtc(placeInZone(lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59')), timeZone).toInstant())}`);
+    parts.push(`UNTIL=${icsUtc(placeInZone(lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59')), timeZone))}`);
   } else if (schedule.ends === 'after-sessions' && schedule.sessionCount) {
     lastDate = nthHeld(pattern, schedule.sessionCount, skipped);
     if (skipped.size === 0) parts.push(`COUNT=${schedule.sessionCount}`);
-    else if (lastDate) parts.push(`UNTIL=${icsUtc(placeInZone(lastDate.toPlainDateTime(startTime), timeZone).toInstant())}`);
+    else if (lastDate) parts.push(`UNTIL=${icsUtc(placeInZone(lastDate.toPlainDateTime(startTime), timeZone))}`);
   }
   return { ...compiled, rrule: parts.join(';'), lastDate, pattern };
 };
@@ -126,37 +127,28 @@ const wallClockStarts = (compiled: CompiledSchedule, from: Temporal.PlainDateTim
   );
 };
 
-/** Sessions starting in [from, to), held where RFC 5545 places them. */
-export const zonedStartsBetween = (compiled: CompiledSchedule, from: Date, to: Date): Temporal.ZonedDateTime[] => {
-  const wall = (date: Date) => Temporal.Instant.fromEpochMilliseconds(date.getTime()).toZonedDateTimeISO(compiled.timeZone).toPlainDateTime();
-  return wallClockStarts(compiled, wall(from).subtract(MARGIN), wall(to).add(MARGIN))
-    .map((start) => placeInZone(start, compiled.timeZone))
-    .filter((start) => start.epochMilliseconds >= from.getTime() && start.epochMilliseconds < to.getTime());
-};
-
-/** Start instants (epoch ms) of the sessions in [from, to). */
+/** Start instants (epoch ms) of the sessions in [from, to), held where RFC 5545 places them. */
 export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date): number[] =>
-  zonedStartsBetween(compiled, from, to).map((start) => start.epochMilliseconds);
+  wallClockStarts(compiled, wallClockAt(compiled.timeZone, from.getTime()).subtract(MARGIN), wallClockAt(compiled.timeZone, to.getTime()).add(MARGIN))
+    .map((start) => placeInZone(start, compiled.timeZone))
+    .filter((start) => start >= from.getTime() && start < to.getTime());
 
-/** Every session of a series that ends; null for one that never does. */
-export const allStarts = (compiled: CompiledSchedule): Temporal.ZonedDateTime[] | null => {
+/** Start instants (epoch ms) of every session of a series that ends; null for one that never does. */
+export const allStarts = (compiled: CompiledSchedule): number[] | null => {
   if (compiled.lastDate === null) return null;
   return wallClockStarts(compiled, compiled.dtstart, compiled.lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))).map((start) =>
     placeInZone(start, compiled.timeZone)
   );
 };
 
-const toSession = (start: Temporal.ZonedDateTime, durationMinutes: number): Session => ({
-  start: start.toString({ timeZoneName: 'never', smallestUnit: 'second' }),
-  end: start.add({ minutes: durationMinutes }).toString({ timeZoneName: 'never', smallestUnit: 'second' }),
+/** The session that starts at `epochMs`, in local time with its offset. */
+export const sessionAt = (compiled: CompiledSchedule, epochMs: number): Session => ({
+  start: isoWithOffset(compiled.timeZone, epochMs),
+  end: isoWithOffset(compiled.timeZone, epochMs + compiled.schedule.durationMinutes * 60000),
 });
-
-/** The session that starts at `epochMs`. */
-export const sessionAt = (compiled: CompiledSchedule, epochMs: number): Session =>
-  toSession(Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(compiled.timeZone), compiled.schedule.durationMinutes);
 
 /** For programs that end: how many sessions start at or after `from`. Null for ongoing programs. */
 export const sessionsRemaining = (compiled: CompiledSchedule, from: Date): number | null => {
   const all = allStarts(compiled);
-  return all && all.filter((start) => start.epochMilliseconds >= from.getTime()).length;
+  return all && all.filter((start) => start >= from.getTime()).length;
 };
