@@ -14,7 +14,7 @@ export const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 export const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
 
 /** If-None-Match (RFC 9110 §13.1.2): "*" or any listed tag equal to `etag` under the weak comparison. */
-export const ifNoneMatchHits = (header: string | undefined, etag: string) => {
+const ifNoneMatchHits = (header: string | undefined, etag: string) => {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');

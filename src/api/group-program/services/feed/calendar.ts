@@ -21,7 +21,7 @@ export interface CalendarProgram {
   compiled: CompiledSchedule;
 }
 
-export interface CalendarOptions {
+interface CalendarOptions {
   name: string;
   organizerName: string;
   /** Host part of the stable UIDs. */
@@ -30,7 +30,7 @@ export interface CalendarOptions {
   now?: Date;
 }
 
-export const ONGOING_YEARS = 10;
+const ONGOING_YEARS = 10;
 
 /**
  * A local date-time as ical-generator's zoned value, written exactly as given (ical-generator writes a zoned

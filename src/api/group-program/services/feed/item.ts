@@ -55,4 +55,4 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
   };
 };
 
-export type FeedItem = ReturnType<typeof toFeedItem>;
+

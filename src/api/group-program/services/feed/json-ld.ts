@@ -20,7 +20,7 @@ const AVAILABILITY: Record<string, string> = {
 };
 
 /** "$40 per session" → 40, "Free" → 0, "Sliding scale" → undefined. */
-export const priceOf = (cost: string | null | undefined) => {
+const priceOf = (cost: string | null | undefined) => {
   if (!cost) return undefined;
   if (/^\s*free\b/i.test(cost)) return 0;
   const amount = cost.match(/(\d+(?:\.\d{1,2})?)/);
@@ -29,7 +29,7 @@ export const priceOf = (cost: string | null | undefined) => {
 
 /** schema.org Schedule of a series. "Last week of the month" and "last day of shorter months" have no value in
  * schema.org's ranges (byMonthWeek 1-5, byMonthDay 1-31): they are left to the description and the sessions. */
-export const eventSchedule = (compiled: CompiledSchedule, summary: string) => {
+const eventSchedule = (compiled: CompiledSchedule, summary: string) => {
   const { schedule } = compiled;
   const endTime = plainTime(schedule.startTime).add({ minutes: schedule.durationMinutes });
   const value: Record<string, unknown> = {
@@ -56,7 +56,7 @@ export const eventSchedule = (compiled: CompiledSchedule, summary: string) => {
   return value;
 };
 
-export interface JsonLdInput {
+interface JsonLdInput {
   program: ProgramRow;
   compiled: CompiledSchedule;
   /** The sessions listed with the program, the first being the next one. */

@@ -65,7 +65,7 @@ export interface FeedQuery {
   fromIsNow: boolean;
 }
 
-export interface QueryConfig {
+interface QueryConfig {
   defaultWindowDays: number;
   maxWindowDays: number;
   /** Dates without a time are midnight here (DEFAULT_TIMEZONE). */

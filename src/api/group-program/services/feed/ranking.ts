@@ -14,7 +14,7 @@ export interface PreparedSchedule {
   starts: number[];
 }
 
-export const HORIZON_DAYS = 400;
+const HORIZON_DAYS = 400;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The horizon that starts on the day before `now` (UTC days, so every process agrees). */
@@ -46,7 +46,7 @@ export const startsIn = (prepared: PreparedSchedule, from: Date, to: Date): numb
 };
 
 /** The first session start in [from, to), or null. */
-export const firstStartIn = (prepared: PreparedSchedule, from: Date, to: Date): number | null => {
+const firstStartIn = (prepared: PreparedSchedule, from: Date, to: Date): number | null => {
   if (!covers(prepared, from, to)) return startsBetween(prepared.compiled, from, to)[0] ?? null;
   const next = prepared.starts.find((start) => start >= from.getTime());
   return next !== undefined && next < to.getTime() ? next : null;

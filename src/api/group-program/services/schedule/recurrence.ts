@@ -134,7 +134,7 @@ export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date):
     .filter((start) => start >= from.getTime() && start < to.getTime());
 
 /** Start instants (epoch ms) of every session of a series that ends; null for one that never does. */
-export const allStarts = (compiled: CompiledSchedule): number[] | null => {
+const allStarts = (compiled: CompiledSchedule): number[] | null => {
   if (compiled.lastDate === null) return null;
   return wallClockStarts(compiled, compiled.dtstart, compiled.lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))).map((start) =>
     placeInZone(start, compiled.timeZone)

@@ -4,7 +4,7 @@ import { canonicalTimeZone } from './time-zones';
 
 /** The rules an editor's schedule must meet, each problem with the field it concerns. Pure. */
 
-export interface ScheduleProblem {
+interface ScheduleProblem {
   path: string[];
   message: string;
 }

@@ -66,7 +66,7 @@ export const offsetString = (offsetMs: number) => {
 export const isoWithOffset = (timeZone: string, epochMs: number) =>
   `${wallClockAt(timeZone, epochMs).toString({ smallestUnit: 'second' })}${offsetString(offsetAt(timeZone, epochMs))}`;
 
-export interface Transition {
+interface Transition {
   /** First instant of the new offset. */
   epochMs: number;
   offsetBefore: number;
