@@ -374,6 +374,17 @@ describe('calendar files', () => {
     expect(listed.text).not.toContain('Cancelled Group');
   });
 
+  it("a program's own page embeds its JSON-LD; a cancelled one says EventCancelled on the series and its sessions", async () => {
+    const weekly = await app.http().get('/api/group-programs/weekly-grief-circle').expect(200);
+    const [series, ...events] = weekly.body.data.jsonLd['@graph'];
+    expect(series).toMatchObject({ '@type': 'EventSeries', eventStatus: 'https://schema.org/EventScheduled' });
+    expect(events.every((event: Item) => event['@type'] === 'Event' && event.superEvent['@id'] === series['@id'])).toBe(true);
+    const cancelled = await app.http().get('/api/group-programs/cancelled-group').expect(200);
+    const graph = cancelled.body.data.jsonLd['@graph'] as Item[];
+    expect(graph.length).toBeGreaterThan(1);
+    expect(new Set(graph.map((node) => node.eventStatus))).toEqual(new Set(['https://schema.org/EventCancelled']));
+  });
+
   it('404s for an unknown or unpublished program and 400s for bad filters', async () => {
     await app.http().get('/api/group-programs/no-such-program/calendar.ics').expect(404);
     await app.http().get('/api/group-programs/draft-group/calendar.ics').expect(404);

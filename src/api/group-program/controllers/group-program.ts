@@ -13,6 +13,8 @@ const feed = (strapi: Core.Strapi) => strapi.service('api::group-program.feed');
 
 export default createPublicReadController('api::group-program.group-program', {
   defaultPopulate: PROGRAM_DEFAULT_POPULATE,
+  /** A program's own page embeds its JSON-LD (EventCancelled once it is cancelled). */
+  decorate: async (strapi, programs) => feed(strapi).decoratePages(programs),
   extend: (strapi) => ({
     /** GET /api/group-programs/upcoming */
     async upcoming(ctx: Context) {

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { etagOf, type CacheableAnswer } from '../../../utils/http-cache';
+import { describeSchedule } from './schedule/describe';
 import { isComplete, type ScheduleFields } from './schedule/fields';
-import { compileSchedule } from './schedule/recurrence';
+import { compileSchedule, sessionAt } from './schedule/recurrence';
 import { buildCalendar, type CalendarProgram } from './feed/calendar';
 import { toFeedItem, type Scheduled } from './feed/item';
+import { toJsonLd } from './feed/json-ld';
 import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
-import { horizonOf, prepareSchedule, rankByNextSession, type Candidate, type PreparedSchedule, type Ranked } from './feed/ranking';
+import { horizonOf, prepareSchedule, rankByNextSession, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './feed/ranking';
 import { PROGRAM_FIELDS, programUrl, type FeedConfig, type ProgramRow } from './feed/types';
 
 /**
@@ -163,6 +165,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
       return new Map([...chosen].map(([articleId, matches]) => [articleId, matches.flatMap((match) => items.get(match.documentId) ?? [])]));
+    },
+
+    /**
+     * JSON-LD for programs' own pages (the find and findOne answers, in place), cancelled programs included, whose
+     * series and sessions then say EventCancelled. Only answers that carry the schedule get it.
+     */
+    decoratePages(documents: Array<Record<string, unknown> & { documentId: string }>, now = new Date()) {
+      const { defaultWindowDays, maxUpcomingSessions, programUrlTemplate, organizer } = config();
+      const from = new Date(Math.floor(now.getTime() / 60000) * 60000);
+      const to = new Date(from.getTime() + defaultWindowDays * 24 * 60 * 60 * 1000);
+      for (const document of documents) {
+        const program = document as unknown as ProgramRow;
+        if (!isComplete(program.schedule) || !program.slug) continue;
+        const { compiled, ...entry } = prepare({ documentId: program.documentId, updatedAt: String(program.updatedAt), schedule: program.schedule });
+        const sessions = startsIn({ compiled, ...entry }, from, to)
+          .slice(0, maxUpcomingSessions)
+          .map((start) => sessionAt(compiled, start));
+        const url = programUrl(programUrlTemplate, program.slug);
+        document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer });
+      }
     },
 
     /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */
