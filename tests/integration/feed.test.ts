@@ -224,6 +224,19 @@ describe('GET /api/group-programs/upcoming', () => {
   });
 });
 
+describe('images', () => {
+  it("a program's image is in its JSON-LD, series and sessions", async () => {
+    const file = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: 'circle.jpg', hash: 'circle', ext: '.jpg', mime: 'image/jpeg', size: 12.5, url: 'https://cdn.counseling.example/circle.jpg', provider: 'local', width: 1600, height: 900 },
+    });
+    await createProgram('pictured', { title: 'Pictured Circle', image: file.id, schedule: schedule({ firstSessionDate: '2027-01-06' }) });
+    const item = (await feed()).data.find((candidate) => candidate.slug === 'pictured-circle')!;
+    const graph = item.jsonLd['@graph'] as Item[];
+    expect(graph.map((node) => node.image)).toEqual(Array(graph.length).fill(['https://cdn.counseling.example/circle.jpg']));
+    await programs().delete({ documentId: ids.pictured });
+  });
+});
+
 describe('windows to the minute in every time zone', () => {
   it('Auckland: a first session on the 10th at 09:00 local (the 9th, 20:00 UTC) is in a window ending that evening UTC', async () => {
     await createProgram('auckland', {

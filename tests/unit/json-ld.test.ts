@@ -1,5 +1,5 @@
 import { toJsonLd } from '../../src/api/group-program/services/feed/json-ld';
-import type { ProgramRow } from '../../src/api/group-program/services/feed/types';
+import { absoluteUrl, type ProgramRow } from '../../src/api/group-program/services/feed/types';
 import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
 import { compileSchedule } from '../../src/api/group-program/services/schedule/recurrence';
 
@@ -29,8 +29,9 @@ const sessions = [
   { start: '2027-01-26T18:00:00-05:00', end: '2027-01-26T19:30:00-05:00' },
   { start: '2027-02-23T18:00:00-05:00', end: '2027-02-23T19:30:00-05:00' },
 ];
-const jsonLd = (overrides: Partial<ProgramRow> = {}, schedule: Schedule = lastTuesday) =>
+const jsonLd = (overrides: Partial<ProgramRow> = {}, schedule: Schedule = lastTuesday, image?: string | null) =>
   toJsonLd({
+    image,
     program: { ...program, ...overrides },
     compiled: compileSchedule(schedule),
     sessions,
@@ -73,5 +74,22 @@ describe('JSON-LD', () => {
   it('a cancelled program says EventCancelled on the series and every session', () => {
     const graph = jsonLd({ cancelled: true })['@graph'];
     expect(graph.map((node) => node.eventStatus)).toEqual(Array(3).fill('https://schema.org/EventCancelled'));
+  });
+});
+
+describe('images', () => {
+  it('a program with an image gives it, as an absolute URL, to the series and every session', () => {
+    const graph = jsonLd({}, lastTuesday, 'https://cms.counseling.example/uploads/circle.jpg')['@graph'] as Array<Record<string, unknown>>;
+    expect(graph.map((node) => node.image)).toEqual(Array(3).fill(['https://cms.counseling.example/uploads/circle.jpg']));
+    expect(jsonLd()['@graph'][0]).not.toHaveProperty('image');
+  });
+
+  it.each([
+    ['/uploads/a.jpg', 'https://cms.counseling.example/', 'https://cms.counseling.example/uploads/a.jpg'],
+    ['https://cdn.example/a.jpg', '', 'https://cdn.example/a.jpg'],
+    ['/uploads/a.jpg', '', null],
+    [undefined, 'https://cms.counseling.example', null],
+  ])('%s under %j is %s', (url, publicUrl, expected) => {
+    expect(absoluteUrl(url, publicUrl)).toBe(expected);
   });
 });

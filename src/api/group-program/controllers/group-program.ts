@@ -6,6 +6,7 @@ import { createPublicReadController } from '../../../utils/public-controller';
 export const PROGRAM_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },
   facilitator: true,
+  image: { fields: ['url', 'alternativeText', 'width', 'height'] },
   schedule: { populate: { skippedDates: true } },
 };
 

@@ -9,7 +9,7 @@ import { toFeedItem, type Scheduled } from './feed/item';
 import { toJsonLd } from './feed/json-ld';
 import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
 import { horizonOf, prepareSchedule, rankByNextSession, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './feed/ranking';
-import { PROGRAM_FIELDS, programUrl, type FeedConfig, type ProgramRow } from './feed/types';
+import { PROGRAM_FIELDS, absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './feed/types';
 
 /**
  * The upcoming-programs feed as a Strapi service: reads programs, ranks them (./feed/ranking), shapes items
@@ -22,7 +22,7 @@ type Window = Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>;
 type RankingRow = { documentId: string; title: string; updatedAt: string; schedule?: ScheduleFields | null; topics?: Array<{ slug: string }> };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('feed') as FeedConfig;
+  const config = (): FeedConfig => ({ ...(strapi.config.get('feed') as FeedConfig), publicUrl: strapi.config.get('server.url') as string | undefined });
   const { cache: cacheSettings } = config();
   const answers = new LRUCache<string, CacheableAnswer>({ max: Math.max(1, cacheSettings.maxEntries), ttl: cacheSettings.ttlSeconds * 1000 });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
@@ -64,7 +64,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       fields: [...PROGRAM_FIELDS],
       populate: { topics: { fields: ['name', 'slug'] }, facilitator: true },
     })) as unknown as ProgramRow[];
-    const byId = new Map(rows.map((row) => [row.documentId, row]));
+    // Images through the query engine: populating media in the Document Service query costs a query per program.
+    const images = (await strapi.db.query(PROGRAM).findMany({
+      where: { documentId: { $in: page.map((item) => item.documentId) }, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+      populate: { image: { select: ['url'] } },
+    })) as Array<{ documentId: string; image?: { url: string } | null }>;
+    const imageOf = new Map(images.map((row) => [row.documentId, row.image ?? null]));
+    const byId = new Map(rows.map((row) => [row.documentId, { ...row, image: imageOf.get(row.documentId) ?? null }]));
     return page.flatMap((item) => {
       const program = byId.get(item.documentId);
       return program ? [{ program, prepared: item.prepared, nextMs: item.nextMs }] : [];
@@ -183,7 +190,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .slice(0, maxUpcomingSessions)
           .map((start) => sessionAt(compiled, start));
         const url = programUrl(programUrlTemplate, program.slug);
-        document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer });
+        const image = absoluteUrl(program.image?.url, config().publicUrl);
+        document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image });
       }
     },
 

@@ -3,7 +3,7 @@ import { placeInZone, sessionAt, sessionsRemaining } from '../schedule/recurrenc
 import { isoWithOffset } from '../schedule/zone';
 import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
-import { programUrl, type FeedConfig, type ProgramRow } from './types';
+import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
 
 /** The public item for one program in a window: what websites list, with sessions and JSON-LD. Pure. */
 
@@ -13,7 +13,7 @@ export interface Scheduled {
   nextMs: number;
 }
 
-export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date }, config: Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer'>) => {
+export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date }, config: Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl'>) => {
   const { program, prepared, nextMs } = scheduled;
   const { compiled } = prepared;
   const next = sessionAt(compiled, nextMs);
@@ -51,7 +51,7 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
     upcomingSessions,
     sessionsRemaining: sessionsRemaining(compiled, window.from),
     url,
-    jsonLd: toJsonLd({ program, compiled, sessions: upcomingSessions, summary, url, organizer: config.organizer }),
+    jsonLd: toJsonLd({ program, compiled, sessions: upcomingSessions, summary, url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl) }),
   };
 };
 

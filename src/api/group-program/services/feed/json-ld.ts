@@ -64,9 +64,11 @@ interface JsonLdInput {
   summary: string;
   url: string;
   organizer: FeedConfig['organizer'];
+  /** The program's image as an absolute URL, when it has one. */
+  image?: string | null;
 }
 
-export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer }: JsonLdInput) => {
+export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer, image }: JsonLdInput) => {
   const place = program.location ? { '@type': 'Place', name: program.location, address: program.location } : undefined;
   const virtual = { '@type': 'VirtualLocation', url: program.registrationUrl ?? url };
   const location = program.format === 'online' ? virtual : program.format === 'hybrid' ? [place, virtual].filter(Boolean) : place;
@@ -77,6 +79,7 @@ export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer 
     url,
     eventStatus: program.cancelled ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
     eventAttendanceMode: ATTENDANCE[program.format] ?? ATTENDANCE['in-person'],
+    ...(image ? { image: [image] } : {}),
     ...(location ? { location } : {}),
     organizer: { '@type': 'Organization', name: organizer.name, url: organizer.url },
     ...(program.facilitator ? { performer: { '@type': 'Person', name: program.facilitator.name } } : {}),

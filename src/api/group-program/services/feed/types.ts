@@ -3,6 +3,8 @@ import type { ScheduleFields } from '../schedule/fields';
 /** What the feed's parts share: its configuration (config/feed.ts) and the program fields it reads. */
 
 export interface FeedConfig {
+  /** The CMS's public URL (PUBLIC_URL), for absolute media URLs. */
+  publicUrl?: string;
   defaultTimezone: string;
   defaultWindowDays: number;
   maxWindowDays: number;
@@ -38,7 +40,15 @@ export interface ProgramRow {
   publishedAt?: string | null;
   topics?: Array<{ name: string; slug: string }>;
   facilitator?: { name: string; credentials?: string | null } | null;
+  image?: { url: string } | null;
   schedule?: ScheduleFields | null;
 }
 
 export const programUrl = (template: string, slug: string) => template.replace('{slug}', encodeURIComponent(slug));
+
+/** An uploaded file's URL, absolute (a provider's URL as is, a local upload under the CMS's public URL); null when it cannot be. */
+export const absoluteUrl = (url: string | undefined, publicUrl: string | undefined) => {
+  if (!url) return null;
+  if (/^https?:\/\//i.test(url)) return url;
+  return publicUrl && /^https?:\/\//i.test(publicUrl) ? `${publicUrl.replace(/\/+$/, '')}${url.startsWith('/') ? '' : '/'}${url}` : null;
+};
