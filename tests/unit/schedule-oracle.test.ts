@@ -6,6 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import { buildCalendar } from '../../src/api/group-program/services/feed/calendar';
 import type { Schedule, WeeksOfMonth } from '../../src/api/group-program/services/schedule/fields';
 import { compileSchedule, startsBetween } from '../../src/api/group-program/services/schedule/recurrence';
+import { instantOf, wallClockAt } from '../../src/api/group-program/services/schedule/zone';
 
 /**
  * Property tests: random schedules in eight zones, 2026-2035, many starting on or a few weeks before a DST change
@@ -177,6 +178,12 @@ describe(`${RUNS} random schedules in ${ZONES.length} zones, 2026-2035, DST days
     expect(Math.max(...cases.map((c) => Number(c.schedule.firstSessionDate.slice(0, 4))))).toBe(2035);
     const onChangeDay = cases.filter((c) => changesIn(c.schedule.timezone, Number(c.schedule.firstSessionDate.slice(0, 4))).some((change) => change.date.toString() === c.schedule.firstSessionDate));
     expect(onChangeDay.length).toBeGreaterThan(50);
+    const firstInGap = cases.filter(({ schedule }) => {
+      const wall = Temporal.PlainDateTime.from(`${schedule.firstSessionDate}T${schedule.startTime.slice(0, 8)}`);
+      return !wallClockAt(schedule.timezone, instantOf(schedule.timezone, wall)).equals(wall);
+    });
+    expect(firstInGap.length).toBeGreaterThan(20);
+    process.stdout.write(`schedule oracle: ${cases.length} schedules, ${onChangeDay.length} starting on a DST change day, ${firstInGap.length} with a first start that does not exist\n`);
   });
 
   it('JSON sessions equal the independent python-dateutil expansion', () => {
