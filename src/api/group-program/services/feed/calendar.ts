@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
-import { placeInZone, type CompiledSchedule } from '../schedule/recurrence';
-import { wallClockAt } from '../schedule/zone';
+import type { CompiledSchedule } from '../schedule/recurrence';
+import { instantOf, wallClockAt } from '../schedule/zone';
 import { vtimezone } from './vtimezone';
 
 /**
@@ -83,7 +83,7 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
   for (const program of programs) {
     const { compiled } = program;
     const { timeZone } = compiled;
-    const startMs = placeInZone(compiled.dtstart, timeZone);
+    const startMs = instantOf(timeZone, compiled.dtstart);
     const endMs = startMs + compiled.schedule.durationMinutes * 60000;
     const recurrence = [
       ...(compiled.schedule.repeats === 'once' ? [] : [`RRULE:${compiled.rrule}`]),

@@ -1,6 +1,6 @@
 import { describeSchedule } from '../schedule/describe';
-import { placeInZone, sessionAt, sessionsRemaining } from '../schedule/recurrence';
-import { isoWithOffset } from '../schedule/zone';
+import { sessionAt, sessionsRemaining } from '../schedule/recurrence';
+import { instantOf, isoWithOffset } from '../schedule/zone';
 import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
@@ -44,7 +44,7 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
     schedule: {
       timezone: compiled.timeZone,
       rrule: compiled.rrule,
-      exdates: compiled.exdates.map((exdate) => isoWithOffset(compiled.timeZone, placeInZone(exdate, compiled.timeZone))),
+      exdates: compiled.exdates.map((exdate) => isoWithOffset(compiled.timeZone, instantOf(compiled.timeZone, exdate))),
       summary,
     },
     nextSession: next,

@@ -65,9 +65,6 @@ const buildPattern = (parts: string[], dtstart: Temporal.PlainDateTime): Pattern
     temporal: Temporal,
   } as unknown as ConstructorParameters<typeof RRuleTemporal>[0]) as unknown as Pattern;
 
-/** When a wall-clock start is held (epoch ms). */
-export const placeInZone = (wallClock: Temporal.PlainDateTime, timeZone: string) => instantOf(timeZone, wallClock);
-
 const icsUtc = (epochMs: number) => `${new Date(epochMs).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 const asFloatingDate = (wallClock: Temporal.PlainDateTime) => new Date(wallClock.toZonedDateTime(FLOATING).epochMilliseconds);
 
@@ -106,11 +103,11 @@ export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
   let lastDate: Temporal.PlainDate | null = null;
   if (schedule.ends === 'on-date' && schedule.endDate) {
     lastDate = plainDate(schedule.endDate);
-    parts.push(`UNTIL=${icsUtc(placeInZone(lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59')), timeZone))}`);
+    parts.push(`UNTIL=${icsUtc(instantOf(timeZone, lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))))}`);
   } else if (schedule.ends === 'after-sessions' && schedule.sessionCount) {
     lastDate = nthHeld(pattern, schedule.sessionCount, skipped);
     if (skipped.size === 0) parts.push(`COUNT=${schedule.sessionCount}`);
-    else if (lastDate) parts.push(`UNTIL=${icsUtc(placeInZone(lastDate.toPlainDateTime(startTime), timeZone))}`);
+    else if (lastDate) parts.push(`UNTIL=${icsUtc(instantOf(timeZone, lastDate.toPlainDateTime(startTime)))}`);
   }
   return { ...compiled, rrule: parts.join(';'), lastDate, pattern };
 };
@@ -130,14 +127,14 @@ const wallClockStarts = (compiled: CompiledSchedule, from: Temporal.PlainDateTim
 /** Start instants (epoch ms) of the sessions in [from, to), held where RFC 5545 places them. */
 export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date): number[] =>
   wallClockStarts(compiled, wallClockAt(compiled.timeZone, from.getTime()).subtract(MARGIN), wallClockAt(compiled.timeZone, to.getTime()).add(MARGIN))
-    .map((start) => placeInZone(start, compiled.timeZone))
+    .map((start) => instantOf(compiled.timeZone, start))
     .filter((start) => start >= from.getTime() && start < to.getTime());
 
 /** Start instants (epoch ms) of every session of a series that ends; null for one that never does. */
 const allStarts = (compiled: CompiledSchedule): number[] | null => {
   if (compiled.lastDate === null) return null;
   return wallClockStarts(compiled, compiled.dtstart, compiled.lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))).map((start) =>
-    placeInZone(start, compiled.timeZone)
+    instantOf(compiled.timeZone, start)
   );
 };
 
