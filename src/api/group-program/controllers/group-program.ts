@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../../../utils/http-cache';
 import { createPublicReadController } from '../../../utils/public-controller';
 
-export const PROGRAM_DEFAULT_POPULATE = {
+const PROGRAM_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },
   facilitator: true,
   image: { fields: ['url', 'alternativeText', 'width', 'height'] },

@@ -26,16 +26,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const { cache: cacheSettings } = config();
   const answers = new LRUCache<string, CacheableAnswer>({ max: Math.max(1, cacheSettings.maxEntries), ttl: cacheSettings.ttlSeconds * 1000 });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
-  const prepared = new LRUCache<string, PreparedSchedule>({ max: 50000 });
+  const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
   let generation = 0;
   let articleRanking: { key: string; value: Ranked[] } | undefined;
 
   const prepare = (program: { documentId: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] }) => {
     const key = `${program.documentId}:${program.updatedAt}`;
-    const existing = prepared.get(key);
+    const existing = preparedSchedules.get(key);
     if (existing && existing.horizonFrom === horizonOf(Date.now()).horizonFrom) return existing;
     const entry = prepareSchedule(existing?.compiled ?? compileSchedule(program.schedule), Date.now());
-    prepared.set(key, entry);
+    preparedSchedules.set(key, entry);
     return entry;
   };
 
@@ -185,8 +185,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const document of documents) {
         const program = document as unknown as ProgramRow;
         if (!isComplete(program.schedule) || !program.slug) continue;
-        const { compiled, ...entry } = prepare({ documentId: program.documentId, updatedAt: String(program.updatedAt), schedule: program.schedule });
-        const sessions = startsIn({ compiled, ...entry }, from, to)
+        const prepared = prepare({ documentId: program.documentId, updatedAt: String(program.updatedAt), schedule: program.schedule });
+        const { compiled } = prepared;
+        const sessions = startsIn(prepared, from, to)
           .slice(0, maxUpcomingSessions)
           .map((start) => sessionAt(compiled, start));
         const url = programUrl(programUrlTemplate, program.slug);
