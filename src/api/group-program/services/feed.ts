@@ -98,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const upcomingItems = async (query: Window) => withDetails(await ranked(query));
 
   const calendarPrograms = async (query: FeedQuery, slug?: string): Promise<Array<{ program: ProgramRow; prepared: PreparedSchedule }> | null> => {
-    if (!slug) return (await upcomingItems(query)).map(({ program, prepared: entry }) => ({ program, prepared: entry }));
+    if (!slug) return (await upcomingItems(query)).map(({ program, prepared }) => ({ program, prepared }));
     const [program] = (await strapi.documents(PROGRAM).findMany({
       status: 'published',
       filters: { slug },
@@ -202,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const programs = await calendarPrograms(query, slug);
         if (!programs) return null;
         const { organizer, programUrlTemplate } = config();
-        const events: CalendarProgram[] = programs.map(({ program, prepared: entry }) => ({
+        const events: CalendarProgram[] = programs.map(({ program, prepared }) => ({
           documentId: program.documentId,
           title: program.title,
           summary: program.summary,
@@ -210,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           url: programUrl(programUrlTemplate, program.slug),
           updatedAt: program.updatedAt,
           cancelled: Boolean(program.cancelled),
-          compiled: entry.compiled,
+          compiled: prepared.compiled,
         }));
         return buildCalendar(events, {
           name: slug && programs[0] ? programs[0].program.title : `${organizer.name}: upcoming group programs`,
