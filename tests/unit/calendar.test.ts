@@ -42,6 +42,10 @@ describe('calendar files (ical-generator)', () => {
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
   });
 
+  it('escapes the calendar name', () => {
+    expect(buildCalendar([program()], { ...options, name: 'Night Owls, a group; for workers' })).toContain('X-WR-CALNAME:Night Owls\\, a group\\; for workers');
+  });
+
   it('a cancelled program keeps its events, marked cancelled', () => {
     const cancelled = buildCalendar([program({ cancelled: true })], options);
     expect(cancelled).toContain('STATUS:CANCELLED');

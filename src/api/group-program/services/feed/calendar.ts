@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, escape, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import type { CompiledSchedule } from '../schedule/recurrence';
 import { instantOf, wallClockAt } from '../schedule/zone';
@@ -74,7 +74,8 @@ const zoneSpans = (programs: CalendarProgram[], now: Date) => {
 export const buildCalendar = (programs: CalendarProgram[], options: CalendarOptions): string => {
   const spans = zoneSpans(programs, options.now ?? new Date());
   const calendar = ical({
-    name: options.name,
+    // ical-generator writes the calendar's name unescaped (a title's comma or semicolon would split the value).
+    name: escape(options.name, false),
     prodId: { company: options.organizerName, product: 'Group programs', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     scale: 'GREGORIAN',
