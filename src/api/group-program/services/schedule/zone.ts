@@ -4,10 +4,19 @@ import { Temporal } from 'temporal-polyfill';
  * Time-zone arithmetic from Intl, which applies the tz database (ICU) to every year. temporal-polyfill 0.3 clamps
  * offsets to ten years after the current one (from 2036 on, every London session would get the January offset),
  * so offsets, local times and transitions are computed here; Temporal is used for calendar arithmetic only.
+ * Intl is asked once per zone and year, for that year's offset changes; the rest is arithmetic.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 const formats = new Map<string, Intl.DateTimeFormat>();
+
+interface Transition {
+  /** First instant of the new offset. */
+  epochMs: number;
+  offsetBefore: number;
+  offsetAfter: number;
+}
 
 const formatFor = (timeZone: string) => {
   let format = formats.get(timeZone);
@@ -27,21 +36,65 @@ const formatFor = (timeZone: string) => {
   return format;
 };
 
+/** The offset Intl gives at `epochMs` (whole seconds). */
+const intlOffsetAt = (timeZone: string, epochMs: number) => {
+  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
+  const parts: Record<string, number> = {};
+  for (const part of formatFor(timeZone).formatToParts(new Date(wholeSecond))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - wholeSecond;
+};
+
+/** Offset changes in [fromMs, toMs), found week by week and narrowed to the second. */
+const scan = (timeZone: string, fromMs: number, toMs: number): Transition[] => {
+  const transitions: Transition[] = [];
+  for (let start = fromMs; start < toMs; start += WEEK_MS) {
+    const end = Math.min(start + WEEK_MS, toMs);
+    const offsetBefore = intlOffsetAt(timeZone, start);
+    const offsetAfter = intlOffsetAt(timeZone, end);
+    if (offsetBefore === offsetAfter) continue;
+    let low = start;
+    let high = end;
+    while (high - low > 1000) {
+      const middle = low + Math.floor((high - low) / 2000) * 1000;
+      if (intlOffsetAt(timeZone, middle) === offsetBefore) low = middle;
+      else high = middle;
+    }
+    transitions.push({ epochMs: high, offsetBefore, offsetAfter });
+  }
+  return transitions;
+};
+
+const years = new Map<string, { initial: number; transitions: Transition[] }>();
+
+/** The offset on 1 January (UTC) of `year` and the changes during that year, asked of Intl once. */
+const yearOf = (timeZone: string, year: number) => {
+  const key = `${timeZone}:${year}`;
+  let entry = years.get(key);
+  if (!entry) {
+    const start = Date.UTC(year, 0, 1);
+    entry = { initial: intlOffsetAt(timeZone, start), transitions: scan(timeZone, start, Date.UTC(year + 1, 0, 1)) };
+    if (years.size >= 10000) years.clear();
+    years.set(key, entry);
+  }
+  return entry;
+};
+
+/** UTC offset (ms) in force at `epochMs`. */
+export const offsetAt = (timeZone: string, epochMs: number) => {
+  const { initial, transitions } = yearOf(timeZone, new Date(epochMs).getUTCFullYear());
+  let offset = initial;
+  for (const transition of transitions) if (transition.epochMs <= epochMs) offset = transition.offsetAfter;
+  return offset;
+};
+
 /** The local wall-clock time at `epochMs`, to the second. */
 export const wallClockAt = (timeZone: string, epochMs: number): Temporal.PlainDateTime => {
-  const parts: Record<string, number> = {};
-  for (const part of formatFor(timeZone).formatToParts(new Date(epochMs))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return new Temporal.PlainDateTime(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + offsetAt(timeZone, epochMs));
+  return new Temporal.PlainDateTime(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds());
 };
 
 const asUtcMs = (dateTime: Temporal.PlainDateTime) =>
   Date.UTC(dateTime.year, dateTime.month - 1, dateTime.day, dateTime.hour, dateTime.minute, dateTime.second);
-
-/** UTC offset (ms) in force at `epochMs`. */
-export const offsetAt = (timeZone: string, epochMs: number) => {
-  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
-  return asUtcMs(wallClockAt(timeZone, wholeSecond)) - wholeSecond;
-};
 
 /**
  * The instant of a local wall-clock time, read as RFC 5545 reads a local DTSTART (§3.3.5): a time that occurs
@@ -66,30 +119,9 @@ export const offsetString = (offsetMs: number) => {
 export const isoWithOffset = (timeZone: string, epochMs: number) =>
   `${wallClockAt(timeZone, epochMs).toString({ smallestUnit: 'second' })}${offsetString(offsetAt(timeZone, epochMs))}`;
 
-interface Transition {
-  /** First instant of the new offset. */
-  epochMs: number;
-  offsetBefore: number;
-  offsetAfter: number;
-}
-
-/** Offset changes in [fromMs, toMs), found week by week and narrowed to the second. */
+/** Offset changes in [fromMs, toMs). */
 export const transitionsBetween = (timeZone: string, fromMs: number, toMs: number): Transition[] => {
-  const transitions: Transition[] = [];
-  const step = 7 * DAY_MS;
-  for (let start = fromMs; start < toMs; start += step) {
-    const end = Math.min(start + step, toMs);
-    const offsetBefore = offsetAt(timeZone, start);
-    const offsetAfter = offsetAt(timeZone, end);
-    if (offsetBefore === offsetAfter) continue;
-    let low = start;
-    let high = end;
-    while (high - low > 1000) {
-      const middle = low + Math.floor((high - low) / 2000) * 1000;
-      if (offsetAt(timeZone, middle) === offsetBefore) low = middle;
-      else high = middle;
-    }
-    transitions.push({ epochMs: high, offsetBefore, offsetAfter });
-  }
-  return transitions;
+  const all: Transition[] = [];
+  for (let year = new Date(fromMs).getUTCFullYear(); year <= new Date(toMs).getUTCFullYear(); year += 1) all.push(...yearOf(timeZone, year).transitions);
+  return all.filter((transition) => transition.epochMs >= fromMs && transition.epochMs < toMs);
 };
