@@ -32,7 +32,7 @@ const scheduleFor = (i, today) => {
     while (date.getUTCDay() !== 2) date.setUTCDate(date.getUTCDate() + 1);
     return { kind, schedule: { ...base, firstSessionDate: date.toISOString().slice(0, 10), repeats: 'monthly-by-weekday', weeksOfMonth: 'first-and-third', ends: 'never' } };
   }
-  return { kind, schedule: { ...base, firstSessionDate: WEEKDAY_DATES(today, offset), repeats: 'monthly-by-date', ends: 'never' } };
+  return { kind, schedule: { ...base, firstSessionDate: WEEKDAY_DATES(today, offset), repeats: 'monthly-by-date', shortMonths: 'last-day', ends: 'never' } };
 };
 
 async function ensureTopics(strapi) {

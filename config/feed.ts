@@ -1,9 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
+/** An IANA time zone name, or the server refuses to start naming the variable. */
+const timeZone = (name: string, value: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new Error(`${name} "${value}" is not a time zone: use an IANA name such as America/New_York`);
+  }
+  return value;
+};
+
 /** The upcoming-programs feed (`/api/group-programs/upcoming`, `.ics`) and the programs shown under articles. */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
-  /** Time zone a new schedule gets when the editor leaves it empty. */
-  defaultTimezone: env('DEFAULT_TIMEZONE', 'America/New_York'),
+  /** Time zone a new schedule gets when the editor leaves it empty, and of `from`/`to` given as dates. */
+  defaultTimezone: timeZone('DEFAULT_TIMEZONE', env('DEFAULT_TIMEZONE', 'America/New_York')),
   /** Window when the client gives no `to`, and the longest window a client may ask for. */
   defaultWindowDays: env.int('FEED_DEFAULT_WINDOW_DAYS', 90),
   maxWindowDays: env.int('FEED_MAX_WINDOW_DAYS', 366),

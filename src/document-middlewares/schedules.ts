@@ -1,6 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ScheduleFields } from '../api/group-program/services/schedule';
+import { describeSchedule } from '../api/group-program/services/schedule/describe';
+import { isComplete, type ScheduleFields } from '../api/group-program/services/schedule/fields';
+import { canonicalTimeZone } from '../api/group-program/services/schedule/time-zones';
+import { validateSchedule } from '../api/group-program/services/schedule/validate';
 
 const PROGRAM = 'api::group-program.group-program';
 
@@ -9,7 +12,8 @@ type ProgramData = { kind?: string; schedule?: ScheduleFields | null };
 /**
  * Every save of a group program (admin panel, REST, Document Service) checks its schedule: group therapy is
  * time-limited, sessions last 15 minutes to 8 hours, an end date follows the start, the time zone exists. The
- * admin panel shows the messages on the fields. An empty time zone gets the configured default.
+ * admin panel shows the messages on the fields. An empty time zone gets the configured default, and a time zone is
+ * stored by its canonical IANA name ("america/new_york" → America/New_York, Asia/Calcutta → Asia/Kolkata).
  */
 export const scheduleMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -19,7 +23,10 @@ export const scheduleMiddleware =
     const data = params.data;
     if (!data || (data.schedule === undefined && data.kind === undefined)) return next();
 
-    if (data.schedule && !data.schedule.timezone) data.schedule.timezone = strapi.config.get('feed.defaultTimezone') as string;
+    if (data.schedule) {
+      const timezone = data.schedule.timezone || (strapi.config.get('feed.defaultTimezone') as string);
+      data.schedule.timezone = canonicalTimeZone(timezone) ?? timezone;
+    }
 
     let { kind, schedule } = data;
     if ((kind === undefined || schedule === undefined) && params.documentId) {
@@ -33,14 +40,13 @@ export const scheduleMiddleware =
     }
     if (!schedule) return next();
 
-    const schedules = strapi.service('api::group-program.schedule');
-    const problems = schedules.validate(schedule, kind);
+    const problems = validateSchedule(schedule, kind);
     if (problems.length > 0) {
       throw new errors.ValidationError(problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`, {
-        errors: problems.map((problem: { path: string[]; message: string }) => ({ ...problem, name: 'ValidationError', value: undefined })),
+        errors: problems.map((problem) => ({ ...problem, name: 'ValidationError', value: undefined })),
       });
     }
     // What readers will see, shown to editors in the list and on the form once saved.
-    (data as ProgramData & { scheduleSummary?: string | null }).scheduleSummary = schedules.isComplete(schedule) ? schedules.describe(schedule) : null;
+    (data as ProgramData & { scheduleSummary?: string | null }).scheduleSummary = isComplete(schedule) ? describeSchedule(schedule) : null;
     return next();
   };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../api/group-program/services/feed';
+import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../utils/http-cache';
 
 const FEED_ROUTES: Array<{ pattern: RegExp; kind: 'json' | 'ics'; paginated: boolean; contentType: string }> = [
   { pattern: /^\/api\/group-programs\/upcoming$/, kind: 'json', paginated: true, contentType: JSON_TYPE },

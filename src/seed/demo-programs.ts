@@ -33,7 +33,7 @@ export const demoPrograms = (today: Date) => [
     ageGroup: 'adults' as const,
     cancelled: false,
     schedule: {
-      timezone: 'America/New_York',
+      timezone: 'America/New_York' as const,
       firstSessionDate: weekdayOnOrAfter(today, 2, -8),
       startTime: '18:00:00.000',
       durationMinutes: 90,
@@ -59,7 +59,7 @@ export const demoPrograms = (today: Date) => [
     ageGroup: 'adults' as const,
     cancelled: false,
     schedule: {
-      timezone: 'America/New_York',
+      timezone: 'America/New_York' as const,
       firstSessionDate: weekdayOnOrAfter(today, 4, -4),
       startTime: '19:00:00.000',
       durationMinutes: 90,
@@ -84,7 +84,7 @@ export const demoPrograms = (today: Date) => [
     ageGroup: 'adults' as const,
     cancelled: false,
     schedule: {
-      timezone: 'America/New_York',
+      timezone: 'America/New_York' as const,
       firstSessionDate: weekdayOnOrAfter(today, 1, 1),
       startTime: '17:30:00.000',
       durationMinutes: 90,
@@ -110,7 +110,7 @@ export const demoPrograms = (today: Date) => [
     ageGroup: 'adults' as const,
     cancelled: false,
     schedule: {
-      timezone: 'America/New_York',
+      timezone: 'America/New_York' as const,
       firstSessionDate: weekdayOnOrAfter(today, 3, 2),
       startTime: '18:00:00.000',
       durationMinutes: 75,

@@ -84,7 +84,8 @@ describe('GET /api/group-programs/upcoming', () => {
     const { data, meta } = await feed();
     expect(data.map((item) => item.slug)).toEqual(['weekly-grief-circle', 'grief-support-twice-monthly', 'depression-group-8-weeks']);
     expect(meta).toEqual({
-      window: { from: '2027-01-01T00:00:00.000Z', to: '2027-02-01T00:00:00.000Z' },
+      // Dates are midnight in DEFAULT_TIMEZONE (America/New_York).
+      window: { from: '2027-01-01T05:00:00.000Z', to: '2027-02-01T05:00:00.000Z' },
       pagination: { page: 1, pageSize: 25, pageCount: 1, total: 3 },
     });
   });
@@ -120,10 +121,11 @@ describe('GET /api/group-programs/upcoming', () => {
     expect(therapy.schedule.summary).toBe('Every Monday, 5:30–7:00 pm, 8 sessions');
   });
 
-  it('embeds a schema.org EventSeries', async () => {
+  it('embeds a schema.org EventSeries and each listed session as an Event of it', async () => {
     const { data } = await feed();
-    expect(data[2].jsonLd).toMatchObject({
-      '@context': 'https://schema.org',
+    const series = (item: Item) => item.jsonLd['@graph'][0];
+    expect(data[2].jsonLd['@context']).toBe('https://schema.org');
+    expect(series(data[2])).toMatchObject({
       '@type': 'EventSeries',
       name: 'Depression Group (8 weeks)',
       eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
@@ -132,9 +134,24 @@ describe('GET /api/group-programs/upcoming', () => {
       organizer: { '@type': 'Organization' },
       offers: { '@type': 'Offer', price: 40, priceCurrency: 'USD', availability: 'https://schema.org/InStock' },
     });
-    expect(data[1].jsonLd.eventAttendanceMode).toBe('https://schema.org/MixedEventAttendanceMode');
-    expect(data[1].jsonLd.eventSchedule).toMatchObject({ repeatFrequency: 'P1M', byMonthWeek: [1, 3], byDay: 'https://schema.org/Thursday' });
-    expect(data[0].jsonLd.location).toMatchObject({ '@type': 'Place', name: 'Main office' });
+    expect(series(data[1]).eventAttendanceMode).toBe('https://schema.org/MixedEventAttendanceMode');
+    expect(series(data[1]).eventSchedule).toMatchObject({ repeatFrequency: 'P1M', byMonthWeek: [1, 3], byDay: 'https://schema.org/Thursday' });
+    expect(series(data[0]).location).toMatchObject({ '@type': 'Place', name: 'Main office' });
+
+    const events = data[2].jsonLd['@graph'].slice(1);
+    expect(events.map((event: Item) => event.startDate)).toEqual(data[2].upcomingSessions.map((session: { start: string }) => session.start));
+    expect(events[0]).toMatchObject({
+      '@type': 'Event',
+      name: 'Depression Group (8 weeks)',
+      startDate: '2027-01-11T17:30:00-05:00',
+      endDate: '2027-01-11T19:00:00-05:00',
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      location: { '@type': 'VirtualLocation' },
+      organizer: { '@type': 'Organization' },
+      offers: { '@type': 'Offer', price: 40, validFrom: expect.any(String) },
+      superEvent: { '@id': series(data[2])['@id'] },
+    });
   });
 
   it('drops finished programs and lists a program only when it meets before `to`', async () => {
@@ -191,6 +208,68 @@ describe('GET /api/group-programs/upcoming', () => {
     const again = await app.http().get(`/api/group-programs/upcoming?${WINDOW}`).set('If-None-Match', etag).expect(304);
     expect(again.text ?? '').toBe('');
     await app.http().get(`/api/group-programs/upcoming?${WINDOW}&kind=support-group`).set('If-None-Match', etag).expect(200);
+  });
+
+  it("304s whatever the request's Cache-Control (Node's fetch sends no-cache with If-None-Match), cached or not", async () => {
+    const first = await app.http().get(`/api/group-programs/upcoming?${WINDOW}`).expect(200);
+    await app.http().get(`/api/group-programs/upcoming?${WINDOW}`).set('If-None-Match', first.headers.etag).set('Cache-Control', 'no-cache').expect(304);
+    app.strapi.service('api::group-program.feed').invalidate();
+    await app.http().get(`/api/group-programs/upcoming?${WINDOW}`).set('If-None-Match', `"x", ${first.headers.etag}`).set('Cache-Control', 'no-cache').expect(304);
+  });
+
+  it('answers a date-time without an offset with a 400 naming the parameter', async () => {
+    const res = await app.http().get('/api/group-programs/upcoming?from=2027-01-01T10:00:00').expect(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['from'], message: expect.stringMatching(/offset/) });
+    await app.http().get('/api/group-programs/upcoming?from=2027-02-30').expect(400);
+  });
+});
+
+describe('images', () => {
+  it("a program's image is in its JSON-LD, series and sessions", async () => {
+    const file = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: 'circle.jpg', hash: 'circle', ext: '.jpg', mime: 'image/jpeg', size: 12.5, url: 'https://cdn.counseling.example/circle.jpg', provider: 'local', width: 1600, height: 900 },
+    });
+    await createProgram('pictured', { title: 'Pictured Circle', image: file.id, schedule: schedule({ firstSessionDate: '2027-01-06' }) });
+    const item = (await feed()).data.find((candidate) => candidate.slug === 'pictured-circle')!;
+    const graph = item.jsonLd['@graph'] as Item[];
+    expect(graph.map((node) => node.image)).toEqual(Array(graph.length).fill(['https://cdn.counseling.example/circle.jpg']));
+    await programs().delete({ documentId: ids.pictured });
+  });
+});
+
+describe('windows to the minute in every time zone', () => {
+  it('Auckland: a first session on the 10th at 09:00 local (the 9th, 20:00 UTC) is in a window ending that evening UTC', async () => {
+    await createProgram('auckland', {
+      title: 'Auckland Evening Group',
+      schedule: schedule({ timezone: 'Pacific/Auckland', firstSessionDate: '2027-01-10', startTime: '09:00:00.000' }),
+    });
+    const inWindow = await feed('from=2027-01-09T00:00:00Z&to=2027-01-09T21:00:00Z');
+    const item = inWindow.data.find((candidate) => candidate.slug === 'auckland-evening-group');
+    expect(item?.nextSession).toEqual({ start: '2027-01-10T09:00:00+13:00', end: '2027-01-10T10:30:00+13:00' });
+    expect(await slugs('from=2027-01-09T00:00:00Z&to=2027-01-09T20:00:00Z')).not.toContain('auckland-evening-group');
+    expect(await slugs('from=2027-01-09T20:00:00Z&to=2027-01-09T20:01:00Z')).toContain('auckland-evening-group');
+    expect(await slugs('from=2027-01-09T20:00:01Z&to=2027-01-16T19:59:59Z')).not.toContain('auckland-evening-group');
+    await programs().delete({ documentId: ids.auckland });
+  });
+
+  it('a session whose local time does not exist (02:30 on 14 March 2027 in New York) is held at 03:30 EDT, in JSON and .ics', async () => {
+    await createProgram('gap', {
+      title: 'Night Shift Peer Group',
+      schedule: schedule({ firstSessionDate: '2027-03-07', startTime: '02:30:00.000', durationMinutes: 60, ends: 'after-sessions', sessionCount: 3 }),
+    });
+    const { data } = await feed('from=2027-03-01&to=2027-04-01');
+    const item = data.find((candidate) => candidate.slug === 'night-shift-peer-group')!;
+    expect(item.upcomingSessions.map((session: { start: string }) => session.start)).toEqual([
+      '2027-03-07T02:30:00-05:00',
+      '2027-03-14T03:30:00-04:00',
+      '2027-03-21T02:30:00-04:00',
+    ]);
+    expect(item.schedule.summary).toBe('Every Sunday, 2:30–3:30 am, 3 sessions');
+    expect(item.jsonLd['@graph'][2].startDate).toBe('2027-03-14T03:30:00-04:00');
+    const ics = await app.http().get('/api/group-programs/night-shift-peer-group/calendar.ics').expect(200);
+    expect(ics.text).toContain('DTSTART;TZID=America/New_York:20270307T023000');
+    expect(ics.text).toContain('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=SU;COUNT=3');
+    await programs().delete({ documentId: ids.gap });
   });
 });
 
@@ -308,6 +387,17 @@ describe('calendar files', () => {
     expect(listed.text).not.toContain('Cancelled Group');
   });
 
+  it("a program's own page embeds its JSON-LD; a cancelled one says EventCancelled on the series and its sessions", async () => {
+    const weekly = await app.http().get('/api/group-programs/weekly-grief-circle').expect(200);
+    const [series, ...events] = weekly.body.data.jsonLd['@graph'];
+    expect(series).toMatchObject({ '@type': 'EventSeries', eventStatus: 'https://schema.org/EventScheduled' });
+    expect(events.every((event: Item) => event['@type'] === 'Event' && event.superEvent['@id'] === series['@id'])).toBe(true);
+    const cancelled = await app.http().get('/api/group-programs/cancelled-group').expect(200);
+    const graph = cancelled.body.data.jsonLd['@graph'] as Item[];
+    expect(graph.length).toBeGreaterThan(1);
+    expect(new Set(graph.map((node) => node.eventStatus))).toEqual(new Set(['https://schema.org/EventCancelled']));
+  });
+
   it('404s for an unknown or unpublished program and 400s for bad filters', async () => {
     await app.http().get('/api/group-programs/no-such-program/calendar.ics').expect(404);
     await app.http().get('/api/group-programs/draft-group/calendar.ics').expect(404);
@@ -360,6 +450,36 @@ describe('schedule validation on save', () => {
     const res = await app.strapi.documents(PROGRAM).update({ documentId: ids.weekly, data: { kind: 'group-therapy' } }).catch((error: Error) => error);
     expect(res).toBeInstanceOf(Error);
     expect((res as Error).message).toMatch(/Group therapy is time-limited/);
+  });
+
+  it.each([
+    ['america/new_york', 'America/New_York'],
+    ['Asia/Calcutta', 'Asia/Kolkata'],
+  ])('stores the time zone %s as %s, and serves it so', async (typed, canonical) => {
+    const program = await createProgram(`tz-${canonical}`, { title: `Zone ${canonical}`, schedule: schedule({ firstSessionDate: '2027-01-04', timezone: typed }) });
+    const stored = await programs().findOne({ documentId: program.documentId, populate: { schedule: true } });
+    expect((stored as unknown as { schedule: { timezone: string } }).schedule.timezone).toBe(canonical);
+    const ics = await app.http().get(`/api/group-programs/${program.slug}/calendar.ics`).expect(200);
+    expect(ics.text).toContain(`TZID:${canonical}`);
+    await programs().delete({ documentId: program.documentId });
+  });
+
+  it('monthly on the 31st: the editor must choose skip or last day, and the summary says which', async () => {
+    const res = await restCreate({ ...therapy({ firstSessionDate: '2027-01-31', repeats: 'monthly-by-date' }), title: 'Month End Group' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors.map((error: { path: string[] }) => error.path.join('.'))).toEqual(['schedule.shortMonths']);
+    const ok = await restCreate({ ...therapy({ firstSessionDate: '2027-01-31', repeats: 'monthly-by-date', shortMonths: 'last-day' }), title: 'Month End Group' });
+    expect(ok.status).toBe(201);
+    const stored = await programs().findOne({ documentId: ok.body.data.documentId, fields: ['scheduleSummary'] as never });
+    expect((stored as unknown as { scheduleSummary: string }).scheduleSummary).toBe('Monthly on the 31st (the last day in shorter months), 6:00–7:30 pm, 8 sessions');
+  });
+
+  it('a one-off with a leftover end date is accepted; sessionCount 0 is exactly one error', async () => {
+    const once = await restCreate({ ...therapy({ repeats: 'once', ends: 'on-date', endDate: '2026-01-01' }), title: 'One Evening Workshop' });
+    expect(once.status).toBe(201);
+    const zero = await restCreate(therapy({ sessionCount: 0 }));
+    expect(zero.status).toBe(400);
+    expect(zero.body.error.details.errors.filter((error: { path: string[] }) => error.path.join('.') === 'schedule.sessionCount')).toHaveLength(1);
   });
 
   it('fills an empty time zone with the configured default', async () => {

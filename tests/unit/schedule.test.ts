@@ -1,14 +1,7 @@
-import {
-  compileSchedule,
-  describeSchedule,
-  icsRecurrenceLines,
-  nextSession,
-  sessionsBetween,
-  sessionsRemaining,
-  timeRange,
-  validateSchedule,
-  type Schedule,
-} from '../../src/api/group-program/services/schedule';
+import { describeSchedule, timeRange } from '../../src/api/group-program/services/schedule/describe';
+import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
+import { compileSchedule, sessionAt, sessionsRemaining, startsBetween } from '../../src/api/group-program/services/schedule/recurrence';
+import { validateSchedule } from '../../src/api/group-program/services/schedule/validate';
 
 const NY = 'America/New_York';
 const base: Schedule = {
@@ -20,8 +13,11 @@ const base: Schedule = {
   interval: 1,
   ends: 'never',
 };
-const starts = (schedule: Schedule, from: string, to: string, limit = 100) =>
-  sessionsBetween(compileSchedule(schedule), new Date(from), new Date(to), limit).map((session) => session.start);
+const sessionsBetween = (schedule: Schedule, from: string, to: string) => {
+  const compiled = compileSchedule(schedule);
+  return startsBetween(compiled, new Date(from), new Date(to)).map((start) => sessionAt(compiled, start));
+};
+const starts = (schedule: Schedule, from: string, to: string) => sessionsBetween(schedule, from, to).map((session) => session.start);
 
 describe('repeat kinds', () => {
   it('once', () => {
@@ -78,7 +74,7 @@ describe('ends and skipped dates', () => {
     const all = starts(eightWeeks, '2027-01-01', '2028-01-01');
     expect(all).toHaveLength(8);
     expect(all[7]).toBe('2027-02-23T18:00:00-05:00');
-    expect(nextSession(compileSchedule(eightWeeks), new Date('2027-02-24'), new Date('2028-01-01'))).toBeNull();
+    expect(starts(eightWeeks, '2027-02-24', '2028-01-01')).toEqual([]);
     expect(sessionsRemaining(compileSchedule(eightWeeks), new Date('2027-02-10'))).toBe(2);
     expect(compileSchedule(eightWeeks).rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=8');
   });
@@ -91,7 +87,7 @@ describe('ends and skipped dates', () => {
     expect(all[7]).toBe('2027-03-02T18:00:00-05:00');
     const compiled = compileSchedule(withHoliday);
     expect(compiled.rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20270302T230000Z');
-    expect(icsRecurrenceLines(compiled)).toContain('EXDATE;TZID=America/New_York:20270119T180000');
+    expect(compiled.exdates.map(String)).toEqual(['2027-01-19T18:00:00']);
   });
 
   it('an end date is inclusive', () => {
@@ -108,7 +104,7 @@ describe('ends and skipped dates', () => {
 describe('daylight saving time keeps local wall-clock time', () => {
   it('America/New_York spring forward (14 March 2027) and fall back (7 November 2027)', () => {
     const sunday = { ...base, firstSessionDate: '2027-03-07', startTime: '18:00:00.000', repeats: 'weekly' as const };
-    const spring = sessionsBetween(compileSchedule(sunday), new Date('2027-03-01'), new Date('2027-03-22'), 10);
+    const spring = sessionsBetween(sunday, '2027-03-01', '2027-03-22');
     expect(spring.map((session) => session.start)).toEqual([
       '2027-03-07T18:00:00-05:00',
       '2027-03-14T18:00:00-04:00',
@@ -121,7 +117,7 @@ describe('daylight saving time keeps local wall-clock time', () => {
 
   it('a session that spans the fall-back hour ends at the right instant', () => {
     const night = { ...base, firstSessionDate: '2027-11-07', startTime: '00:30:00.000', durationMinutes: 120, repeats: 'once' as const };
-    const [session] = sessionsBetween(compileSchedule(night), new Date('2027-11-06'), new Date('2027-11-08'), 1);
+    const [session] = sessionsBetween(night, '2027-11-06', '2027-11-08');
     expect(session).toEqual({ start: '2027-11-07T00:30:00-04:00', end: '2027-11-07T01:30:00-05:00' });
   });
 
@@ -184,5 +180,101 @@ describe('human summaries', () => {
   it('formats times', () => {
     expect(timeRange('12:00', 60)).toBe('12:00–1:00 pm');
     expect(timeRange('09:00:00.000', 45)).toBe('9:00–9:45 am');
+  });
+});
+
+describe('a start time that does not exist on a spring-forward day (RFC 5545: moved forward by the gap)', () => {
+  // 14 March 2027, New York: 02:00 EST jumps to 03:00 EDT.
+  const early = { ...base, firstSessionDate: '2027-03-07', startTime: '02:30:00.000', durationMinutes: 60 };
+
+  it('is held at 03:30 EDT, counted, and moves no other session', () => {
+    const all = sessionsBetween({ ...early, ends: 'after-sessions', sessionCount: 3 }, '2027-03-01', '2027-04-01');
+    expect(all).toEqual([
+      { start: '2027-03-07T02:30:00-05:00', end: '2027-03-07T03:30:00-05:00' },
+      { start: '2027-03-14T03:30:00-04:00', end: '2027-03-14T04:30:00-04:00' },
+      { start: '2027-03-21T02:30:00-04:00', end: '2027-03-21T03:30:00-04:00' },
+    ]);
+    expect(compileSchedule({ ...early, ends: 'after-sessions', sessionCount: 3 }).rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=SU;COUNT=3');
+  });
+
+  it('a first session in the gap moves only itself', () => {
+    const first = { ...early, firstSessionDate: '2027-03-14' };
+    expect(starts(first, '2027-03-01', '2027-03-29')).toEqual(['2027-03-14T03:30:00-04:00', '2027-03-21T02:30:00-04:00', '2027-03-28T02:30:00-04:00']);
+    expect(compileSchedule(first).dtstart.toString()).toBe('2027-03-14T02:30:00');
+    expect(describeSchedule(first)).toBe('Every Sunday, 2:30–3:30 am');
+  });
+
+  it('skipping the gap day matches that session by its local date', () => {
+    const skipping = { ...early, ends: 'after-sessions' as const, sessionCount: 3, skippedDates: [{ date: '2027-03-14' }] };
+    expect(starts(skipping, '2027-03-01', '2027-04-01')).toEqual(['2027-03-07T02:30:00-05:00', '2027-03-21T02:30:00-04:00', '2027-03-28T02:30:00-04:00']);
+    const compiled = compileSchedule(skipping);
+    expect(compiled.exdates.map(String)).toEqual(['2027-03-14T02:30:00']);
+    expect(compiled.rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=SU;UNTIL=20270328T063000Z');
+    expect(sessionsRemaining(compiled, new Date('2027-03-01'))).toBe(3);
+  });
+
+  it('London 01:30 and Santiago midnight', () => {
+    const london = { ...base, timezone: 'Europe/London', firstSessionDate: '2027-03-21', startTime: '01:30:00.000' };
+    expect(starts(london, '2027-03-27', '2027-04-05')).toEqual(['2027-03-28T02:30:00+01:00', '2027-04-04T01:30:00+01:00']);
+    // Chile moves from -04 to -03 at midnight on the first Sunday after 1 September.
+    const santiago = { ...base, timezone: 'America/Santiago', firstSessionDate: '2027-08-29', startTime: '00:00:00.000' };
+    expect(starts(santiago, '2027-09-04', '2027-09-13')).toEqual(['2027-09-05T01:00:00-03:00', '2027-09-12T00:00:00-03:00']);
+  });
+
+  it('a time that occurs twice (fall back) is the first one', () => {
+    const night = { ...base, firstSessionDate: '2027-10-31', startTime: '01:30:00.000', durationMinutes: 60 };
+    expect(starts(night, '2027-11-06', '2027-11-08')).toEqual(['2027-11-07T01:30:00-04:00']);
+  });
+});
+
+describe('monthly on the 29th to 31st', () => {
+  const on31 = { ...base, firstSessionDate: '2027-01-31', repeats: 'monthly-by-date' as const };
+
+  it('skips shorter months, or meets on their last day, as the editor chose', () => {
+    expect(starts({ ...on31, shortMonths: 'skip' }, '2027-01-01', '2027-06-01').map((start) => start.slice(0, 10))).toEqual(['2027-01-31', '2027-03-31', '2027-05-31']);
+    expect(starts({ ...on31, shortMonths: 'last-day' }, '2027-01-01', '2027-06-01').map((start) => start.slice(0, 10))).toEqual([
+      '2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31',
+    ]);
+    const on30 = { ...on31, firstSessionDate: '2027-01-30', shortMonths: 'last-day' as const };
+    expect(starts(on30, '2027-01-01', '2027-04-01').map((start) => start.slice(0, 10))).toEqual(['2027-01-30', '2027-02-28', '2027-03-30']);
+    expect(compileSchedule(on30).rrule).toBe('FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=28,29,30;BYSETPOS=-1');
+    expect(compileSchedule({ ...on31, shortMonths: 'last-day' }).rrule).toBe('FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1');
+  });
+
+  it('the summary says which', () => {
+    expect(describeSchedule({ ...on31, shortMonths: 'skip' })).toBe('Monthly on the 31st (not in months without a 31st), 6:00–7:30 pm');
+    expect(describeSchedule({ ...on31, shortMonths: 'last-day' })).toBe('Monthly on the 31st (the last day in shorter months), 6:00–7:30 pm');
+  });
+
+  it('the editor must choose', () => {
+    expect(validateSchedule(on31)).toEqual([
+      { path: ['schedule', 'shortMonths'], message: 'Choose whether the group skips months without a 31st or meets on their last day' },
+    ]);
+    expect(validateSchedule({ ...on31, firstSessionDate: '2027-01-28' })).toEqual([]);
+  });
+});
+
+describe('small rules', () => {
+  it('one session is "1 session"', () => {
+    expect(describeSchedule({ ...base, ends: 'after-sessions', sessionCount: 1 })).toBe('Every Tuesday, 6:00–7:30 pm, 1 session');
+  });
+
+  it('a one-off ignores a leftover end date or count', () => {
+    const once = { ...base, repeats: 'once' as const, ends: 'on-date' as const, endDate: '2026-01-01', sessionCount: 0 };
+    expect(validateSchedule(once, 'group-therapy')).toEqual([]);
+    expect(starts(once, '2027-01-01', '2027-02-01')).toEqual(['2027-01-05T18:00:00-05:00']);
+    expect(describeSchedule(once)).toBe('Once, on Tuesday, January 5, 2027, 6:00–7:30 pm');
+  });
+
+  it('sessionCount 0 is one error on that field', () => {
+    expect(validateSchedule({ ...base, ends: 'after-sessions', sessionCount: 0 })).toEqual([
+      { path: ['schedule', 'sessionCount'], message: 'Number of sessions must be between 1 and 520' },
+    ]);
+  });
+
+  it('a time zone in the wrong case or by an old name is read as its IANA name', () => {
+    expect(compileSchedule({ ...base, timezone: 'america/new_york' }).timeZone).toBe('America/New_York');
+    expect(compileSchedule({ ...base, timezone: 'Asia/Calcutta' }).timeZone).toBe('Asia/Kolkata');
+    expect(validateSchedule({ ...base, timezone: 'Asia/Calcutta' })).toEqual([]);
   });
 });

@@ -707,6 +707,7 @@ export interface ApiGroupProgramGroupProgram
     format: Schema.Attribute.Enumeration<['in-person', 'online', 'hybrid']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'in-person'>;
+    image: Schema.Attribute.Media<'images'>;
     insuranceAccepted: Schema.Attribute.Boolean &
       Schema.Attribute.DefaultTo<false>;
     kind: Schema.Attribute.Enumeration<['support-group', 'group-therapy']> &

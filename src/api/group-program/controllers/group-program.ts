@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../services/feed';
+import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../../../utils/http-cache';
 import { createPublicReadController } from '../../../utils/public-controller';
 
-export const PROGRAM_DEFAULT_POPULATE = {
+const PROGRAM_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },
   facilitator: true,
+  image: { fields: ['url', 'alternativeText', 'width', 'height'] },
   schedule: { populate: { skippedDates: true } },
 };
 
@@ -13,6 +14,8 @@ const feed = (strapi: Core.Strapi) => strapi.service('api::group-program.feed');
 
 export default createPublicReadController('api::group-program.group-program', {
   defaultPopulate: PROGRAM_DEFAULT_POPULATE,
+  /** A program's own page embeds its JSON-LD (EventCancelled once it is cancelled). */
+  decorate: async (strapi, programs) => feed(strapi).decoratePages(programs),
   extend: (strapi) => ({
     /** GET /api/group-programs/upcoming */
     async upcoming(ctx: Context) {

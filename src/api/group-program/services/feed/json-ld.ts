@@ -1,0 +1,113 @@
+import { meetsOnLastDay, ordinalsOf, plainTime, weekdayOf, intervalOf, type Session } from '../schedule/fields';
+import type { CompiledSchedule } from '../schedule/recurrence';
+import type { FeedConfig, ProgramRow } from './types';
+
+/**
+ * schema.org JSON-LD a website embeds on a program's page: the series (EventSeries with its Schedule) and each
+ * listed session as an Event tied to it, since Google documents Event, not EventSeries, as eligible for event
+ * results. Values stay within schema.org's ranges. Pure.
+ */
+
+const ATTENDANCE: Record<string, string> = {
+  'in-person': 'https://schema.org/OfflineEventAttendanceMode',
+  online: 'https://schema.org/OnlineEventAttendanceMode',
+  hybrid: 'https://schema.org/MixedEventAttendanceMode',
+};
+const AVAILABILITY: Record<string, string> = {
+  open: 'https://schema.org/InStock',
+  waitlist: 'https://schema.org/LimitedAvailability',
+  closed: 'https://schema.org/SoldOut',
+};
+
+/** "$40 per session" → 40, "Free" → 0, "Sliding scale" → undefined. */
+const priceOf = (cost: string | null | undefined) => {
+  if (!cost) return undefined;
+  if (/^\s*free\b/i.test(cost)) return 0;
+  const amount = cost.match(/(\d+(?:\.\d{1,2})?)/);
+  return amount ? Number(amount[1]) : undefined;
+};
+
+/** schema.org Schedule of a series. "Last week of the month" and "last day of shorter months" have no value in
+ * schema.org's ranges (byMonthWeek 1-5, byMonthDay 1-31): they are left to the description and the sessions. */
+const eventSchedule = (compiled: CompiledSchedule, summary: string) => {
+  const { schedule } = compiled;
+  const endTime = plainTime(schedule.startTime).add({ minutes: schedule.durationMinutes });
+  const value: Record<string, unknown> = {
+    '@type': 'Schedule',
+    description: summary,
+    scheduleTimezone: compiled.timeZone,
+    startDate: schedule.firstSessionDate,
+    startTime: schedule.startTime.slice(0, 5),
+    endTime: endTime.toString({ smallestUnit: 'minute' }),
+    duration: `PT${schedule.durationMinutes}M`,
+  };
+  if (schedule.repeats === 'once') return value;
+  const interval = intervalOf(schedule);
+  value.repeatFrequency = schedule.repeats === 'weekly' ? `P${interval}W` : `P${interval}M`;
+  if (schedule.repeats !== 'monthly-by-date') value.byDay = `https://schema.org/${weekdayOf(schedule)}`;
+  if (schedule.repeats === 'monthly-by-weekday') {
+    const weeks = ordinalsOf(schedule).filter((ordinal) => ordinal >= 1 && ordinal <= 5);
+    if (weeks.length > 0) value.byMonthWeek = weeks;
+  }
+  if (schedule.repeats === 'monthly-by-date' && !meetsOnLastDay(schedule)) value.byMonthDay = Number(schedule.firstSessionDate.slice(8, 10));
+  if (schedule.ends === 'after-sessions' && schedule.sessionCount) value.repeatCount = schedule.sessionCount;
+  if (schedule.ends === 'on-date' && schedule.endDate) value.endDate = schedule.endDate;
+  if (compiled.exdates.length > 0) value.exceptDate = compiled.exdates.map((exdate) => exdate.toPlainDate().toString());
+  return value;
+};
+
+interface JsonLdInput {
+  program: ProgramRow;
+  compiled: CompiledSchedule;
+  /** The sessions listed with the program, the first being the next one. */
+  sessions: Session[];
+  summary: string;
+  url: string;
+  organizer: FeedConfig['organizer'];
+  /** The program's image as an absolute URL, when it has one. */
+  image?: string | null;
+}
+
+export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer, image }: JsonLdInput) => {
+  const place = program.location ? { '@type': 'Place', name: program.location, address: program.location } : undefined;
+  const virtual = { '@type': 'VirtualLocation', url: program.registrationUrl ?? url };
+  const location = program.format === 'online' ? virtual : program.format === 'hybrid' ? [place, virtual].filter(Boolean) : place;
+  const price = priceOf(program.cost);
+  const shared = {
+    name: program.title,
+    description: program.summary,
+    url,
+    eventStatus: program.cancelled ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+    eventAttendanceMode: ATTENDANCE[program.format] ?? ATTENDANCE['in-person'],
+    ...(image ? { image: [image] } : {}),
+    ...(location ? { location } : {}),
+    organizer: { '@type': 'Organization', name: organizer.name, url: organizer.url },
+    ...(program.facilitator ? { performer: { '@type': 'Person', name: program.facilitator.name } } : {}),
+    offers: {
+      '@type': 'Offer',
+      url: program.registrationUrl ?? url,
+      availability: AVAILABILITY[program.enrollmentStatus] ?? AVAILABILITY.open,
+      validFrom: program.publishedAt ?? program.updatedAt,
+      ...(price !== undefined ? { price, priceCurrency: 'USD' } : {}),
+      ...(program.cost ? { description: program.cost } : {}),
+    },
+  };
+  const seriesId = `${url}#series`;
+  const events = sessions.map((session) => ({
+    '@type': 'Event',
+    '@id': `${url}#${session.start}`,
+    ...shared,
+    startDate: session.start,
+    endDate: session.end,
+    superEvent: { '@id': seriesId },
+  }));
+  const series = {
+    '@type': 'EventSeries',
+    '@id': seriesId,
+    ...shared,
+    ...(sessions[0] ? { startDate: sessions[0].start } : {}),
+    eventSchedule: eventSchedule(compiled, summary),
+    subEvent: events.map((event) => ({ '@id': event['@id'] })),
+  };
+  return { '@context': 'https://schema.org', '@graph': [series, ...events] };
+};

@@ -1,0 +1,151 @@
+import { RRuleTemporal } from 'rrule-temporal';
+import { Temporal } from 'temporal-polyfill';
+import { WEEKDAY_CODES, firstDate, intervalOf, meetsOnLastDay, ordinalsOf, plainDate, plainTime, type Schedule, type Session } from './fields';
+import { canonicalTimeZone } from './time-zones';
+import { instantOf, isoWithOffset, wallClockAt } from './zone';
+
+/**
+ * A schedule as an RFC 5545 recurrence, and its sessions. The pattern is expanded in wall-clock time
+ * (rrule-temporal over UTC used as a clock without daylight saving), then each session's local date and start
+ * time is placed in the program's zone the way RFC 5545 reads a local DTSTART and calendar apps show it: a time
+ * that does not exist on a spring-forward day moves forward by the gap (02:30 → 03:30 EDT) and is still held, a
+ * time that occurs twice is the first one. One session's move never moves another. Pure.
+ */
+
+export interface CompiledSchedule {
+  schedule: Schedule;
+  timeZone: string;
+  /** RRULE value (without "RRULE:"), ending with COUNT or UNTIL where the schedule ends. */
+  rrule: string;
+  /** The editor's first start in wall-clock time: DTSTART;TZID=... as written, even inside a gap. */
+  dtstart: Temporal.PlainDateTime;
+  /** Wall-clock starts of skipped sessions, for EXDATE;TZID=... (they match the instances clients generate). */
+  exdates: Temporal.PlainDateTime[];
+  /** The last local date a session may fall on; null for a series that never ends. */
+  lastDate: Temporal.PlainDate | null;
+  pattern: Pattern | null;
+  skipped: Set<string>;
+}
+
+/** What we use of an RRuleTemporal, typed with this project's Temporal (the library is told to return it). */
+interface Pattern {
+  all(iterator: (date: Temporal.ZonedDateTime, index: number) => boolean): Temporal.ZonedDateTime[];
+  between(after: Date, before: Date, inclusive: boolean): Temporal.ZonedDateTime[];
+}
+
+const FLOATING = 'UTC';
+const MARGIN = { days: 2 };
+
+/** The recurrence without its end: FREQ, INTERVAL, BYDAY / BYMONTHDAY. */
+const patternParts = (schedule: Schedule): string[] => {
+  const first = firstDate(schedule);
+  const weekday = WEEKDAY_CODES[first.dayOfWeek - 1];
+  const interval = `INTERVAL=${intervalOf(schedule)}`;
+  switch (schedule.repeats) {
+    case 'once':
+      return ['FREQ=DAILY', 'COUNT=1'];
+    case 'weekly':
+      return ['FREQ=WEEKLY', interval, `BYDAY=${weekday}`];
+    case 'monthly-by-weekday':
+      return ['FREQ=MONTHLY', interval, `BYDAY=${ordinalsOf(schedule).map((ordinal) => `${ordinal}${weekday}`).join(',')}`];
+    case 'monthly-by-date':
+      if (!meetsOnLastDay(schedule)) return ['FREQ=MONTHLY', interval, `BYMONTHDAY=${first.day}`];
+      // The 31st or the month's last day; the 29th/30th or the last day of a shorter month.
+      if (first.day === 31) return ['FREQ=MONTHLY', interval, 'BYMONTHDAY=-1'];
+      return ['FREQ=MONTHLY', interval, `BYMONTHDAY=${Array.from({ length: first.day - 27 }, (_, index) => 28 + index).join(',')}`, 'BYSETPOS=-1'];
+  }
+};
+
+const buildPattern = (parts: string[], dtstart: Temporal.PlainDateTime): Pattern =>
+  // The library and temporal-polyfill ship different copies of the temporal-spec typings for the same objects.
+  new RRuleTemporal({
+    rruleString: parts.join(';'),
+    dtstart: dtstart.toZonedDateTime(FLOATING),
+    tzid: FLOATING,
+    temporal: Temporal,
+  } as unknown as ConstructorParameters<typeof RRuleTemporal>[0]) as unknown as Pattern;
+
+const icsUtc = (epochMs: number) => `${new Date(epochMs).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+const asFloatingDate = (wallClock: Temporal.PlainDateTime) => new Date(wallClock.toZonedDateTime(FLOATING).epochMilliseconds);
+
+/** The N-th session held (skipped dates do not count): the date a series "after N sessions" ends on. */
+const nthHeld = (pattern: Pattern, count: number, skipped: Set<string>) => {
+  let held = 0;
+  let last: Temporal.PlainDate | null = null;
+  pattern.all((date) => {
+    if (skipped.has(date.toPlainDate().toString())) return true;
+    held += 1;
+    last = date.toPlainDate();
+    return held < count;
+  });
+  return last as Temporal.PlainDate | null;
+};
+
+/**
+ * The recurrence of a schedule. "After N sessions" means N sessions actually held: with skipped dates, COUNT would
+ * count the skipped ones too (RFC 5545 removes EXDATEs after COUNT), so the rule then ends with the UNTIL of the
+ * N-th session held instead.
+ */
+export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
+  const timeZone = canonicalTimeZone(schedule.timezone) ?? schedule.timezone;
+  const startTime = plainTime(schedule.startTime);
+  const dtstart = firstDate(schedule).toPlainDateTime(startTime);
+  // A one-off session has nothing to skip: cancelling it is what `cancelled` is for.
+  const skippedDates = schedule.repeats === 'once' ? [] : [...new Set((schedule.skippedDates ?? []).map((skipped) => plainDate(skipped.date).toString()))].sort();
+  const skipped = new Set(skippedDates);
+  const exdates = skippedDates.map((date) => Temporal.PlainDate.from(date).toPlainDateTime(startTime));
+  const compiled = { schedule, timeZone, dtstart, exdates, skipped };
+  const parts = patternParts(schedule);
+  if (schedule.repeats === 'once') {
+    return { ...compiled, rrule: parts.join(';'), lastDate: dtstart.toPlainDate(), pattern: null };
+  }
+  const pattern = buildPattern(parts, dtstart);
+  let lastDate: Temporal.PlainDate | null = null;
+  if (schedule.ends === 'on-date' && schedule.endDate) {
+    lastDate = plainDate(schedule.endDate);
+    parts.push(`UNTIL=${icsUtc(instantOf(timeZone, lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))))}`);
+  } else if (schedule.ends === 'after-sessions' && schedule.sessionCount) {
+    lastDate = nthHeld(pattern, schedule.sessionCount, skipped);
+    if (skipped.size === 0) parts.push(`COUNT=${schedule.sessionCount}`);
+    else if (lastDate) parts.push(`UNTIL=${icsUtc(instantOf(timeZone, lastDate.toPlainDateTime(startTime)))}`);
+  }
+  return { ...compiled, rrule: parts.join(';'), lastDate, pattern };
+};
+
+/** Wall-clock starts of held sessions between two wall-clock times (inclusive), in order. */
+const wallClockStarts = (compiled: CompiledSchedule, from: Temporal.PlainDateTime, to: Temporal.PlainDateTime) => {
+  const candidates = compiled.pattern
+    ? compiled.pattern.between(asFloatingDate(from), asFloatingDate(to), true).map((date) => date.toPlainDateTime())
+    : [compiled.dtstart].filter((start) => Temporal.PlainDateTime.compare(start, from) >= 0 && Temporal.PlainDateTime.compare(start, to) <= 0);
+  return candidates.filter(
+    (start) =>
+      !compiled.skipped.has(start.toPlainDate().toString()) &&
+      (compiled.lastDate === null || Temporal.PlainDate.compare(start.toPlainDate(), compiled.lastDate) <= 0)
+  );
+};
+
+/** Start instants (epoch ms) of the sessions in [from, to), held where RFC 5545 places them. */
+export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date): number[] =>
+  wallClockStarts(compiled, wallClockAt(compiled.timeZone, from.getTime()).subtract(MARGIN), wallClockAt(compiled.timeZone, to.getTime()).add(MARGIN))
+    .map((start) => instantOf(compiled.timeZone, start))
+    .filter((start) => start >= from.getTime() && start < to.getTime());
+
+/** Start instants (epoch ms) of every session of a series that ends; null for one that never does. */
+const allStarts = (compiled: CompiledSchedule): number[] | null => {
+  if (compiled.lastDate === null) return null;
+  return wallClockStarts(compiled, compiled.dtstart, compiled.lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))).map((start) =>
+    instantOf(compiled.timeZone, start)
+  );
+};
+
+/** The session that starts at `epochMs`, in local time with its offset. */
+export const sessionAt = (compiled: CompiledSchedule, epochMs: number): Session => ({
+  start: isoWithOffset(compiled.timeZone, epochMs),
+  end: isoWithOffset(compiled.timeZone, epochMs + compiled.schedule.durationMinutes * 60000),
+});
+
+/** For programs that end: how many sessions start at or after `from`. Null for ongoing programs. */
+export const sessionsRemaining = (compiled: CompiledSchedule, from: Date): number | null => {
+  const all = allStarts(compiled);
+  return all && all.filter((start) => start >= from.getTime()).length;
+};
