@@ -12,14 +12,26 @@ const COMMENT_FIELDS = [
   'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt', 'ipHash', 'userAgent', 'contentHash',
 ];
 
-/** Admin-panel moderators read comments and change only their status and note: no articles, programs or settings. */
+const BLOCK = 'api::commenter-block.commenter-block';
+const BLOCK_FIELDS = ['email', 'ipHash', 'until', 'reason', 'rejectPending'];
+const REPORT = 'api::comment-report.comment-report';
+
+/**
+ * Admin-panel moderators read comments and change only their status and note, read readers' reports (never who
+ * sent them), and manage blocks: no articles, programs or settings.
+ */
 export const MODERATOR_ADMIN_PERMISSIONS = [
-  { action: 'plugin::content-manager.explorer.read', subject: COMMENT, properties: { fields: COMMENT_FIELDS } },
+  { action: 'plugin::content-manager.explorer.read', subject: COMMENT, properties: { fields: [...COMMENT_FIELDS, 'reportedAt', 'reports'] } },
   {
     action: 'plugin::content-manager.explorer.update',
     subject: COMMENT,
     properties: { fields: ['moderationStatus', 'moderationNote'] },
   },
+  { action: 'plugin::content-manager.explorer.read', subject: REPORT, properties: { fields: ['comment', 'reason', 'text', 'resolvedAt'] } },
+  { action: 'plugin::content-manager.explorer.read', subject: BLOCK, properties: { fields: [...BLOCK_FIELDS, 'pendingRejected'] } },
+  { action: 'plugin::content-manager.explorer.create', subject: BLOCK, properties: { fields: BLOCK_FIELDS } },
+  { action: 'plugin::content-manager.explorer.update', subject: BLOCK, properties: { fields: BLOCK_FIELDS } },
+  { action: 'plugin::content-manager.explorer.delete', subject: BLOCK, properties: {} },
 ];
 
 /** The users-permissions role `moderator`, for moderating over the API. */
@@ -41,7 +53,7 @@ const ensureAdminModeratorRole = async (strapi: Core.Strapi) => {
     role = await roles.create({
       name: 'Moderator',
       code: 'strapi-moderator',
-      description: 'Reviews reader comments: reads comments, changes only their status and moderation note.',
+      description: 'Reviews reader comments: reads comments and reports, changes only their status and moderation note, blocks abusers.',
     });
   }
   await roles.assignPermissions(role.id, MODERATOR_ADMIN_PERMISSIONS);
