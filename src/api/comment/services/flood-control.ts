@@ -43,6 +43,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let redisDown = false;
 
   const config = () => strapi.config.get('moderation.flood') as FloodConfig;
+  /** COMMENT_FLOOD_CONTROL switches comments; reports and data requests are limited unless their hourly allowance is 0. */
+  const isOn = (scope: FloodScope) => {
+    const settings = config();
+    if (scope === 'report') return settings.reportsPerHour > 0;
+    if (scope === 'data-request') return settings.dataRequestsPerHour > 0;
+    return settings.enabled;
+  };
 
   const connectRedis = (url: string) => {
     // No offline queue: while Redis is away, commands fail at once and the in-memory insurance limiter answers.
@@ -75,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Counts one post for every key; refuses it when any key is over a limit. */
     async consume(keys: string[], scope: FloodScope = 'comment'): Promise<FloodDecision> {
-      if (!config().enabled) return { allowed: true };
+      if (!isOn(scope)) return { allowed: true };
       if (!limiters.has(scope)) limiters.set(scope, build(scope));
       let retryAfterMs = 0;
       for (const limiter of await limiters.get(scope)!) {
@@ -94,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Gives back what `consume` counted, for a post that was then refused (403, 400): refusals cost nothing. */
     async refund(keys: string[], scope: FloodScope = 'comment'): Promise<void> {
       const scoped = limiters.get(scope);
-      if (!config().enabled || !scoped) return;
+      if (!isOn(scope) || !scoped) return;
       for (const limiter of await scoped) {
         for (const key of keys) await limiter.reward(key, 1).catch(() => undefined);
       }
