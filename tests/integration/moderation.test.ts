@@ -1,4 +1,4 @@
-import { ensureModeratorRoles } from '../../src/bootstrap/moderator-roles';
+import { ensureModeratorRoles, MODERATOR_ADMIN_PERMISSIONS } from '../../src/bootstrap/moderator-roles';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE, SEED_COMMENT } from '../../src/seed/seed-article';
 import { adminToken, adminUserToken, userJwt } from '../helpers/auth';
@@ -239,7 +239,9 @@ describe('the admin Moderator role', () => {
     expect(await app.strapi.db.query('admin::role').count({ where: { code: 'strapi-moderator' } })).toBe(1);
     expect(await app.strapi.db.query('plugin::users-permissions.role').count({ where: { type: 'moderator' } })).toBe(1);
     expect(await permissions()).toBe(before);
-    expect(before).toBe(2);
+    // Comments (read; update status and note), readers' reports (read), blocks (read, create, update, delete).
+    expect(before).toBe(MODERATOR_ADMIN_PERMISSIONS.length);
+    expect(before).toBe(7);
   });
 });
 
