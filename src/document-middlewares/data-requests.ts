@@ -37,12 +37,19 @@ export const dataRequestMiddleware =
     const saved = result as { id: number };
 
     const log = strapi.service('api::data-request.data-request');
-    if (kind === 'export') {
-      await log.sendLink('export', email, saved.id);
-    } else {
-      const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
-      const counts = await strapi.service('api::commenter.reader-data').erase(email, mode);
-      await log.complete(saved.id, { ...counts }, { email: maskEmail(email), mode });
+    try {
+      if (kind === 'export') {
+        await log.sendLink('export', email, saved.id);
+      } else {
+        const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
+        const counts = await strapi.service('api::commenter.reader-data').erase(email, mode);
+        await log.complete(saved.id, { ...counts }, { email: maskEmail(email), mode });
+      }
+    } catch (error) {
+      // Nothing half-done: the erasure rolled back, so the log entry goes too and the administrator can try again.
+      await strapi.db.query(DATA_REQUEST).delete({ where: { id: saved.id } });
+      strapi.log.error(`Data request (${kind}) failed: ${(error as Error).message}`);
+      throw new errors.ApplicationError(kind === 'export' ? 'The email with the download link could not be sent; nothing was logged. Try again later.' : 'The erasure failed and was rolled back; nothing was logged. Try again later.');
     }
     return result;
   };

@@ -154,6 +154,20 @@ describe('readers export their data', () => {
     expect(res.body.error.details.errors[0].path).toEqual(['token']);
   });
 
+  it('a request whose email cannot be sent is a 503 and leaves nothing behind', async () => {
+    const { email, token } = await verifiedReader(app, smtp, 'mail-outage');
+    const send = jest.spyOn(app.strapi.plugin('email').service('email'), 'send').mockRejectedValueOnce(new Error('SMTP down'));
+    try {
+      const res = await dataPost('/api/commenters/erase', { commenterToken: token }).expect(503);
+      expect(res.headers['retry-after']).toBeDefined();
+      expect(await logOf(email)).toHaveLength(0);
+    } finally {
+      send.mockRestore();
+    }
+    await dataPost('/api/commenters/erase', { commenterToken: token }).expect(202);
+    expect(await logOf(email)).toHaveLength(1);
+  });
+
   it('requests are limited per address (READER_DATA_REQUESTS_PER_HOUR): 429 with Retry-After', async () => {
     const { token } = await verifiedReader(app, smtp, 'eager');
     for (let index = 0; index < 3; index += 1) await dataPost('/api/commenters/export', { commenterToken: token }).expect(202);

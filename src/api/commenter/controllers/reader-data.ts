@@ -22,14 +22,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A verified reader asks for a link by email; at most `READER_DATA_REQUESTS_PER_HOUR` per address and per IP. */
   const requestLink = async (ctx: Context, kind: DataRequestKind) => {
     const email: string = await strapi.service('api::commenter.commenter').verifiedEmail(tokenOf(ctx, 'commenterToken'));
-    const flood = await strapi.service('api::comment.flood-control').consume([`email:${email}`, `ip:${ipHash(strapi, ctx.request.ip)}`], 'data-request');
+    const floodKeys = [`email:${email}`, `ip:${ipHash(strapi, ctx.request.ip)}`];
+    const flood = await strapi.service('api::comment.flood-control').consume(floodKeys, 'data-request');
     if (!flood.allowed) {
       ctx.set('Retry-After', String(flood.retryAfterSeconds));
       throw new errors.RateLimitError(`Too many requests; try again in ${flood.retryAfterSeconds} seconds.`, { retryAfter: flood.retryAfterSeconds });
     }
     const request = await log().open(email, kind, 'reader');
-    await log().sendLink(kind, email, request);
     ctx.set('Cache-Control', 'no-store');
+    try {
+      await log().sendLink(kind, email, request);
+    } catch (error) {
+      // Nothing half-stored: without the email the request never happened (and does not count against the reader).
+      strapi.log.error(`Could not send a data ${kind} link: ${(error as Error).message}`);
+      await strapi.db.query('api::data-request.data-request').delete({ where: { id: request } });
+      await strapi.service('api::comment.flood-control').refund(floodKeys, 'data-request');
+      ctx.status = 503;
+      ctx.set('Retry-After', '300');
+      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The email could not be sent just now. Please try again in a few minutes.' } };
+      return;
+    }
     ctx.status = 202;
     ctx.body = {
       data: {
