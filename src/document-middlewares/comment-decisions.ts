@@ -5,14 +5,19 @@ const COMMENT = 'api::comment.comment';
 /**
  * What follows a decision on a comment, on every path (admin panel, API moderation, auto-approval, a block):
  * a status set through the Document Service resolves the comment's open reports, and a reply that is now approved
- * tells the author of the comment it answers (when they asked to be told). Runs inside the moderation middleware,
+ * tells the author of the comment it answers (when they asked to be told); a deleted comment's reports go with it. Runs inside the moderation middleware,
  * so a new comment's status is already decided here.
  */
 export const commentDecisionsMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (context.uid !== COMMENT || (context.action !== 'create' && context.action !== 'update')) return next();
+    if (context.uid !== COMMENT || !['create', 'update', 'delete'].includes(context.action)) return next();
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
+    // A deleted comment (purge, erasure, admin) takes its readers' reports with it.
+    if (context.action === 'delete') {
+      if (params.documentId) await strapi.service('api::comment-report.comment-report').forget(params.documentId);
+      return next();
+    }
     const data = params.data ?? {};
     const decided = context.action === 'update' && 'moderationStatus' in data;
     const result = await next();

@@ -119,6 +119,15 @@ describe('readers report a comment', () => {
     expect((await stored(app, documentId)).escalatedAt).toBeTruthy();
   });
 
+  it('a deleted comment takes its reports with it (the nightly purge of rejected comments)', async () => {
+    const documentId = await approvedComment(app);
+    await report(documentId, { reason: 'spam' }).expect(202);
+    await app.strapi.documents(COMMENT).update({ documentId, data: { moderationStatus: 'rejected' } });
+    await app.strapi.service(COMMENT).purgeDiscarded(new Date(Date.now() + 31 * 24 * 3600_000));
+    expect(await stored(app, documentId)).toBeNull();
+    expect(await app.strapi.db.query(REPORT).count({ where: { comment: { id: { $null: true } } } })).toBe(0);
+  });
+
   it('is flood-controlled per IP (READER_REPORTS_PER_HOUR): 429 with Retry-After', async () => {
     const ip = '198.51.100.250';
     for (let index = 0; index < 4; index += 1) await report(await approvedComment(app), { reason: 'spam' }, ip).expect(202);

@@ -103,6 +103,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return summaries;
     },
 
+    /** Deletes every report of a comment that is being deleted; answers how many. */
+    async forget(documentId: string): Promise<number> {
+      const rows: Array<{ id: number }> = await reports().findMany({ where: { comment: { documentId } }, select: ['id'] });
+      if (rows.length === 0) return 0;
+      return (await reports().deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } })).count;
+    },
+
     /** A moderator decided on the comment: its open reports are resolved and it leaves the Reported queue. */
     async resolve(documentId: string, now = new Date()): Promise<void> {
       const comment = await strapi.db.query(COMMENT).findOne({ where: { documentId }, select: ['id', 'reportedAt'] });

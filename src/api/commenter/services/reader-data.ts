@@ -77,11 +77,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const ids = theirs.map((comment) => comment.id);
     let reports = 0;
     if (mode === 'delete' && ids.length > 0) {
-      // Reports about comments that no longer exist go with them.
-      const about: Array<{ id: number }> = await strapi.db.query(REPORT).findMany({ where: { comment: { id: { $in: ids } } }, select: ['id'] });
-      if (about.length > 0) reports += (await strapi.db.query(REPORT).deleteMany({ where: { id: { $in: about.map((report) => report.id) } } })).count;
-      // Through the Document Service, so relation links go too; replies by others stay, as top-level comments.
-      for (const { documentId } of theirs) await strapi.documents(COMMENT).delete({ documentId });
+      // Through the Document Service, so relation links and reports about them go too; replies by others stay, as top-level comments.
+      for (const { documentId } of theirs) {
+        reports += await strapi.service('api::comment-report.comment-report').forget(documentId);
+        await strapi.documents(COMMENT).delete({ documentId });
+      }
     } else if (ids.length > 0) {
       await strapi.db.query(COMMENT).updateMany({
         where: { id: { $in: ids } },
