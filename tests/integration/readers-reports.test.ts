@@ -206,6 +206,16 @@ describe('moderators block abusers', () => {
     expect(saved).toMatchObject({ email, pendingRejected: 2 });
   });
 
+  it('moderators read reports in the admin panel, never who sent them', async () => {
+    const documentId = await approvedComment(app);
+    await report(documentId, { reason: 'other', text: 'off topic' }).expect(202);
+    const list = await app.http().get('/content-manager/collection-types/api::comment-report.comment-report').set('Authorization', `Bearer ${moderatorAdmin}`).expect(200);
+    expect(list.body.results.length).toBeGreaterThan(0);
+    expect(list.body.results[0].readerKey).toBeUndefined();
+    expect(list.body.results[0].dedupeKey).toBeUndefined();
+    await app.http().post('/content-manager/collection-types/api::comment-report.comment-report').set('Authorization', `Bearer ${moderatorAdmin}`).send({ reason: 'spam' }).expect(403);
+  });
+
   it('a block needs an address or an IP hash (400 naming email), and moderators cannot see data requests', async () => {
     const res = await block({ reason: 'nobody' }).expect(400);
     expect(res.body.error.message).toMatch(/email address or an IP hash/);
