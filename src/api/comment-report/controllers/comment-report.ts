@@ -17,10 +17,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const email = input.commenterToken ? await strapi.service('api::commenter.commenter').verifiedEmail(input.commenterToken) : null;
     const ip = ipHash(strapi, ctx.request.ip);
 
-    const comment = (await strapi.db.query(COMMENT).findOne({
-      where: { documentId: ctx.params.id, moderationStatus: 'approved', article: { publishedAt: { $notNull: true } } },
-      select: ['id', 'documentId', 'moderationStatus', 'priority', 'flags', 'authorName', 'body'],
-      populate: { article: { select: ['title'] } },
+    // Public comments only, found exactly as GET /api/comments/:id finds them (unknown and hidden: the same 404).
+    const comment = (await strapi.documents(COMMENT).findFirst({
+      filters: { documentId: ctx.params.id, moderationStatus: 'approved', article: { publishedAt: { $notNull: true } } },
+      fields: ['moderationStatus', 'priority', 'flags', 'authorName', 'body'],
+      populate: { article: { fields: ['title'] } },
     })) as ReportedComment | null;
     if (!comment) throw new errors.NotFoundError('No such approved comment.');
 
