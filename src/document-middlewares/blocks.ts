@@ -29,9 +29,13 @@ export const blockMiddleware =
     const result = await next();
     const saved = result as { documentId?: string } | null;
     if (saved?.documentId && data.rejectPending === true) {
-      const stored = (await strapi.db.query(BLOCK).findOne({ where: { documentId: saved.documentId }, select: ['id', 'email', 'ipHash', 'reason'] })) as BlockRow;
+      const stored = (await strapi.db.query(BLOCK).findOne({
+        where: { documentId: saved.documentId },
+        select: ['id', 'email', 'ipHash', 'reason', 'pendingRejected'],
+      })) as BlockRow & { pendingRejected: number | null };
       const rejected = await strapi.service('api::commenter-block.commenter-block').rejectPendingOf(stored);
-      await strapi.db.query(BLOCK).update({ where: { id: stored.id }, data: { pendingRejected: rejected } });
+      // Every save with the box ticked rejects what is pending then; the count adds up.
+      await strapi.db.query(BLOCK).update({ where: { id: stored.id }, data: { pendingRejected: (stored.pendingRejected ?? 0) + rejected } });
       strapi.log.info(`Block ${stored.id}: rejected ${rejected} pending comment(s).`);
     }
     return result;
