@@ -195,8 +195,10 @@ describe('moderators block abusers', () => {
     const email = uniqueEmail('pending-abuser');
     const first = (await post(app, { authorEmail: email }).expect(201)).body.data.documentId;
     // The second one from the admin panel's path (flood control would hold a second post within seconds).
-    const { article } = await app.strapi.db.query(COMMENT).findOne({ where: { documentId: first }, populate: { article: { select: ['documentId'] } } });
-    const second = (await app.strapi.documents(COMMENT).create({ data: { article: article.documentId, authorName: 'Robin', authorEmail: email, body: 'And another question?' } })).documentId;
+    const { article } = (await app.strapi.db.query(COMMENT).findOne({ where: { documentId: first }, populate: { article: { select: ['documentId'] } } })) as { article: { documentId: string } };
+    // moderationStatus and priority are placeholders: the moderation pipeline decides them.
+    const data = { article: article.documentId, authorName: 'Robin', authorEmail: email, body: 'And another question?', moderationStatus: 'pending' as const, priority: 'normal' as const };
+    const second = (await app.strapi.documents(COMMENT).create({ data })).documentId;
     expect(await stored(app, second)).toMatchObject({ moderationStatus: 'pending' });
     const res = await block({ email, reason: 'Threats', rejectPending: true }).expect(201);
     for (const documentId of [first, second]) {
