@@ -35,6 +35,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       redisUrl: env('REDIS_URL', ''),
       /** Prefix of the Redis keys, so several sites can share one Redis. */
       keyPrefix: env('COMMENT_FLOOD_KEY_PREFIX', 'counseling'),
+      /** Reports of comments, per IP hash (and per address when a commenter token is sent). */
+      reportsPerHour: env.int('READER_REPORTS_PER_HOUR', 20),
+      /** Data export and erasure requests, per address and per IP hash. */
+      dataRequestsPerHour: env.int('READER_DATA_REQUESTS_PER_HOUR', 5),
     },
     notify: {
       /** Who is emailed when a comment is marked urgent (crisis language). */

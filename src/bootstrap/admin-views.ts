@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { READER_ADMIN_VIEWS } from './admin-views-readers';
 
 /**
  * Content Manager views as code: list columns, default sort, field labels and help text, applied at every start
@@ -156,8 +157,13 @@ export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewCo
       userAgent: { label: 'Browser', editable: false },
       contentHash: { label: 'Content hash', editable: false },
       createdAt: { label: 'Received' },
+      notifyReplies: { label: 'Email the author about replies', editable: false },
+      replyNotifiedAt: { label: 'Author of the parent told about this reply at', editable: false },
+      reportedAt: { label: 'Reported by readers at', description: 'Open reports: your decision on the comment resolves them.', editable: false },
+      reports: { label: "Readers' reports", editable: false },
     },
   },
+  ...READER_ADMIN_VIEWS,
 };
 
 type StoredConfiguration = {

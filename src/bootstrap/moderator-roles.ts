@@ -13,20 +13,30 @@ const COMMENT_FIELDS = [
   'spamWords', 'trainedAs', 'byPractice',
 ];
 
+const BLOCK = 'api::commenter-block.commenter-block';
+const BLOCK_FIELDS = ['email', 'ipHash', 'until', 'reason', 'rejectPending'];
+const REPORT = 'api::comment-report.comment-report';
+
 /**
- * Admin-panel moderators read comments and change only their status and note, and use the moderation inbox (read the
- * queue, decide, reply as the practice): no articles, programs or settings.
+ * Admin-panel moderators read comments and change only their status and note, read readers' reports (never who
+ * sent them), manage blocks, and use the moderation inbox (read the queue, decide, reply as the practice): no
+ * articles, programs or settings.
  */
 export const MODERATOR_ADMIN_PERMISSIONS = [
   { action: 'plugin::moderation.read' },
   { action: 'plugin::moderation.moderate' },
   { action: 'plugin::moderation.reply' },
-  { action: 'plugin::content-manager.explorer.read', subject: COMMENT, properties: { fields: COMMENT_FIELDS } },
+  { action: 'plugin::content-manager.explorer.read', subject: COMMENT, properties: { fields: [...COMMENT_FIELDS, 'reportedAt', 'reports'] } },
   {
     action: 'plugin::content-manager.explorer.update',
     subject: COMMENT,
     properties: { fields: ['moderationStatus', 'moderationNote'] },
   },
+  { action: 'plugin::content-manager.explorer.read', subject: REPORT, properties: { fields: ['comment', 'reason', 'text', 'resolvedAt'] } },
+  { action: 'plugin::content-manager.explorer.read', subject: BLOCK, properties: { fields: [...BLOCK_FIELDS, 'pendingRejected'] } },
+  { action: 'plugin::content-manager.explorer.create', subject: BLOCK, properties: { fields: BLOCK_FIELDS } },
+  { action: 'plugin::content-manager.explorer.update', subject: BLOCK, properties: { fields: BLOCK_FIELDS } },
+  { action: 'plugin::content-manager.explorer.delete', subject: BLOCK, properties: {} },
 ];
 
 /** The users-permissions role `moderator`, for moderating over the API. */
@@ -48,7 +58,7 @@ const ensureAdminModeratorRole = async (strapi: Core.Strapi) => {
     role = await roles.create({
       name: 'Moderator',
       code: 'strapi-moderator',
-      description: 'Reviews reader comments: reads comments, changes only their status and moderation note.',
+      description: 'Reviews reader comments: reads comments and reports, changes only their status and moderation note, blocks abusers.',
     });
   }
   await roles.assignPermissions(role.id, MODERATOR_ADMIN_PERMISSIONS);

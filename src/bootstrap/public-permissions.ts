@@ -20,6 +20,12 @@ export const PUBLIC_ACTIONS = [
   'api::comment.comment.forArticle',
   'api::commenter.commenter.confirm',
   'api::commenter.commenter.revoke',
+  'api::comment-report.comment-report.report',
+  'api::commenter.reader-data.unsubscribe',
+  'api::commenter.reader-data.requestExport',
+  'api::commenter.reader-data.export',
+  'api::commenter.reader-data.requestErasure',
+  'api::commenter.reader-data.confirmErasure',
   // API moderators sign in (and reset a forgotten password) as Public; sign-up and providers stay closed.
   'plugin::users-permissions.auth.callback',
   'plugin::users-permissions.auth.forgotPassword',

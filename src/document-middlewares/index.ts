@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { blockMiddleware } from './blocks';
+import { commentDecisionsMiddleware } from './comment-decisions';
+import { dataRequestMiddleware } from './data-requests';
 import { feedCacheMiddleware } from './feed-cache';
 import { moderationMiddleware } from './moderation';
 import { responseCacheMiddleware } from './response-cache';
@@ -10,6 +13,9 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(scheduleMiddleware(strapi));
   strapi.documents.use(moderationMiddleware(strapi));
+  strapi.documents.use(commentDecisionsMiddleware(strapi));
+  strapi.documents.use(blockMiddleware(strapi));
+  strapi.documents.use(dataRequestMiddleware(strapi));
   strapi.documents.use(feedCacheMiddleware(strapi));
   strapi.documents.use(responseCacheMiddleware(strapi));
 };

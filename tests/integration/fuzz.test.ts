@@ -41,7 +41,10 @@ const hostileRequest = fc.oneof(
   )
 );
 
-const ROUTES = ['/api/comments', '/api/commenters/confirm', '/api/commenters/revoke', '/api/comments/x/moderate'];
+const ROUTES = [
+  '/api/comments', '/api/commenters/confirm', '/api/commenters/revoke', '/api/comments/x/moderate',
+  '/api/comments/x/report', '/api/commenters/unsubscribe', '/api/commenters/export', '/api/commenters/export/download', '/api/commenters/erase', '/api/commenters/erase/confirm',
+];
 
 it('answers 500 generated hostile bodies without a 500, storing nothing on a 4xx', async () => {
   const requests = fc.sample(fc.tuple(fc.constantFrom(...ROUTES), hostileRequest), { numRuns: 520, seed: 20261128 });

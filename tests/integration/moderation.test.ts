@@ -237,7 +237,9 @@ describe('the admin Moderator role', () => {
     expect(await app.strapi.db.query('admin::role').count({ where: { code: 'strapi-moderator' } })).toBe(1);
     expect(await app.strapi.db.query('plugin::users-permissions.role').count({ where: { type: 'moderator' } })).toBe(1);
     expect(await permissions()).toBe(before);
+    // Comments (read; update status and note), readers' reports (read), blocks (read, create, update, delete), the inbox (3).
     expect(before).toBe(MODERATOR_ADMIN_PERMISSIONS.length);
+    expect(before).toBe(10);
   });
 });
 

@@ -499,6 +499,61 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiCommentReportCommentReport
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_reports';
+  info: {
+    description: "A reader's report of a public comment (why it should not be there). Never public.";
+    displayName: 'Comment report';
+    pluralName: 'comment-reports';
+    singularName: 'comment-report';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    comment: Schema.Attribute.Relation<'manyToOne', 'api::comment.comment'> &
+      Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dedupeKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::comment-report.comment-report'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    readerKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    reason: Schema.Attribute.Enumeration<
+      ['spam', 'harmful', 'personal-details', 'crisis', 'other']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    resolvedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiCommentComment extends Struct.CollectionTypeSchema {
   collectionName: 'comments';
   info: {
@@ -579,12 +634,22 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
+    notifyReplies: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::comment.comment'>;
     priority: Schema.Attribute.Enumeration<['normal', 'urgent']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'normal'>;
     publishedAt: Schema.Attribute.DateTime;
     replies: Schema.Attribute.Relation<'oneToMany', 'api::comment.comment'> &
+      Schema.Attribute.Private;
+    replyNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    reportedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    reports: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::comment-report.comment-report'
+    > &
       Schema.Attribute.Private;
     spamScore: Schema.Attribute.Decimal &
       Schema.Attribute.Private &
@@ -606,6 +671,64 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 512;
       }>;
+  };
+}
+
+export interface ApiCommenterBlockCommenterBlock
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'commenter_blocks';
+  info: {
+    description: 'An email address or IP hash whose comments and reports are refused (silently), for a time or for ever.';
+    displayName: 'Blocked commenter';
+    pluralName: 'commenter-blocks';
+    singularName: 'commenter-block';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    ipHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::commenter-block.commenter-block'
+    > &
+      Schema.Attribute.Private;
+    pendingRejected: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+        minLength: 1;
+      }>;
+    rejectPending: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
+    until: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -658,6 +781,55 @@ export interface ApiCommenterCommenter extends Struct.CollectionTypeSchema {
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     verifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiDataRequestDataRequest extends Struct.CollectionTypeSchema {
+  collectionName: 'data_requests';
+  info: {
+    description: "The log of readers' data exports and erasures (who, when, what, how many), never the data itself. Admins create one to export or erase an address.";
+    displayName: 'Reader data request';
+    pluralName: 'data-requests';
+    singularName: 'data-request';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    completedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    kind: Schema.Attribute.Enumeration<['export', 'erase']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::data-request.data-request'
+    > &
+      Schema.Attribute.Private;
+    mode: Schema.Attribute.Enumeration<['anonymise', 'delete']> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    requestedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    result: Schema.Attribute.JSON & Schema.Attribute.Private;
+    status: Schema.Attribute.Enumeration<['requested', 'link-sent', 'done']> &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<'requested'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1382,8 +1554,11 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
+      'api::comment-report.comment-report': ApiCommentReportCommentReport;
       'api::comment.comment': ApiCommentComment;
+      'api::commenter-block.commenter-block': ApiCommenterBlockCommenterBlock;
       'api::commenter.commenter': ApiCommenterCommenter;
+      'api::data-request.data-request': ApiDataRequestDataRequest;
       'api::group-program.group-program': ApiGroupProgramGroupProgram;
       'api::topic.topic': ApiTopicTopic;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -23,6 +23,8 @@ export const commentCreateSchema = (maxBodyLength: number) =>
       body: text('body', maxBodyLength).min(1, 'body must not be empty'),
       parent: text('parent', 200).nullish(),
       commenterToken: text('commenterToken', 2048).nullish(),
+      /** Email me when someone replies (needs commenterToken: only a verified address is ever emailed). */
+      notifyReplies: z.boolean({ error: 'notifyReplies must be true or false' }).nullish(),
       [HONEYPOT_FIELD]: z.string({ error: `${HONEYPOT_FIELD} must be text` }).max(2000).nullish(),
     })
     .strict();
@@ -40,7 +42,8 @@ const wholeNumber = (name: string, max: number) =>
 
 export const threadQuerySchema = z.object({ page: wholeNumber('page', 100000).default(1), pageSize: wholeNumber('pageSize', 100).default(25) }).strict();
 
-export const QUEUE_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
+/** `reported`: comments with readers' reports no moderator has decided on yet (whatever their status). */
+export const QUEUE_STATUSES = ['pending', 'approved', 'rejected', 'spam', 'reported'] as const;
 export const queueQuerySchema = z
   .object({
     status: z.enum(QUEUE_STATUSES, { error: `status must be one of ${QUEUE_STATUSES.join(', ')}` }).default('pending'),

@@ -5,13 +5,27 @@ import { errors } from '@strapi/utils';
  * Signed tokens of the email confirmation flow (HS256 with COMMENTER_TOKEN_SECRET):
  * - a confirmation token, in the link emailed to a new commenter: one use (its nonce), expires in hours;
  * - a commenter token, given to the website once the address is confirmed: long-lived, revoked by bumping the
- *   commenter's `tokenVersion`.
+ *   commenter's `tokenVersion`;
+ * - an unsubscribe token (one comment's reply notifications), an export and an erasure token (readers' own data).
  */
-type Purpose = 'confirm-email' | 'commenter';
+type Purpose = 'confirm-email' | 'commenter' | 'unsubscribe' | 'export' | 'erase';
 
 export interface ConfirmationClaims {
   email: string;
   nonce: string;
+}
+
+/** Reply notifications of one comment. */
+export interface UnsubscribeClaims {
+  email: string;
+  comment: string;
+}
+
+/** An export or erasure asked for at `iat` (seconds), logged as data request `request`. */
+export interface DataClaims {
+  email: string;
+  request: number;
+  iat: number;
 }
 
 export interface CommenterClaims {

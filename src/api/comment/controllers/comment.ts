@@ -1,12 +1,13 @@
-import { createHash } from 'crypto';
 import { factories } from '@strapi/strapi';
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { resolveDocumentId } from '../../../utils/public-read';
 import { toPlainText } from '../../../utils/plain-text';
+import { ipHash, neutralDocumentId } from '../../../utils/reader-identity';
 import { unavailable } from '../../../middlewares/database-unavailable';
 import { fieldError, parseInput } from '../../../utils/validation';
+import { computeFlags, type ModerationRules } from '../moderation';
 import { isCrisis } from '../moderation/decide';
 import {
   commentCreateSchema,
@@ -43,11 +44,6 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
   const sanitizedPublic = async (ctx: Context, data: unknown) => {
     const sanitized = await strapi.contentAPI.sanitize.output(data, strapi.contentType(COMMENT), { auth: ctx.state.auth });
     return sanitized as Record<string, unknown>;
-  };
-
-  const ipHash = (ip: string) => {
-    const salt = strapi.config.get('moderation.ipHashSalt') as string;
-    return createHash('sha256').update(`${salt}:${ip}`).digest('hex');
   };
 
   /**
@@ -94,11 +90,18 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       if (data.commenterToken && !verifiedAuthor) {
         throw fieldError('commenterToken', 'commenterToken belongs to another email address than authorEmail');
       }
+      if (data.notifyReplies && !verifiedAuthor) throw fieldError('notifyReplies', 'notifyReplies needs a commenterToken: replies are emailed to confirmed addresses only');
 
       const articleId = await resolveDocumentId(strapi, 'api::article.article', data.article);
       if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
 
-      const ip = ipHash(ctx.request.ip);
+      const ip = ipHash(strapi, ctx.request.ip);
+      // A blocked author gets the answer anyone gets (help included, if the text needs it), and nothing is stored.
+      if (await strapi.service('api::commenter-block.commenter-block').isBlocked({ email: authorEmail, ipHash: ip })) {
+        const rules = strapi.config.get('moderation') as ModerationRules;
+        const flags = computeFlags({ body: toPlainText(data.body), markup: data.body, authorEmail }, { isDuplicate: false }, rules);
+        return answerCreated(ctx, { documentId: neutralDocumentId(), moderationStatus: 'pending', flags });
+      }
       // The same text from the same author within a day is the same comment: answered as the first, nothing stored.
       const repeat = await strapi.service('api::comment.moderation').recentRepeat(toPlainText(data.body), authorEmail, ip);
       if (repeat) return answerCreated(ctx, repeat);
@@ -123,6 +126,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
             body: data.body,
             honeypot: data[HONEYPOT_FIELD] ?? undefined,
             verifiedAuthor,
+            notifyReplies: Boolean(data.notifyReplies),
             ipHash: ip,
             userAgent: (ctx.get('user-agent') || '').slice(0, 512),
             // Placeholders: the moderation pipeline decides these on every create.
@@ -184,19 +188,23 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
     /** GET /api/comments/moderation-queue: for moderators, urgent first then oldest first, private fields included. */
     async moderationQueue(ctx: Context) {
       const { status, page, pageSize } = parseInput(queueQuerySchema, ctx.query);
-      const where = { moderationStatus: status };
-      const [rows, total] = await Promise.all([
+      const reported = status === 'reported';
+      const where = reported ? { reportedAt: { $notNull: true } } : { moderationStatus: status };
+      const [rows, total]: [Array<Record<string, unknown> & { documentId: string }>, number] = await Promise.all([
         strapi.db.query(COMMENT).findMany({
           where,
-          select: MODERATOR_FIELDS,
+          select: [...MODERATOR_FIELDS, 'reportedAt'],
           populate: { article: { select: ['documentId', 'title', 'slug'] }, parent: { select: ['documentId'] } },
-          orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+          orderBy: [{ priority: 'desc' }, reported ? { reportedAt: 'asc' } : { createdAt: 'asc' }, { id: 'asc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
         strapi.db.query(COMMENT).count({ where }),
       ]);
-      ctx.body = { data: rows, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+      // Readers' open reports of each comment: reasons, counts and texts, never who sent them.
+      const reports = await strapi.service('api::comment-report.comment-report').openReports(rows.map((row) => row.documentId));
+      const data = rows.map((row) => ({ ...row, reports: reports[row.documentId] ?? null }));
+      ctx.body = { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
     },
 
     /** POST /api/comments/:id/moderate { status, note? }: approve, reject or mark as spam. */

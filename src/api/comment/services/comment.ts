@@ -132,10 +132,15 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
   async escalateOverdueUrgent(now = new Date()): Promise<number> {
     const { escalateAfterMinutes, escalationEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
     const cutoff = new Date(now.getTime() - escalateAfterMinutes * 60_000);
-    const overdue: Array<{ id: number; documentId: string; createdAt: string; flags: string[] | null; article?: { title: string } }> =
+    const overdue: Array<{ id: number; documentId: string; createdAt: string; reportedAt: string | null; flags: string[] | null; article?: { title: string } }> =
       await strapi.db.query(COMMENT).findMany({
-        where: { priority: 'urgent', moderationStatus: 'pending', escalatedAt: { $null: true }, createdAt: { $lte: cutoff } },
-        select: ['id', 'documentId', 'createdAt', 'flags'],
+        where: {
+          priority: 'urgent',
+          escalatedAt: { $null: true },
+          // Held since it arrived, or reported as a crisis by a reader (possibly still public) and not yet decided.
+          $or: [{ moderationStatus: 'pending', createdAt: { $lte: cutoff } }, { reportedAt: { $lte: cutoff } }],
+        },
+        select: ['id', 'documentId', 'createdAt', 'reportedAt', 'flags'],
         populate: { article: { select: ['title'] } },
         orderBy: [{ createdAt: 'asc' }],
         limit: 100,
@@ -145,7 +150,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
       const { count } = await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, escalatedAt: { $null: true } }, data: { escalatedAt: now } });
       if (count !== 1) continue;
       escalated += 1;
-      const minutes = Math.round((now.getTime() - new Date(comment.createdAt).getTime()) / 60_000);
+      const minutes = Math.round((now.getTime() - new Date(comment.reportedAt ?? comment.createdAt).getTime()) / 60_000);
       if (escalationEmails.length === 0) {
         strapi.log.error(`Urgent comment ${comment.documentId} unreviewed for ${minutes} minutes: no URGENT_ESCALATION_EMAILS or MODERATOR_EMAILS.`);
         continue;
@@ -158,7 +163,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
           subject: `ESCALATION: urgent comment unreviewed for ${minutes} minutes`,
           text: [
             `An urgent comment (possible crisis) on "${comment.article?.title ?? 'an article'}" has waited ${minutes} minutes without review.`,
-            `Why it is urgent: ${(comment.flags ?? []).filter((flag) => flag.startsWith('crisis:')).join(', ') || 'crisis language'}`,
+            `Why it is urgent: ${(comment.flags ?? []).filter((flag) => flag.startsWith('crisis:')).join(', ') || (comment.reportedAt ? 'a reader reported it as a crisis' : 'crisis language')}`,
             '',
             `Review it now: ${adminUrl}/admin/content-manager/collection-types/${COMMENT}/${comment.documentId}`,
           ].join('\n'),

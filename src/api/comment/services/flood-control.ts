@@ -8,7 +8,12 @@ interface FloodConfig {
   maxPerHour: number;
   redisUrl: string;
   keyPrefix: string;
+  reportsPerHour: number;
+  dataRequestsPerHour: number;
 }
+
+/** What is counted: comments, reports of comments, readers' data requests (export, erasure); each has its own allowance. */
+export type FloodScope = 'comment' | 'report' | 'data-request';
 
 export type FloodDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -18,10 +23,14 @@ interface Window {
   duration: number;
 }
 
-const windowsFor = (config: FloodConfig): Window[] => [
-  { keyPrefix: `${config.keyPrefix}:comment-burst`, points: 1, duration: config.minIntervalSeconds },
-  { keyPrefix: `${config.keyPrefix}:comment-hour`, points: config.maxPerHour, duration: 3600 },
-];
+const windowsFor = (config: FloodConfig, scope: FloodScope): Window[] => {
+  if (scope === 'report') return [{ keyPrefix: `${config.keyPrefix}:report-hour`, points: config.reportsPerHour, duration: 3600 }];
+  if (scope === 'data-request') return [{ keyPrefix: `${config.keyPrefix}:data-request-hour`, points: config.dataRequestsPerHour, duration: 3600 }];
+  return [
+    { keyPrefix: `${config.keyPrefix}:comment-burst`, points: 1, duration: config.minIntervalSeconds },
+    { keyPrefix: `${config.keyPrefix}:comment-hour`, points: config.maxPerHour, duration: 3600 },
+  ];
+};
 
 /**
  * Flood control for public comment posts: per IP hash and per email, one comment per `minIntervalSeconds` and
@@ -29,11 +38,18 @@ const windowsFor = (config: FloodConfig): Window[] => [
  * process falls back to its own in-memory counts (rate-limiter-flexible's insurance limiter) and logs it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let limiters: Promise<RateLimiterAbstract[]> | undefined;
+  const limiters = new Map<FloodScope, Promise<RateLimiterAbstract[]>>();
   let redis: Redis | undefined;
   let redisDown = false;
 
   const config = () => strapi.config.get('moderation.flood') as FloodConfig;
+  /** COMMENT_FLOOD_CONTROL switches comments; reports and data requests are limited unless their hourly allowance is 0. */
+  const isOn = (scope: FloodScope) => {
+    const settings = config();
+    if (scope === 'report') return settings.reportsPerHour > 0;
+    if (scope === 'data-request') return settings.dataRequestsPerHour > 0;
+    return settings.enabled;
+  };
 
   const connectRedis = (url: string) => {
     // No offline queue: while Redis is away, commands fail at once and the in-memory insurance limiter answers.
@@ -50,14 +66,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return client;
   };
 
-  const build = async (): Promise<RateLimiterAbstract[]> => {
+  const build = async (scope: FloodScope): Promise<RateLimiterAbstract[]> => {
     const settings = config();
     if (settings.redisUrl && !redis) {
       redis = connectRedis(settings.redisUrl);
       // Wait for the first connection so the first posts are already shared; if it fails, ioredis keeps retrying.
       await redis.connect().catch(() => undefined);
     }
-    return windowsFor(settings).map((window) => {
+    return windowsFor(settings, scope).map((window) => {
       const memory = new RateLimiterMemory(window);
       return redis ? new RateLimiterRedis({ ...window, storeClient: redis, insuranceLimiter: memory }) : memory;
     });
@@ -65,11 +81,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Counts one post for every key; refuses it when any key is over a limit. */
-    async consume(keys: string[]): Promise<FloodDecision> {
-      if (!config().enabled) return { allowed: true };
-      limiters ??= build();
+    async consume(keys: string[], scope: FloodScope = 'comment'): Promise<FloodDecision> {
+      if (!isOn(scope)) return { allowed: true };
+      if (!limiters.has(scope)) limiters.set(scope, build(scope));
       let retryAfterMs = 0;
-      for (const limiter of await limiters) {
+      for (const limiter of await limiters.get(scope)!) {
         for (const key of keys) {
           try {
             await limiter.consume(key);
@@ -83,15 +99,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Gives back what `consume` counted, for a post that was then refused (403, 400): refusals cost nothing. */
-    async refund(keys: string[]): Promise<void> {
-      if (!config().enabled || !limiters) return;
-      for (const limiter of await limiters) {
+    async refund(keys: string[], scope: FloodScope = 'comment'): Promise<void> {
+      const scoped = limiters.get(scope);
+      if (!isOn(scope) || !scoped) return;
+      for (const limiter of await scoped) {
         for (const key of keys) await limiter.reward(key, 1).catch(() => undefined);
       }
     },
 
     async close() {
-      limiters = undefined;
+      limiters.clear();
       if (redis) {
         redis.disconnect();
         redis = undefined;

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { toPlainText } from '../../../utils/plain-text';
+import { emailHash, ipHash } from '../../../utils/reader-identity';
+import { parseInput } from '../../../utils/validation';
+import type { ReportedComment } from '../services/comment-report';
+import { reportSchema } from '../validation';
+
+const COMMENT = 'api::comment.comment';
+
+/** POST /api/comments/:id/report: a reader reports a public comment. The answer is the same whatever happens next. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async report(ctx: Context) {
+    const input = parseInput(reportSchema, ctx.request.body ?? {});
+    // A commenter token makes the reader their address; without one, their IP hash.
+    const email = input.commenterToken ? await strapi.service('api::commenter.commenter').verifiedEmail(input.commenterToken) : null;
+    const ip = ipHash(strapi, ctx.request.ip);
+
+    // Public comments only, found exactly as GET /api/comments/:id finds them (unknown and hidden: the same 404).
+    const comment = (await strapi.documents(COMMENT).findFirst({
+      filters: { documentId: ctx.params.id, moderationStatus: 'approved', article: { publishedAt: { $notNull: true } } },
+      fields: ['moderationStatus', 'priority', 'flags', 'authorName', 'body'],
+      populate: { article: { fields: ['title'] } },
+    })) as ReportedComment | null;
+    if (!comment) throw new errors.NotFoundError('No such approved comment.');
+
+    const floodKeys = [`ip:${ip}`, ...(email ? [`email:${email}`] : [])];
+    const flood = await strapi.service('api::comment.flood-control').consume(floodKeys, 'report');
+    if (!flood.allowed) {
+      ctx.set('Retry-After', String(flood.retryAfterSeconds));
+      throw new errors.RateLimitError(`Too many reports; try again in ${flood.retryAfterSeconds} seconds.`, { retryAfter: flood.retryAfterSeconds });
+    }
+
+    // A blocked reader is answered like anyone, and nothing is stored.
+    const blocked = await strapi.service('api::commenter-block.commenter-block').isBlocked({ email, ipHash: ip });
+    if (!blocked) {
+      const readerKey = email ? `email:${emailHash(strapi, email)}` : `ip:${ip}`;
+      const text = input.text ? toPlainText(input.text) : null;
+      await strapi.service('api::comment-report.comment-report').record(comment, { reason: input.reason, text, readerKey });
+    }
+    ctx.status = 202;
+    ctx.body = {
+      data: {
+        received: true,
+        message: 'Thank you for telling us. A moderator will look at this comment.',
+        ...(input.reason === 'crisis' ? { support: strapi.config.get('support.crisis') } : {}),
+      },
+    };
+  },
+});

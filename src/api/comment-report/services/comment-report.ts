@@ -1,0 +1,122 @@
+import { createHash } from 'crypto';
+import type { Core } from '@strapi/strapi';
+
+const REPORT = 'api::comment-report.comment-report';
+const COMMENT = 'api::comment.comment';
+
+export const REPORT_REASONS = ['spam', 'harmful', 'personal-details', 'crisis', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** What moderators see of a comment's open reports: never who sent them. */
+export interface ReportSummary {
+  total: number;
+  reasons: Partial<Record<ReportReason, number>>;
+  reports: Array<{ reason: ReportReason; text: string | null; createdAt: string }>;
+  firstReportedAt: string;
+  lastReportedAt: string;
+}
+
+export interface ReportedComment {
+  id: number;
+  documentId: string;
+  moderationStatus: string;
+  priority: string;
+  flags: string[] | null;
+  authorName: string;
+  body: string;
+  article?: { title: string } | null;
+}
+
+export interface NewReport {
+  reason: ReportReason;
+  text?: string | null;
+  /** Who reported, as a salted hash: one report per reader per comment. */
+  readerKey: string;
+}
+
+type ReportRow = { reason: ReportReason; text: string | null; createdAt: string; comment: { documentId: string } | null };
+
+/**
+ * Readers' reports of public comments. Enough open reports (`readers.reportsToHide`) take the comment off the page
+ * (back to pending, flagged `reported`); a crisis report makes it urgent and emails the moderators. A moderator's
+ * decision on the comment resolves its reports (`resolve`).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const reports = () => strapi.db.query(REPORT);
+  const openCount = (commentId: number) => reports().count({ where: { comment: { id: commentId }, resolvedAt: { $null: true } } });
+
+  const hide = async (comment: ReportedComment) => {
+    const flags = [...new Set([...(comment.flags ?? []), 'reported'])];
+    const { count } = await strapi.db.query(COMMENT).updateMany({
+      where: { id: comment.id, moderationStatus: 'approved' },
+      data: { moderationStatus: 'pending', flags, flagSummary: flags.join(', ').slice(0, 255) },
+    });
+    if (count === 1) strapi.log.info(`Comment ${comment.documentId} hidden after readers' reports, until a moderator decides.`);
+  };
+
+  const markUrgent = async (comment: ReportedComment) => {
+    const { count } = await strapi.db.query(COMMENT).updateMany({
+      where: { id: comment.id, priority: 'normal' },
+      data: { priority: 'urgent', escalatedAt: null },
+    });
+    if (count === 1) strapi.service('api::comment-report.notify').crisisReported(comment);
+  };
+
+  return {
+    /** Stores one report (a second one from the same reader is ignored); answers whether it was new. */
+    async record(comment: ReportedComment, report: NewReport): Promise<boolean> {
+      const dedupeKey = createHash('sha256').update(`${comment.id}:${report.readerKey}`).digest('hex');
+      if (await reports().findOne({ where: { dedupeKey }, select: ['id'] })) return false;
+      try {
+        await reports().create({
+          data: { comment: comment.id, reason: report.reason, text: report.text || null, readerKey: report.readerKey, dedupeKey },
+        });
+      } catch (error) {
+        // Two reports from one reader at once: the unique key keeps the first.
+        if (await reports().findOne({ where: { dedupeKey }, select: ['id'] })) return false;
+        throw error;
+      }
+      await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, reportedAt: { $null: true } }, data: { reportedAt: new Date() } });
+      if (report.reason === 'crisis') await markUrgent(comment);
+      if ((await openCount(comment.id)) >= (strapi.config.get('readers.reportsToHide', 3) as number)) await hide(comment);
+      return true;
+    },
+
+    /** Open reports of each comment (by documentId), for the moderation queue and the admin's Reported tab. */
+    async openReports(documentIds: string[]): Promise<Record<string, ReportSummary>> {
+      if (documentIds.length === 0) return {};
+      const rows = (await reports().findMany({
+        where: { comment: { documentId: { $in: documentIds } }, resolvedAt: { $null: true } },
+        select: ['reason', 'text', 'createdAt'],
+        populate: { comment: { select: ['documentId'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as ReportRow[];
+      const summaries: Record<string, ReportSummary> = {};
+      for (const row of rows) {
+        if (!row.comment) continue;
+        const summary = (summaries[row.comment.documentId] ??= { total: 0, reasons: {}, reports: [], firstReportedAt: row.createdAt, lastReportedAt: row.createdAt });
+        summary.total += 1;
+        summary.reasons[row.reason] = (summary.reasons[row.reason] ?? 0) + 1;
+        summary.reports.push({ reason: row.reason, text: row.text, createdAt: row.createdAt });
+        summary.lastReportedAt = row.createdAt;
+      }
+      return summaries;
+    },
+
+    /** Deletes every report of a comment that is being deleted; answers how many. */
+    async forget(documentId: string): Promise<number> {
+      const rows: Array<{ id: number }> = await reports().findMany({ where: { comment: { documentId } }, select: ['id'] });
+      if (rows.length === 0) return 0;
+      return (await reports().deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } })).count;
+    },
+
+    /** A moderator decided on the comment: its open reports are resolved and it leaves the Reported queue. */
+    async resolve(documentId: string, now = new Date()): Promise<void> {
+      const comment = await strapi.db.query(COMMENT).findOne({ where: { documentId }, select: ['id', 'reportedAt'] });
+      if (!comment?.reportedAt) return;
+      const open: Array<{ id: number }> = await reports().findMany({ where: { comment: { id: comment.id }, resolvedAt: { $null: true } }, select: ['id'] });
+      if (open.length > 0) await reports().updateMany({ where: { id: { $in: open.map((report) => report.id) } }, data: { resolvedAt: now } });
+      await strapi.db.query(COMMENT).update({ where: { id: comment.id }, data: { reportedAt: null } });
+    },
+  };
+};

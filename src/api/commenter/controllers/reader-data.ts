@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { ipHash } from '../../../utils/reader-identity';
+import { fieldError } from '../../../utils/validation';
+import { verify, type DataClaims } from '../tokens';
+import { maskEmail, type DataRequestKind } from '../../data-request/services/data-request';
+import type { ErasureMode } from '../services/reader-data';
+
+/** A token from the link (GET ?token=) or from the website's own page (POST { token }). */
+const tokenOf = (ctx: Context, field = 'token') => {
+  if (ctx.method === 'GET') return ctx.query[field];
+  const body = ctx.request.body as Record<string, unknown> | undefined;
+  return body && typeof body === 'object' ? body[field] : undefined;
+};
+
+/** Readers' own data (export, erasure) and one-click unsubscribe; every answer is no-store. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const secret = () => (strapi.config.get('moderation.verification') as { secret: string }).secret;
+  const log = () => strapi.service('api::data-request.data-request');
+
+  /** A verified reader asks for a link by email; at most `READER_DATA_REQUESTS_PER_HOUR` per address and per IP. */
+  const requestLink = async (ctx: Context, kind: DataRequestKind) => {
+    const email: string = await strapi.service('api::commenter.commenter').verifiedEmail(tokenOf(ctx, 'commenterToken'));
+    const floodKeys = [`email:${email}`, `ip:${ipHash(strapi, ctx.request.ip)}`];
+    const flood = await strapi.service('api::comment.flood-control').consume(floodKeys, 'data-request');
+    if (!flood.allowed) {
+      ctx.set('Retry-After', String(flood.retryAfterSeconds));
+      throw new errors.RateLimitError(`Too many requests; try again in ${flood.retryAfterSeconds} seconds.`, { retryAfter: flood.retryAfterSeconds });
+    }
+    const request = await log().open(email, kind, 'reader');
+    ctx.set('Cache-Control', 'no-store');
+    try {
+      await log().sendLink(kind, email, request);
+    } catch (error) {
+      // Nothing half-stored: without the email the request never happened (and does not count against the reader).
+      strapi.log.error(`Could not send a data ${kind} link: ${(error as Error).message}`);
+      await strapi.db.query('api::data-request.data-request').delete({ where: { id: request } });
+      await strapi.service('api::comment.flood-control').refund(floodKeys, 'data-request');
+      ctx.status = 503;
+      ctx.set('Retry-After', '300');
+      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The email could not be sent just now. Please try again in a few minutes.' } };
+      return;
+    }
+    ctx.status = 202;
+    ctx.body = {
+      data: {
+        message: kind === 'export' ? 'We emailed you a link to download your comments.' : 'We emailed you a link to confirm the erasure of your comments.',
+      },
+    };
+  };
+
+  return {
+    async unsubscribe(ctx: Context) {
+      await strapi.service('api::commenter.reply-notifications').unsubscribe(tokenOf(ctx));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: { unsubscribed: true, message: 'You will not be emailed about replies to this comment any more.' } };
+    },
+
+    requestExport: (ctx: Context) => requestLink(ctx, 'export'),
+    requestErasure: (ctx: Context) => requestLink(ctx, 'erase'),
+
+    /** The export link: their data as a JSON download. */
+    async export(ctx: Context) {
+      const { email, request } = verify<DataClaims>(tokenOf(ctx), 'export', secret(), 'token', 'export link');
+      const data = await strapi.service('api::commenter.reader-data').collect(email);
+      await log().complete(request, { comments: data.comments.length, reports: data.reports.length });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Content-Disposition', 'attachment; filename="my-comments.json"');
+      ctx.body = { data };
+    },
+
+    /** The erasure link: works once, and erases what was written up to the moment it was asked for. */
+    async confirmErasure(ctx: Context) {
+      const { email, request, iat } = verify<DataClaims>(tokenOf(ctx), 'erase', secret(), 'token', 'erasure link');
+      if (!(await log().isOpen(request))) throw fieldError('token', 'This erasure link was already used.');
+      const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
+      const counts = await strapi.service('api::commenter.reader-data').erase(email, mode, new Date(iat * 1000 + 999));
+      await log().complete(request, { ...counts }, { email: maskEmail(email), mode });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: { erased: true, comments: counts.comments, mode, message: 'Your comments are erased.' } };
+    },
+  };
+};

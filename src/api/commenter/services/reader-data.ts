@@ -1,0 +1,105 @@
+import type { Core } from '@strapi/strapi';
+import { emailHash } from '../../../utils/reader-identity';
+
+const COMMENT = 'api::comment.comment';
+const REPORT = 'api::comment-report.comment-report';
+
+export type ErasureMode = 'anonymise' | 'delete';
+export const FORMER_READER = { authorName: 'Former reader', authorEmail: 'former-reader@erased.invalid' } as const;
+export const ERASED_BODY = 'This comment was removed at the request of its author.';
+
+export interface ErasureCounts {
+  comments: number;
+  mode: ErasureMode;
+  reports: number;
+  commenter: boolean;
+}
+
+type ExportedComment = {
+  documentId: string;
+  authorName: string;
+  authorEmail: string;
+  body: string;
+  moderationStatus: string;
+  notifyReplies: boolean | null;
+  createdAt: string;
+  updatedAt: string;
+  article: { documentId: string; title: string; slug: string } | null;
+  parent: { documentId: string } | null;
+};
+
+/**
+ * A reader's own data: everything the CMS keeps under their address (export), and its erasure. Both are logged as
+ * data requests (`api::data-request.data-request`: who, when, what, how many), never with the data itself.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Their comments (every status), the reports they sent and their confirmation, as JSON. */
+  async collect(email: string) {
+    const [commenter, comments, reports] = await Promise.all([
+      strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['email', 'verifiedAt', 'createdAt'] }),
+      strapi.db.query(COMMENT).findMany({
+        where: { authorEmail: email },
+        select: ['documentId', 'authorName', 'authorEmail', 'body', 'moderationStatus', 'notifyReplies', 'createdAt', 'updatedAt'],
+        populate: { article: { select: ['documentId', 'title', 'slug'] }, parent: { select: ['documentId'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }) as Promise<ExportedComment[]>,
+      strapi.db.query(REPORT).findMany({
+        where: { readerKey: `email:${emailHash(strapi, email)}` },
+        select: ['reason', 'text', 'createdAt'],
+        populate: { comment: { select: ['documentId'] } },
+        orderBy: [{ createdAt: 'asc' }],
+      }) as Promise<Array<{ reason: string; text: string | null; createdAt: string; comment: { documentId: string } | null }>>,
+    ]);
+    return {
+      email,
+      exportedAt: new Date().toISOString(),
+      confirmedAt: commenter?.verifiedAt ?? null,
+      comments: comments.map(({ article, parent, ...comment }) => ({ ...comment, article, replyTo: parent?.documentId ?? null })),
+      reports: reports.map(({ comment, ...report }) => ({ ...report, comment: comment?.documentId ?? null })),
+    };
+  },
+
+  /**
+   * Erases the address's comments written up to `before` (the moment the erasure was asked for): deleted, or kept
+   * as "Former reader" placeholders with the text removed so replies by others keep their place. Their reports and
+   * their confirmation go too. Blocks set by moderators stay.
+   */
+  async erase(email: string, mode: ErasureMode, before = new Date()): Promise<ErasureCounts> {
+    // All or nothing: an erasure cut short leaves the reader's data as it was, to be asked again.
+    return strapi.db.transaction(() => this.eraseNow(email, mode, before));
+  },
+
+  async eraseNow(email: string, mode: ErasureMode, before: Date): Promise<ErasureCounts> {
+    const theirs: Array<{ id: number; documentId: string }> = await strapi.db.query(COMMENT).findMany({
+      where: { authorEmail: email, createdAt: { $lte: before } },
+      select: ['id', 'documentId'],
+    });
+    const ids = theirs.map((comment) => comment.id);
+    let reports = 0;
+    if (mode === 'delete' && ids.length > 0) {
+      // Through the Document Service, so relation links and reports about them go too; replies by others stay, as top-level comments.
+      for (const { documentId } of theirs) {
+        reports += await strapi.service('api::comment-report.comment-report').forget(documentId);
+        await strapi.documents(COMMENT).delete({ documentId });
+      }
+    } else if (ids.length > 0) {
+      await strapi.db.query(COMMENT).updateMany({
+        where: { id: { $in: ids } },
+        data: {
+          ...FORMER_READER,
+          body: ERASED_BODY,
+          ipHash: null,
+          authorIp: null,
+          userAgent: null,
+          contentHash: null,
+          spamWords: null,
+          notifyReplies: false,
+        },
+      });
+    }
+    reports += (await strapi.db.query(REPORT).deleteMany({ where: { readerKey: `email:${emailHash(strapi, email)}` } })).count;
+    const commenter = (await strapi.db.query('api::commenter.commenter').deleteMany({ where: { email } })).count > 0;
+    strapi.log.info(`Erased a reader's data: ${ids.length} comment(s) (${mode}), ${reports} report(s).`);
+    return { comments: ids.length, mode, reports, commenter };
+  },
+});

@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { sign, verify, type UnsubscribeClaims } from '../tokens';
+
+const COMMENT = 'api::comment.comment';
+const DAY = 24 * 3600;
+
+interface ReplyRow {
+  id: number;
+  documentId: string;
+  authorEmail: string;
+  moderationStatus: string;
+  replyNotifiedAt: string | null;
+  parent: { documentId: string; authorEmail: string; notifyReplies: boolean | null } | null;
+  article: { documentId: string; slug: string; title: string } | null;
+}
+
+interface ReadersConfig {
+  threadUrl: string;
+  unsubscribeUrl: string;
+  unsubscribeDays: number;
+}
+
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? encodeURIComponent(values[name]) : placeholder));
+
+/**
+ * Opt-in reply notifications: when a reply becomes approved, the author of the comment it answers is emailed once,
+ * if they asked to be (`notifyReplies`) and their address is confirmed. The email holds no text of the reply, only a
+ * link to the thread and a signed one-click unsubscribe link.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('readers') as ReadersConfig;
+  const secret = () => (strapi.config.get('moderation.verification') as { secret: string }).secret;
+  const siteName = () => (strapi.config.get('moderation.verification') as { siteName: string }).siteName;
+
+  const isVerified = async (email: string) =>
+    Boolean((await strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['verifiedAt'] }))?.verifiedAt);
+
+  return {
+    /** Emails the parent's author about an approved reply, at most once per reply (claimed, so instances never both send). */
+    async notifyReply(replyDocumentId: string, now = new Date()): Promise<boolean> {
+      const reply = (await strapi.db.query(COMMENT).findOne({
+        where: { documentId: replyDocumentId },
+        select: ['id', 'documentId', 'authorEmail', 'moderationStatus', 'replyNotifiedAt'],
+        populate: { parent: { select: ['documentId', 'authorEmail', 'notifyReplies'] }, article: { select: ['documentId', 'slug', 'title'] } },
+      })) as ReplyRow | null;
+      const parent = reply?.parent;
+      if (!reply || !parent?.notifyReplies || reply.moderationStatus !== 'approved' || reply.replyNotifiedAt) return false;
+      if (parent.authorEmail === reply.authorEmail || !(await isVerified(parent.authorEmail))) return false;
+      const { count } = await strapi.db.query(COMMENT).updateMany({ where: { id: reply.id, replyNotifiedAt: { $null: true } }, data: { replyNotifiedAt: now } });
+      if (count !== 1) return false;
+
+      const { threadUrl, unsubscribeUrl, unsubscribeDays } = config();
+      const token = sign('unsubscribe', { email: parent.authorEmail, comment: parent.documentId }, secret(), unsubscribeDays * DAY);
+      const thread = fill(threadUrl, { slug: reply.article?.slug ?? '', article: reply.article?.documentId ?? '', comment: reply.documentId, parent: parent.documentId });
+      try {
+        await strapi.plugin('email').service('email').send({
+          to: parent.authorEmail,
+          subject: `Someone replied to your comment on ${siteName()}`,
+          text: [
+            `Someone replied to your comment on "${reply.article?.title ?? siteName()}".`,
+            '',
+            `Read the conversation: ${thread}`,
+            '',
+            'You receive this because you asked to be told about replies to this comment.',
+            `Stop these emails with one click: ${fill(unsubscribeUrl, { token })}`,
+          ].join('\n'),
+        });
+        return true;
+      } catch (error) {
+        strapi.log.error(`Could not send a reply notification for comment ${reply.documentId}: ${(error as Error).message}`);
+        // Unclaimed again: a later approval of the same reply may try once more.
+        await strapi.db.query(COMMENT).updateMany({ where: { id: reply.id, replyNotifiedAt: now }, data: { replyNotifiedAt: null } });
+        return false;
+      }
+    },
+
+    /** One click in the email: no more reply notifications for that comment. Answers the same whether or not it still exists. */
+    async unsubscribe(token: unknown): Promise<void> {
+      const { email, comment } = verify<UnsubscribeClaims>(token, 'unsubscribe', secret(), 'token', 'unsubscribe link');
+      await strapi.db.query(COMMENT).updateMany({ where: { documentId: comment, authorEmail: email }, data: { notifyReplies: false } });
+    },
+  };
+};

@@ -1,0 +1,69 @@
+import type { Core } from '@strapi/strapi';
+import { sign } from '../../commenter/tokens';
+
+const DATA_REQUEST = 'api::data-request.data-request';
+const HOUR = 3600;
+
+export type DataRequestKind = 'export' | 'erase';
+
+interface LinkConfig {
+  dataLinkHours: number;
+  exportUrl: string;
+  eraseUrl: string;
+}
+
+/** After an erasure the log keeps only a trace of the address: its first letter and its domain. */
+export const maskEmail = (email: string) => {
+  const [local, domain] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain ?? ''}`;
+};
+
+/**
+ * The log of readers' data requests (who asked, when, what, how many) and the signed links that carry them out.
+ * The log never holds the exported data; once an erasure is done it no longer holds the address either.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(DATA_REQUEST);
+  const config = () => strapi.config.get('readers') as LinkConfig;
+  const { secret, siteName } = strapi.config.get('moderation.verification') as { secret: string; siteName: string };
+
+  return {
+    async open(email: string, kind: DataRequestKind, requestedBy: string): Promise<number> {
+      const row = await rows().create({ data: { email, kind, requestedBy, status: 'requested' } });
+      return row.id as number;
+    },
+
+    async complete(id: number, result: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<void> {
+      await rows().update({ where: { id }, data: { status: 'done', completedAt: new Date(), result, ...extra } });
+    },
+
+    /** Whether data request `id` is still open (an erasure link works once). */
+    async isOpen(id: number): Promise<boolean> {
+      const row = await rows().findOne({ where: { id }, select: ['status'] });
+      return Boolean(row) && row.status !== 'done';
+    },
+
+    /** Emails the address a signed, expiring link that exports its data or confirms its erasure. */
+    async sendLink(kind: DataRequestKind, email: string, request: number): Promise<void> {
+      const { dataLinkHours, exportUrl, eraseUrl } = config();
+      const token = sign(kind, { email, request }, secret, dataLinkHours * HOUR);
+      const link = (kind === 'export' ? exportUrl : eraseUrl).replace('{token}', encodeURIComponent(token));
+      const text =
+        kind === 'export'
+          ? [`You asked for a copy of the comments you wrote on ${siteName}.`, '', `Download them (JSON): ${link}`]
+          : [
+              `You asked us to erase the comments you wrote on ${siteName}.`,
+              '',
+              `Confirm the erasure: ${link}`,
+              '',
+              'Nothing is erased until you open this link. Replies others wrote to you stay.',
+            ];
+      await strapi.plugin('email').service('email').send({
+        to: email,
+        subject: kind === 'export' ? `Your comments on ${siteName}` : `Confirm the erasure of your comments on ${siteName}`,
+        text: [...text, '', `The link expires in ${dataLinkHours} hours. If you did not ask for this, ignore this email.`].join('\n'),
+      });
+      await rows().update({ where: { id: request }, data: { status: 'link-sent' } });
+    },
+  };
+};
