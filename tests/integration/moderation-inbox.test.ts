@@ -108,6 +108,23 @@ describe('the queue', () => {
   });
 });
 
+describe('the Reported tab', () => {
+  it('lists comments readers reported, with the reasons and what they wrote, never who they are', async () => {
+    const documentId = await post('Honestly the facilitators there are useless and so are the members.');
+    await as(moderator, 'post', '/moderation/decisions').send({ documentIds: [documentId], status: 'approved' }).expect(200);
+    const report = (ip: string, body: Record<string, string>) => app.http().post(`/api/comments/${documentId}/report`).set('X-Forwarded-For', ip).send(body);
+    await report('198.51.100.31', { reason: 'harmful', text: 'This is unkind to people who are struggling.' }).expect(202);
+    await report('198.51.100.32', { reason: 'harmful' }).expect(202);
+
+    const res = await as(moderator, 'get', '/moderation/queue?tab=reported').expect(200);
+    const item = res.body.data.find((entry: { documentId: string }) => entry.documentId === documentId);
+    expect(item.reports).toMatchObject({ total: 2, reasons: { harmful: 2 } });
+    expect(item.reports.reports.map((entry: { text: string | null }) => entry.text)).toContain('This is unkind to people who are struggling.');
+    expect(JSON.stringify(item.reports)).not.toMatch(/198\.51|readerKey/);
+    expect(res.body.meta.counts.reported).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('decisions', () => {
   it('acts on several comments at once and records who did what', async () => {
     const ids = [await post('Is the clinic open in December?'), await post('Is parking free at the clinic?'), await post('Where is the Monday group held?')];

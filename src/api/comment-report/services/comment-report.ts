@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { responseCache } from '../../../utils/response-cache';
 
 const REPORT = 'api::comment-report.comment-report';
 const COMMENT = 'api::comment.comment';
@@ -51,7 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: comment.id, moderationStatus: 'approved' },
       data: { moderationStatus: 'pending', flags, flagSummary: flags.join(', ').slice(0, 255) },
     });
-    if (count === 1) strapi.log.info(`Comment ${comment.documentId} hidden after readers' reports, until a moderator decides.`);
+    if (count === 1) {
+      // Written past the Document Service (a conditional update): the public thread's cached answers go by hand.
+      responseCache(strapi)?.invalidate([COMMENT]);
+      strapi.log.info(`Comment ${comment.documentId} hidden after readers' reports, until a moderator decides.`);
+    }
   };
 
   const markUrgent = async (comment: ReportedComment) => {

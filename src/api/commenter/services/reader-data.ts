@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { emailHash } from '../../../utils/reader-identity';
+import { responseCache } from '../../../utils/response-cache';
 
 const COMMENT = 'api::comment.comment';
 const REPORT = 'api::comment-report.comment-report';
@@ -96,6 +97,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           notifyReplies: false,
         },
       });
+      // Written past the Document Service: public threads showing these comments are cleared by hand.
+      responseCache(strapi)?.invalidate([COMMENT]);
     }
     reports += (await strapi.db.query(REPORT).deleteMany({ where: { readerKey: `email:${emailHash(strapi, email)}` } })).count;
     const commenter = (await strapi.db.query('api::commenter.commenter').deleteMany({ where: { email } })).count > 0;

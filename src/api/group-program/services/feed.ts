@@ -28,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
   let generation = 0;
-  let articleRanking: { key: string; value: Ranked[] } | undefined;
+  let candidatesForArticles: { key: string; value: Candidate[] } | undefined;
 
   const prepare = (program: { documentId: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] }) => {
     const key = `${program.documentId}:${program.updatedAt}`;
@@ -39,20 +39,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return entry;
   };
 
-  /** Published, not cancelled programs with a session in the window, by next session; only what ranking needs is read. */
-  const ranked = async (query: Window, documentIds?: string[], withTopics = false): Promise<Ranked[]> => {
-    const rows = (await strapi.documents(PROGRAM).findMany({
-      status: 'published',
-      filters: windowFilters(query, documentIds),
-      fields: ['title', 'updatedAt'],
-      populate: { schedule: { populate: { skippedDates: true } }, ...(withTopics ? { topics: { fields: ['slug'] } } : {}) },
-    })) as unknown as RankingRow[];
-    const candidates: Candidate[] = rows.flatMap((row) =>
+  const toCandidates = (rows: RankingRow[]): Candidate[] =>
+    rows.flatMap((row) =>
       isComplete(row.schedule)
         ? [{ documentId: row.documentId, title: row.title, topicSlugs: (row.topics ?? []).map((topic) => topic.slug), prepared: prepare({ documentId: row.documentId, updatedAt: String(row.updatedAt), schedule: row.schedule }) }]
         : []
     );
-    return rankByNextSession(candidates, query.from, query.to);
+
+  /** Published, not cancelled programs with a session in the window, by next session; only what ranking needs is read. */
+  const ranked = async (query: Window, documentIds?: string[]): Promise<Ranked[]> => {
+    const rows = (await strapi.documents(PROGRAM).findMany({
+      status: 'published',
+      filters: windowFilters(query, documentIds),
+      fields: ['title', 'updatedAt'],
+      populate: { schedule: { populate: { skippedDates: true } } },
+    })) as unknown as RankingRow[];
+    return rankByNextSession(toCandidates(rows), query.from, query.to);
+  };
+
+  /**
+   * Every published, not cancelled program with its prepared schedule and topics, read once until a program or
+   * topic changes (or the day's horizon moves). Articles pick theirs from it: an article's answer then costs the
+   * ranking of its own related or same-topic programs, not a read of every program each minute.
+   */
+  const articleCandidates = async (): Promise<Candidate[]> => {
+    const key = `${generation}:${horizonOf(Date.now()).horizonFrom}`;
+    if (config().cache.enabled && candidatesForArticles?.key === key) return candidatesForArticles.value;
+    const rows = (await strapi.documents(PROGRAM).findMany({
+      status: 'published',
+      filters: { cancelled: false },
+      fields: ['title', 'updatedAt'],
+      populate: { schedule: { populate: { skippedDates: true } }, topics: { fields: ['slug'] } },
+    })) as unknown as RankingRow[];
+    const value = toCandidates(rows);
+    if (key === `${generation}:${horizonOf(Date.now()).horizonFrom}`) candidatesForArticles = { key, value };
+    return value;
   };
 
   /** Everything the feed shows, for the programs of one page (the ranked items carry their compiled schedule). */
@@ -153,15 +174,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async forArticles(articles: Array<{ documentId: string; relatedPrograms: string[]; topics: string[] }>, now = new Date()) {
       const { defaultWindowDays, defaultTimezone, articleUpcomingPrograms } = config();
       const query = parseFeedQuery({}, { defaultWindowDays, maxWindowDays: defaultWindowDays, defaultTimezone }, { now, paginated: false });
-      const key = `${query.from.getTime()}:${generation}`;
-      if (!config().cache.enabled || articleRanking?.key !== key) articleRanking = { key, value: await ranked(query, undefined, true) };
-      const all = articleRanking.value;
+      const all = await articleCandidates();
       const chosen = new Map(
         articles.map((article) => {
           const related = new Set(article.relatedPrograms);
           const topics = new Set(article.topics);
-          const matches = related.size > 0 ? all.filter((item) => related.has(item.documentId)) : all.filter((item) => item.topicSlugs.some((slug) => topics.has(slug)));
-          return [article.documentId, matches.slice(0, articleUpcomingPrograms)];
+          const candidates = related.size > 0 ? all.filter((item) => related.has(item.documentId)) : all.filter((item) => item.topicSlugs.some((slug) => topics.has(slug)));
+          return [article.documentId, rankByNextSession(candidates, query.from, query.to).slice(0, articleUpcomingPrograms)];
         })
       );
       const shown = [...new Map([...chosen.values()].flat().map((item) => [item.documentId, item])).values()];

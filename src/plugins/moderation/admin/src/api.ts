@@ -1,5 +1,5 @@
 /** What the plugin's admin routes answer (see server/src/controllers/inbox.ts). */
-export const TABS = ['urgent', 'pending', 'spam', 'rejected', 'approved'] as const;
+export const TABS = ['urgent', 'pending', 'reported', 'spam', 'rejected', 'approved'] as const;
 export type Tab = (typeof TABS)[number];
 export type Status = 'approved' | 'rejected' | 'spam' | 'pending';
 export type Counts = Record<Tab, number>;
@@ -11,6 +11,13 @@ export interface QueueEvent {
   actor: string;
   detail: string | null;
   createdAt: string;
+}
+
+/** Readers' open reports about a comment (who sent them is never shown). */
+export interface ReportSummary {
+  total: number;
+  reasons: Partial<Record<'spam' | 'harmful' | 'personal-details' | 'crisis' | 'other', number>>;
+  reports: Array<{ reason: string; text: string | null; createdAt: string }>;
 }
 
 export interface QueueItem {
@@ -28,6 +35,7 @@ export interface QueueItem {
   createdAt: string;
   article: { documentId: string; title: string; url: string } | null;
   parent: { documentId: string; authorName: string; body: string; byPractice: boolean | null } | null;
+  reports: ReportSummary | null;
   events: QueueEvent[];
 }
 

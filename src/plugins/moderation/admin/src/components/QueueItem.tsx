@@ -98,6 +98,24 @@ export const QueueItem = ({ item, focused, checked, canModerate, canReply, onChe
         <HighlightedText text={item.body} highlights={item.highlights} />
       </Box>
 
+      {item.reports && (
+        <Box marginTop={3} padding={3} background="warning100" hasRadius data-testid="reports">
+          <Typography variant="pi" fontWeight="bold">
+            Reported by {item.reports.total} reader{item.reports.total === 1 ? '' : 's'}:{' '}
+            {Object.entries(item.reports.reasons)
+              .map(([reason, count]) => `${reason.replace('-', ' ')}${count && count > 1 ? ` ×${count}` : ''}`)
+              .join(', ')}
+          </Typography>
+          {item.reports.reports
+            .filter((report) => report.text)
+            .map((report, index) => (
+              <Typography key={index} tag="p" variant="pi" textColor="neutral700">
+                “{report.text}”
+              </Typography>
+            ))}
+        </Box>
+      )}
+
       {item.flags.length > 0 && (
         <Box tag="ul" marginTop={3} data-testid="flags">
           {item.flags.map(({ flag, description }) => (

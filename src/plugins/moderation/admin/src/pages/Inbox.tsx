@@ -6,7 +6,7 @@ import { QUEUE_CHANGED } from '../components/MenuIcon';
 import { QueueItem } from '../components/QueueItem';
 import { useKeyboard } from '../components/useKeyboard';
 
-const TAB_LABELS: Record<Tab, string> = { urgent: 'Urgent', pending: 'Pending', spam: 'Spam', rejected: 'Rejected', approved: 'Approved' };
+const TAB_LABELS: Record<Tab, string> = { urgent: 'Urgent', pending: 'Pending', reported: 'Reported', spam: 'Spam', rejected: 'Rejected', approved: 'Approved' };
 const DONE: Record<Status, string> = { approved: 'approved', rejected: 'rejected', spam: 'marked as spam', pending: 'back to pending' };
 const PAGE_SIZE = 25;
 

@@ -11,18 +11,20 @@ import descriptions from '../data/flag-descriptions.json';
 const COMMENT = 'api::comment.comment';
 const EVENT = 'plugin::moderation.moderation-event';
 
-export const TABS = ['urgent', 'pending', 'spam', 'rejected', 'approved'] as const;
+export const TABS = ['urgent', 'pending', 'reported', 'spam', 'rejected', 'approved'] as const;
 export type Tab = (typeof TABS)[number];
 
-const WHERE: Record<Tab, Record<string, string>> = {
+const WHERE: Record<Tab, Record<string, unknown>> = {
   urgent: { moderationStatus: 'pending', priority: 'urgent' },
   pending: { moderationStatus: 'pending', priority: 'normal' },
+  // Comments readers reported that no moderator has decided on since (whatever their status).
+  reported: { reportedAt: { $notNull: true } },
   spam: { moderationStatus: 'spam' },
   rejected: { moderationStatus: 'rejected' },
   approved: { moderationStatus: 'approved' },
 };
 /** Waiting comments oldest first (fairness); decided ones newest first (what was just done). */
-const waiting = (tab: Tab) => tab === 'urgent' || tab === 'pending';
+const waiting = (tab: Tab) => tab === 'urgent' || tab === 'pending' || tab === 'reported';
 
 const describe = (flag: string) => (descriptions as Record<string, string>)[flag] ?? flag;
 
@@ -72,6 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const tab = (row.moderation_status === 'pending' ? (row.priority === 'urgent' ? 'urgent' : 'pending') : row.moderation_status) as Tab;
         if (tab in counts) counts[tab] += Number(row.total);
       }
+      counts.reported = await strapi.db.query(COMMENT).count({ where: WHERE.reported });
       return counts;
     },
 
@@ -89,11 +92,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as StoredComment[];
 
       const ids = comments.map((comment) => comment.documentId);
-      const [approved, events] = await Promise.all([
+      const [approved, events, reports] = await Promise.all([
         approvedCounts([...new Set(comments.map((comment) => comment.authorEmail))]),
         ids.length === 0
           ? []
           : strapi.db.query(EVENT).findMany({ where: { commentDocumentId: { $in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+        strapi.service('api::comment-report.comment-report').openReports(ids) as Promise<Record<string, unknown>>,
       ]);
 
       return comments.map((comment) => ({
@@ -112,6 +116,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         createdAt: comment.createdAt,
         article: comment.article ? { documentId: comment.article.documentId, title: comment.article.title, url: articleUrl(comment.article.slug) } : null,
         parent: comment.parent ?? null,
+        // Readers' open reports: how many, for what reasons, and what they wrote (never who they are).
+        reports: reports[comment.documentId] ?? null,
         events: (events as Array<Record<string, unknown>>)
           .filter((event) => event.commentDocumentId === comment.documentId)
           .map(({ action, fromStatus, toStatus, actor, detail, createdAt }) => ({ action, fromStatus, toStatus, actor, detail, createdAt })),

@@ -1,0 +1,86 @@
+import { seedDemoContent } from '../../src/seed/demo-content';
+import { SEED_ARTICLE } from '../../src/seed/seed-article';
+import { fullAccessApiToken, userJwt } from '../helpers/auth';
+import { postComment, uniqueEmail } from '../helpers/comments';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+
+/**
+ * The response cache of public reads: a second read is served from memory (a change written past the Document
+ * Service does not show, which proves it), every change through the Document Service shows in the next request,
+ * conditional requests get a 304 whatever their Cache-Control, and requests with credentials are never cached.
+ */
+let app: TestApp;
+const ARTICLE = 'api::article.article';
+const articlePath = `/api/articles/${SEED_ARTICLE.slug}`;
+const title = async () => (await app.http().get(articlePath).expect(200)).body.data.title as string;
+const rawTitle = (value: string) => app.strapi.db.query(ARTICLE).updateMany({ where: { slug: SEED_ARTICLE.slug }, data: { title: value } });
+const articleId = async () => (await app.strapi.documents(ARTICLE).findFirst({ filters: { slug: SEED_ARTICLE.slug } }))!.documentId;
+
+beforeAll(async () => {
+  app = await startStrapi({ IS_PROXIED: 'true', COMMENT_FLOOD_CONTROL: 'false' });
+  await seedDemoContent(app.strapi);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the response cache', () => {
+  it('answers a repeated read from memory, with the same headers and body', async () => {
+    const first = await app.http().get(articlePath).expect(200);
+    await rawTitle('Written past the Document Service');
+    const second = await app.http().get(articlePath).expect(200);
+    expect(second.body).toEqual(first.body);
+    for (const header of ['content-type', 'etag', 'x-frame-options', 'content-security-policy', 'strict-transport-security', 'vary']) {
+      expect(second.headers[header]).toBe(first.headers[header]);
+    }
+    expect(second.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('shows an edit and publish in the next request', async () => {
+    await app.strapi.documents(ARTICLE).update({ documentId: await articleId(), data: { title: 'Support group or group therapy?' } });
+    await app.strapi.documents(ARTICLE).publish({ documentId: await articleId() });
+    expect(await title()).toBe('Support group or group therapy?');
+    const list = await app.http().get('/api/articles').expect(200);
+    expect(list.body.data.map((article: { title: string }) => article.title)).toContain('Support group or group therapy?');
+  });
+
+  it('answers 304 when If-None-Match matches, even with Cache-Control: no-cache (as Node’s fetch sends)', async () => {
+    const { headers } = await app.http().get(articlePath).expect(200);
+    const res = await app.http().get(articlePath).set('If-None-Match', headers.etag).set('Cache-Control', 'no-cache').expect(304);
+    expect(res.text).toBe('');
+    await app.http().get(articlePath).set('If-None-Match', '"something-else"').expect(200);
+  });
+
+  it('never serves or stores answers to requests with credentials', async () => {
+    await title();
+    await rawTitle('Seen only by the token');
+    const token = await fullAccessApiToken(app.strapi);
+    const withToken = await app.http().get(articlePath).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(withToken.body.data.title).toBe('Seen only by the token');
+    expect(await title()).not.toBe('Seen only by the token');
+  });
+
+  it('shows an unpublished article as gone at once', async () => {
+    await title();
+    await app.strapi.documents(ARTICLE).unpublish({ documentId: await articleId() });
+    await app.http().get(articlePath).expect(404);
+    await app.strapi.documents(ARTICLE).publish({ documentId: await articleId() });
+    await app.http().get(articlePath).expect(200);
+  });
+
+  it('shows a comment in the thread as soon as a moderator approves it', async () => {
+    const thread = async () => (await app.http().get(`${articlePath}/comments`).expect(200)).body.data.map((comment: { documentId: string }) => comment.documentId);
+    const documentId = (await postComment(app, { article: await articleId(), authorName: 'Noa', authorEmail: uniqueEmail('noa'), body: 'Is the Friday group still meeting?' }).expect(201)).body.data.documentId;
+    expect(await thread()).not.toContain(documentId);
+    const moderatorJwt = await userJwt(app, 'moderator');
+    await app.http().post(`/api/comments/${documentId}/moderate`).set('Authorization', `Bearer ${moderatorJwt}`).send({ status: 'approved' }).expect(200);
+    expect(await thread()).toContain(documentId);
+    await app.http().post(`/api/comments/${documentId}/moderate`).set('Authorization', `Bearer ${moderatorJwt}`).send({ status: 'rejected' }).expect(200);
+    expect(await thread()).not.toContain(documentId);
+  });
+
+  it('keeps a bad query a 400 and never caches it', async () => {
+    await app.http().get('/api/articles?filters[authorEmail][$eq]=x').expect(400);
+    await app.http().get('/api/articles?filters[authorEmail][$eq]=x').expect(400);
+  });
+});
