@@ -117,3 +117,47 @@ it('shows a program edited through one instance in the other’s feed within the
   expect(seenAfterMs).toBeGreaterThanOrEqual(0);
   expect(seenAfterMs).toBeLessThanOrEqual(CACHE_TTL_SECONDS * 1000 + 500);
 });
+
+it('shows an article edit and a comment approval made on one instance on the other within a second (Redis pub/sub)', async () => {
+  const slug = 'whats-the-difference-between-a-support-group-and-group-therapy';
+  const login = await json(`${a.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@practice.example', password: 'Editor-pass-123' }),
+  });
+  const auth = { authorization: `Bearer ${login.body.data.token}`, 'content-type': 'application/json' };
+  const article = (await json(`${b.url}/api/articles/${slug}`)).body.data;
+  const thread = async (server: ServerProcess) => ((await json(`${server.url}/api/articles/${slug}/comments`)).body.data as Array<{ documentId: string }>).map((c) => c.documentId);
+  const posted = await json(`${b.url}/api/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.90' },
+    body: JSON.stringify({ data: { article: slug, authorName: 'Remy', authorEmail: 'remy@example.com', body: 'Is the Monday group open in January?' } }),
+  });
+  expect(posted.status).toBe(201);
+  // Both instances have the article and its thread cached.
+  expect((await json(`${b.url}/api/articles/${slug}`)).body.data.title).toBe(article.title);
+  expect(await thread(b)).not.toContain(posted.body.data.documentId);
+
+  const uid = 'api::article.article';
+  expect((await json(`${a.url}/content-manager/collection-types/${uid}/${article.documentId}`, { method: 'PUT', headers: auth, body: JSON.stringify({ title: 'Support group or therapy group?' }) })).status).toBe(200);
+  expect((await json(`${a.url}/content-manager/collection-types/${uid}/${article.documentId}/actions/publish`, { method: 'POST', headers: auth, body: '{}' })).status).toBe(200);
+  const comment = 'api::comment.comment';
+  expect((await json(`${a.url}/content-manager/collection-types/${comment}/${posted.body.data.documentId}`, { method: 'PUT', headers: auth, body: JSON.stringify({ moderationStatus: 'approved' }) })).status).toBe(200);
+  const changedAt = Date.now();
+
+  // The instance that made the changes: the next request.
+  expect((await json(`${a.url}/api/articles/${slug}`)).body.data.title).toBe('Support group or therapy group?');
+  expect(await thread(a)).toContain(posted.body.data.documentId);
+  // The other: within a second.
+  let seenAfterMs = -1;
+  while (Date.now() - changedAt < 3000) {
+    const [title, ids] = [(await json(`${b.url}/api/articles/${slug}`)).body.data.title, await thread(b)];
+    if (title === 'Support group or therapy group?' && ids.includes(posted.body.data.documentId)) {
+      seenAfterMs = Date.now() - changedAt;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(seenAfterMs).toBeGreaterThanOrEqual(0);
+  expect(seenAfterMs).toBeLessThanOrEqual(1000);
+});
