@@ -7,12 +7,14 @@ import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { explainFirstAdministrator } from './bootstrap/first-administrator';
+import { closeReadinessProbes, registerReadinessRoute } from './health/readiness';
 import { seedDemoContentIfEmpty } from './seed/demo-content';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
     surviveDatabaseOutages(strapi);
+    registerReadinessRoute(strapi);
     await acquireStartupLock(strapi);
   },
 
@@ -33,5 +35,6 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await releaseStartupLock(strapi);
     await strapi.service('api::comment.flood-control').close();
+    closeReadinessProbes();
   },
 };
