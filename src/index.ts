@@ -9,6 +9,7 @@ import { registerDocumentMiddlewares } from './document-middlewares';
 import { explainFirstAdministrator } from './bootstrap/first-administrator';
 import { closeReadinessProbes, registerReadinessRoute } from './health/readiness';
 import { seedDemoContentIfEmpty } from './seed/demo-content';
+import { siteRebuild } from './site-rebuild';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -36,5 +37,6 @@ export default {
     await releaseStartupLock(strapi);
     await strapi.service('api::comment.flood-control').close();
     closeReadinessProbes();
+    await siteRebuild(strapi).close();
   },
 };

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { feedCacheMiddleware } from './feed-cache';
 import { moderationMiddleware } from './moderation';
 import { scheduleMiddleware } from './schedules';
+import { siteRebuildMiddleware } from './site-rebuild';
+import { siteRebuild } from '../site-rebuild';
 import { slugMiddleware } from './slugs';
 
 /** Data rules that must hold on every path (admin, REST, Document Service, seed) run as Document Service middlewares. */
@@ -10,4 +12,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(scheduleMiddleware(strapi));
   strapi.documents.use(moderationMiddleware(strapi));
   strapi.documents.use(feedCacheMiddleware(strapi));
+  strapi.documents.use(siteRebuildMiddleware(strapi, siteRebuild(strapi)));
 };
