@@ -20,6 +20,7 @@ export const PUBLIC_ACTIONS = [
   'api::comment.comment.forArticle',
   'api::commenter.commenter.confirm',
   'api::commenter.commenter.revoke',
+  'api::sitemap.sitemap.index',
   // API moderators sign in (and reset a forgotten password) as Public; sign-up and providers stay closed.
   'plugin::users-permissions.auth.callback',
   'plugin::users-permissions.auth.forgotPassword',

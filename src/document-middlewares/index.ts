@@ -3,6 +3,7 @@ import { feedCacheMiddleware } from './feed-cache';
 import { moderationMiddleware } from './moderation';
 import { scheduleMiddleware } from './schedules';
 import { siteRebuildMiddleware } from './site-rebuild';
+import { sitemapCacheMiddleware } from './sitemap-cache';
 import { siteRebuild } from '../site-rebuild';
 import { slugMiddleware } from './slugs';
 
@@ -13,4 +14,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(moderationMiddleware(strapi));
   strapi.documents.use(feedCacheMiddleware(strapi));
   strapi.documents.use(siteRebuildMiddleware(strapi, siteRebuild(strapi)));
+  strapi.documents.use(sitemapCacheMiddleware(strapi));
 };

@@ -19,6 +19,7 @@ export const BUILD_TOKEN_ACTIONS = [
   'api::comment.comment.find',
   'api::comment.comment.findOne',
   'api::comment.comment.forArticle',
+  'api::sitemap.sitemap.index',
 ] as const;
 
 export interface BuildTokenOptions {
