@@ -21,6 +21,7 @@ export const PUBLIC_ACTIONS = [
   'api::commenter.commenter.confirm',
   'api::commenter.commenter.revoke',
   'api::sitemap.sitemap.index',
+  'api::openapi.openapi.index',
   // API moderators sign in (and reset a forgotten password) as Public; sign-up and providers stay closed.
   'plugin::users-permissions.auth.callback',
   'plugin::users-permissions.auth.forgotPassword',
