@@ -66,6 +66,14 @@ it('is refused every write, and everything outside the public content', async ()
   expect(article?.title).toBe('Published for the build');
 });
 
+it('may expire after 7, 30 or 90 days, and nothing else', async () => {
+  await createBuildToken(app.strapi, { name: 'preview-week', lifespanDays: 7 });
+  const stored = await app.strapi.db.query('admin::api-token').findOne({ where: { name: 'preview-week' } });
+  const days = (new Date(stored.expiresAt).getTime() - Date.now()) / (24 * 60 * 60 * 1000);
+  expect(Math.round(days)).toBe(7);
+  await expect(createBuildToken(app.strapi, { name: 'odd', lifespanDays: 10 })).rejects.toThrow(/7, 30 or 90/);
+});
+
 it('is created once per name and is not a full-access token', async () => {
   await expect(createBuildToken(app.strapi, { name: 'website-build' })).rejects.toThrow(/already exists/);
   const stored = await app.strapi.db.query('admin::api-token').findOne({ where: { name: 'website-build' }, populate: ['permissions'] });
