@@ -7,7 +7,7 @@ import { freePort } from './server-process';
 
 /**
  * A private PostgreSQL cluster (initdb into a temporary folder, its own port) and a private Redis, for tests that
- * stop them: never the machine's shared services. The same setup as tests/integration/faults.test.ts.
+ * stop them (faults.test.ts, readiness.test.ts): never the machine's shared services.
  */
 const PG_BIN = () => {
   const dir = fs
