@@ -42,3 +42,8 @@ it('has no preview for topics (204), and none for someone not signed in to the a
   const article = await createArticle(app, 'Not for the public', { draft: true });
   expect((await app.http().get(`/content-manager/preview/url/api::article.article?documentId=${article.documentId}`)).status).toBe(401);
 });
+
+it("lets the admin panel frame the website's origin (Content-Security-Policy frame-src)", async () => {
+  const res = await app.http().get('/_health');
+  expect(res.headers['content-security-policy']).toMatch(/frame-src[^;]*https:\/\/www\.example\.org/);
+});
