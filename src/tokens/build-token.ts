@@ -20,6 +20,7 @@ export const BUILD_TOKEN_ACTIONS = [
   'api::comment.comment.findOne',
   'api::comment.comment.forArticle',
   'api::sitemap.sitemap.index',
+  'api::openapi.openapi.index',
 ] as const;
 
 export interface BuildTokenOptions {

@@ -26,7 +26,7 @@ it('reads only what the Public role reads', () => {
   expect(BUILD_TOKEN_ACTIONS.filter((action) => !(PUBLIC_ACTIONS as readonly string[]).includes(action))).toEqual([]);
 });
 
-it('reads published articles, programs, topics and the feed', async () => {
+it('reads published articles, programs, topics, the feed, the sitemap and the API description', async () => {
   const list = await asBuild('get', '/api/articles');
   expect(list.status).toBe(200);
   const slugs = list.body.data.map((article: { slug: string }) => article.slug);
@@ -37,6 +37,8 @@ it('reads published articles, programs, topics and the feed', async () => {
   expect((await asBuild('get', '/api/group-programs')).body.data.map((program: { title: string }) => program.title)).toContain('Program for the build');
   expect((await asBuild('get', '/api/topics')).status).toBe(200);
   expect((await asBuild('get', '/api/group-programs/upcoming?from=2027-01-01&to=2027-02-01')).status).toBe(200);
+  expect((await asBuild('get', '/api/sitemap.xml')).status).toBe(200);
+  expect((await asBuild('get', '/api/openapi.json')).status).toBe(200);
 });
 
 it('reads a draft only when the build asks for it with status=draft (a website preview)', async () => {
