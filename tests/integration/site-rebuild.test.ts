@@ -1,3 +1,4 @@
+import { adminUserToken } from '../helpers/auth';
 import { createArticle, createProgram } from '../helpers/content';
 import { startHookReceiver } from '../helpers/hook-receiver';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -88,6 +89,25 @@ it('is called when an article is unpublished, a published one is edited and publ
     { uid: 'api::article.article', action: 'publish', documentId: other.documentId },
     { uid: 'api::article.article', action: 'delete', documentId: other.documentId },
   ]);
+});
+
+it("is called when an editor publishes in the admin panel, not when they save a draft", async () => {
+  const editor = await adminUserToken(app, 'strapi-editor', 'editor.rebuild@practice.example', 'Editor-pass-123');
+  const start = receiver.calls.length;
+  const created = await app
+    .http()
+    .post('/content-manager/collection-types/api::article.article')
+    .set('Authorization', `Bearer ${editor}`)
+    .send({ title: 'Written in the admin panel', body: 'Text.' })
+    .expect(201);
+  await app
+    .http()
+    .post(`/content-manager/collection-types/api::article.article/${created.body.data.documentId}/actions/publish`)
+    .set('Authorization', `Bearer ${editor}`)
+    .send({})
+    .expect(200);
+  await receiver.waitForCalls(start + 1);
+  expect(payload(start).changes).toEqual([{ uid: 'api::article.article', action: 'publish', documentId: created.body.data.documentId }]);
 });
 
 it('retries a failing hook with backoff, sending the same signed body, and logs the outcome', async () => {
