@@ -16,6 +16,15 @@ const wrkPath = () => {
   }
 };
 
+/** `wrk -v` prints its version and usage, and exits with 1. */
+const wrkVersion = (wrk) => {
+  try {
+    return execFileSync(wrk, ['-v'], { encoding: 'utf8' }).split(' ')[1];
+  } catch (error) {
+    return String(error.stdout || '').split(' ')[1] || 'unknown version';
+  }
+};
+
 /** "1.23ms" / "850.00us" / "1.02s" → milliseconds. */
 const toMs = (text) => {
   const match = /([\d.]+)(us|ms|s)/.exec(text);
@@ -62,7 +71,7 @@ const runAutocannon = async (options, expectedStatus) => {
 /** A measuring function bound to the run's defaults; `generator` names what drives the throughput cases. */
 const createMeasure = ({ connections, duration, log }) => {
   const wrk = wrkPath();
-  const generator = wrk ? `wrk (${execFileSync(wrk, ['-v'], { encoding: 'utf8' }).split('\n')[0].split(' ').slice(0, 2).join(' ')})` : 'autocannon (wrk not installed: apt-get install wrk)';
+  const generator = wrk ? `wrk (${wrkVersion(wrk)})` : 'autocannon (wrk not installed: apt-get install wrk)';
   async function measure(label, options, expectedStatus = 200) {
     const settings = { connections, duration, ...options };
     let row;

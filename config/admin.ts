@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/utils/secrets';
+import { previewConfig } from '../src/preview/config';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -20,6 +21,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     nps: false,
     promoteEE: false,
   },
+  // The Content Manager's preview pane: articles and programs open their page on the website (src/preview/).
+  preview: previewConfig(env),
   autoOpen: false,
   watchIgnoreFiles: ['**/tests/**', '**/bench/**'],
   url: env('ADMIN_URL', '/admin'),

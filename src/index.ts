@@ -7,13 +7,16 @@ import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { explainFirstAdministrator } from './bootstrap/first-administrator';
+import { closeReadinessProbes, registerReadinessRoute } from './health/readiness';
 import { seedDemoContentIfEmpty } from './seed/demo-content';
 import { closeResponseCache, responseCache } from './utils/response-cache';
+import { siteRebuild } from './site-rebuild';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
     surviveDatabaseOutages(strapi);
+    registerReadinessRoute(strapi);
     await acquireStartupLock(strapi);
   },
 
@@ -37,5 +40,7 @@ export default {
     await releaseStartupLock(strapi);
     await strapi.service('api::comment.flood-control').close();
     await closeResponseCache(strapi);
+    closeReadinessProbes();
+    await siteRebuild(strapi).close();
   },
 };

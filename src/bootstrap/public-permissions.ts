@@ -26,6 +26,8 @@ export const PUBLIC_ACTIONS = [
   'api::commenter.reader-data.export',
   'api::commenter.reader-data.requestErasure',
   'api::commenter.reader-data.confirmErasure',
+  'api::sitemap.sitemap.index',
+  'api::openapi.openapi.index',
   // API moderators sign in (and reset a forgotten password) as Public; sign-up and providers stay closed.
   'plugin::users-permissions.auth.callback',
   'plugin::users-permissions.auth.forgotPassword',

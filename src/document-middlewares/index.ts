@@ -6,6 +6,9 @@ import { feedCacheMiddleware } from './feed-cache';
 import { moderationMiddleware } from './moderation';
 import { responseCacheMiddleware } from './response-cache';
 import { scheduleMiddleware } from './schedules';
+import { siteRebuildMiddleware } from './site-rebuild';
+import { sitemapCacheMiddleware } from './sitemap-cache';
+import { siteRebuild } from '../site-rebuild';
 import { slugMiddleware } from './slugs';
 
 /** Data rules that must hold on every path (admin, REST, Document Service, seed) run as Document Service middlewares. */
@@ -18,4 +21,6 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(dataRequestMiddleware(strapi));
   strapi.documents.use(feedCacheMiddleware(strapi));
   strapi.documents.use(responseCacheMiddleware(strapi));
+  strapi.documents.use(siteRebuildMiddleware(strapi, siteRebuild(strapi)));
+  strapi.documents.use(sitemapCacheMiddleware(strapi));
 };

@@ -1,47 +1,18 @@
-import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
-import os from 'os';
-import path from 'path';
 import { Client } from 'pg';
-import { freePort, productionSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { privateRedis, startPrivatePostgres, type PrivatePostgres, type PrivateRedis } from '../helpers/private-services';
+import { productionSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
 
 /**
  * Faults, against a private PostgreSQL (initdb into a temporary folder, its own port, pg_ctl to stop and start)
  * and a private Redis, never the machine's shared services. The server is under load while PostgreSQL goes
  * away for a few seconds and comes back.
  */
-const PG_BIN = fs
-  .readdirSync('/usr/lib/postgresql')
-  .map((version) => path.join('/usr/lib/postgresql', version, 'bin'))
-  .find((dir) => fs.existsSync(path.join(dir, 'initdb')))!;
 const SLUG = 'whats-the-difference-between-a-support-group-and-group-therapy';
 
-let dataDir: string;
-let pgPort: number;
-let redisPort: number;
-let redis: ChildProcess;
+let postgres: PrivatePostgres;
+let redis: PrivateRedis;
 let server: ServerProcess;
-
-/** initdb refuses to run as root, so the private cluster belongs to the postgres user, as the machine's does. */
-const asPostgres = (binary: string, args: string[]) =>
-  execFileSync(process.getuid?.() === 0 ? 'runuser' : path.join(PG_BIN, binary), process.getuid?.() === 0 ? ['-u', 'postgres', '--', path.join(PG_BIN, binary), ...args] : args, {
-    stdio: 'pipe',
-  });
-const pgCtl = (action: 'start' | 'stop') =>
-  asPostgres('pg_ctl', ['-D', dataDir, '-w', '-t', '30', ...(action === 'start' ? ['-o', `-p ${pgPort} -c listen_addresses=127.0.0.1 -k ${dataDir}`, '-l', path.join(dataDir, 'log'), 'start'] : ['-m', 'fast', 'stop'])]);
-
-const startRedis = async () => {
-  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i += 1) {
-    try {
-      execFileSync('redis-cli', ['-p', String(redisPort), 'ping'], { stdio: 'pipe' });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error('private Redis did not start');
-};
 
 let ipCounter = 0;
 // A new reader address per post (flood control allows one post per address every 15 s).
@@ -54,28 +25,20 @@ const post = (ip = `2001:db8::${(ipCounter += 1).toString(16)}`, n = ipCounter) 
   });
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counseling-pg-'));
-  fs.chownSync(dataDir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
-  pgPort = await freePort();
-  redisPort = await freePort();
-  asPostgres('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync']);
-  pgCtl('start');
-  const admin = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', database: 'postgres' });
-  await admin.connect();
-  await admin.query('CREATE DATABASE counseling');
-  await admin.end();
-  await startRedis();
+  postgres = await startPrivatePostgres();
+  redis = await privateRedis();
+  await redis.start();
 
   server = await startServerProcess({
     ...productionSecrets(),
     LOG_LEVEL: 'info',
     DATABASE_CLIENT: 'postgres',
     DATABASE_HOST: '127.0.0.1',
-    DATABASE_PORT: String(pgPort),
+    DATABASE_PORT: String(postgres.port),
     DATABASE_USERNAME: 'postgres',
-    DATABASE_NAME: 'counseling',
+    DATABASE_NAME: postgres.database,
     DATABASE_URL: '',
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    REDIS_URL: redis.url,
     SEED_DEMO_CONTENT: 'true',
     IS_PROXIED: 'true',
   });
@@ -83,13 +46,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  try {
-    pgCtl('stop');
-  } catch {
-    // already stopped
-  }
-  redis?.kill('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  postgres?.remove();
+  redis?.kill();
 });
 
 /** Polls `condition` until it holds; fails with `what` after two minutes (a hang, not slowness). */
@@ -126,10 +84,10 @@ it('fails fast with 503 while PostgreSQL is down, stays up, recovers by itself a
   const succeeded = (result: { status: number }) => result.status === 200 || result.status === 201;
   await waitUntil('answers before the outage', () => results.filter((result) => result.phase === 'before').length >= 8);
   phase = 'down';
-  pgCtl('stop');
+  postgres.stop();
   await waitUntil('a 503 while PostgreSQL is down', () => results.some((result) => result.phase === 'down' && result.status === 503));
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  pgCtl('start');
+  postgres.start();
   phase = 'after';
   // Recovered by itself: eight answers in a row succeed after the restart.
   await waitUntil('eight successes in a row after the restart', () => {
@@ -153,7 +111,7 @@ it('fails fast with 503 while PostgreSQL is down, stays up, recovers by itself a
   // Every comment that was acknowledged with 201 is stored.
   const acknowledged = results.flatMap((result) => (result.documentId ? [result.documentId] : []));
   expect(acknowledged.length).toBeGreaterThan(0);
-  const pg = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', database: 'counseling' });
+  const pg = new Client({ host: '127.0.0.1', port: postgres.port, user: 'postgres', database: postgres.database });
   await pg.connect();
   const stored = await pg.query('SELECT count(*) FROM comments WHERE document_id = ANY($1)', [acknowledged]);
   await pg.end();
@@ -165,7 +123,7 @@ it('degrades flood control to per-process limits when Redis goes away, and says 
   expect((await post('192.0.2.251')).status).toBe(201);
   expect((await post('192.0.2.251')).status).toBe(429); // shared limit, through Redis
 
-  redis.kill('SIGKILL');
+  redis.kill();
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect((await post('192.0.2.252')).status).toBe(201); // not rejecting everyone
   expect((await post('192.0.2.252')).status).toBe(429); // nor accepting unlimited posts

@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getSitemapService } from '../services/sitemap';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async index(ctx: Context) {
+    ctx.type = 'application/xml; charset=utf-8';
+    ctx.set('Cache-Control', 'public, max-age=60');
+    ctx.body = await getSitemapService(strapi).xml();
+  },
+});

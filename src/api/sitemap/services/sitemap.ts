@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { pageUrl } from '../../../utils/page-urls';
+import { sitemapXml, type SitemapEntry } from './xml';
+
+interface SitemapConfig {
+  urls: { article: string; program: string };
+  sitemap: { cacheSeconds: number };
+}
+
+/** The website pages that come from this CMS: published articles and programs, never a draft. */
+const SOURCES = [
+  { uid: 'api::article.article', template: (config: SitemapConfig) => config.urls.article },
+  { uid: 'api::group-program.group-program', template: (config: SitemapConfig) => config.urls.program },
+] as const;
+
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  let cached: { xml: string; expiresAt: number } | undefined;
+  const config = () => strapi.config.get('website') as SitemapConfig;
+
+  const entries = async (): Promise<SitemapEntry[]> => {
+    const settings = config();
+    const lists = await Promise.all(
+      SOURCES.map(async ({ uid, template }) => {
+        const documents = await strapi.documents(uid).findMany({ status: 'published', fields: ['slug', 'updatedAt'], sort: ['slug:asc'] });
+        return documents.map((document) => ({ loc: pageUrl(template(settings), document.slug as string), lastmod: document.updatedAt as string }));
+      })
+    );
+    return lists.flat();
+  };
+
+  return {
+    /** The sitemap, from the process cache while fresh. */
+    async xml() {
+      if (cached && cached.expiresAt > Date.now()) return cached.xml;
+      const xml = sitemapXml(await entries());
+      cached = { xml, expiresAt: Date.now() + config().sitemap.cacheSeconds * 1000 };
+      return xml;
+    },
+    /** Called by a Document Service middleware on every change to an article or program. */
+    invalidate() {
+      cached = undefined;
+    },
+  };
+};
+
+export type SitemapService = ReturnType<typeof service>;
+export const getSitemapService = (strapi: Core.Strapi) => strapi.service('api::sitemap.sitemap') as SitemapService;
+
+export default service;

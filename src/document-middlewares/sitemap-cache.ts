@@ -1,0 +1,15 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { getSitemapService } from '../api/sitemap/services/sitemap';
+
+const SITEMAP_SOURCES = new Set(['api::article.article', 'api::group-program.group-program']);
+const READ_ACTIONS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
+
+/** Any change to an article or program (save, publish, unpublish, delete) clears this process's sitemap at once. */
+export const sitemapCacheMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (!SITEMAP_SOURCES.has(context.uid) || READ_ACTIONS.has(context.action)) return next();
+    const result = await next();
+    getSitemapService(strapi).invalidate();
+    return result;
+  };

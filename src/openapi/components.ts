@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import { documentSchema, schemaName } from './content-types';
+import { ERROR_SCHEMA, PAGINATION_SCHEMA, ref } from './schemas';
+import type { JsonSchema } from './types';
+
+/** Named schemas: the content types (derived from their schema.json) and the shapes of the custom answers. */
+const CONTENT = ['api::article.article', 'api::group-program.group-program', 'api::topic.topic'];
+const PARTS = ['shared.seo', 'program.facilitator', 'program.schedule', 'program.skipped-date', 'plugin::upload.file'];
+
+const text = { type: 'string' };
+const nullableText = { type: ['string', 'null'] };
+const session = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } } };
+
+const FEED_ITEM: JsonSchema = {
+  type: 'object',
+  required: ['documentId', 'slug', 'title', 'kind', 'summary', 'topics', 'format', 'enrollment', 'schedule', 'nextSession', 'upcomingSessions', 'url', 'jsonLd'],
+  properties: {
+    documentId: text,
+    slug: text,
+    title: text,
+    kind: { enum: ['support-group', 'group-therapy'] },
+    summary: text,
+    topics: { type: 'array', items: { type: 'object', required: ['name', 'slug'], properties: { name: text, slug: text } } },
+    format: { enum: ['in-person', 'online', 'hybrid'] },
+    location: nullableText,
+    ageGroup: nullableText,
+    facilitator: { anyOf: [{ type: 'null' }, { type: 'object', required: ['name'], properties: { name: text, credentials: nullableText } }] },
+    enrollment: {
+      type: 'object',
+      required: ['status', 'seatsLeft', 'insuranceAccepted'],
+      properties: { status: { enum: ['open', 'waitlist', 'closed'] }, seatsLeft: { type: ['integer', 'null'] }, cost: nullableText, insuranceAccepted: { type: 'boolean' }, registrationUrl: nullableText },
+    },
+    schedule: { type: 'object', required: ['timezone', 'rrule', 'exdates', 'summary'], properties: { timezone: text, rrule: text, exdates: { type: 'array', items: text }, summary: text } },
+    nextSession: session,
+    upcomingSessions: { type: 'array', items: session },
+    sessionsRemaining: { type: ['integer', 'null'] },
+    url: { type: 'string', format: 'uri' },
+    jsonLd: { type: 'object', required: ['@context', '@type'], properties: { '@context': { const: 'https://schema.org' }, '@type': { const: 'EventSeries' } } },
+  },
+};
+
+const resource = { type: 'object', required: ['name'], properties: { name: text, description: text, phone: text, sms: text, url: text } };
+
+export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema> => ({
+  Error: ERROR_SCHEMA,
+  Pagination: PAGINATION_SCHEMA,
+  ...Object.fromEntries(CONTENT.map((uid) => [schemaName(uid), documentSchema(strapi, uid, uid === 'api::article.article' ? { upcomingPrograms: { type: 'array', items: ref('UpcomingProgram') } } : {})])),
+  ...Object.fromEntries(PARTS.map((uid) => [schemaName(uid), documentSchema(strapi, uid)])),
+  FeedItem: FEED_ITEM,
+  UpcomingProgram: { ...FEED_ITEM, required: (FEED_ITEM.required as string[]).filter((name) => name !== 'jsonLd'), description: 'A feed item without jsonLd.' },
+  PublicComment: {
+    type: 'object',
+    required: ['documentId', 'authorName', 'body', 'createdAt'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'integer' },
+      documentId: text,
+      authorName: text,
+      body: text,
+      createdAt: { type: 'string', format: 'date-time' },
+      article: { anyOf: [{ type: 'null' }, { type: 'object', required: ['documentId', 'title', 'slug'], properties: { documentId: text, title: text, slug: text } }] },
+    },
+  },
+  ThreadComment: {
+    type: 'object',
+    required: ['documentId', 'authorName', 'body', 'byPractice', 'createdAt', 'replies'],
+    additionalProperties: false,
+    properties: { documentId: text, authorName: text, body: text, byPractice: { type: 'boolean' }, createdAt: { type: 'string', format: 'date-time' }, replies: { type: 'array', items: ref('ThreadComment') } },
+  },
+  QueuedComment: {
+    type: 'object',
+    description: 'A comment as moderators see it, private fields included.',
+    required: ['documentId', 'authorName', 'body', 'moderationStatus'],
+    properties: {
+      documentId: text,
+      authorName: text,
+      authorEmail: text,
+      body: text,
+      moderationStatus: { enum: ['pending', 'approved', 'rejected', 'spam'] },
+      priority: { enum: ['normal', 'urgent'] },
+      flags: { type: ['array', 'null'], items: text },
+      moderationNote: nullableText,
+      article: { anyOf: [{ type: 'null' }, { type: 'object', properties: { documentId: text, title: text, slug: text } }] },
+    },
+  },
+  CrisisSupport: {
+    type: 'object',
+    description: 'Shown to a reader whose comment holds crisis language (Safe Messaging Guidelines).',
+    required: ['message', 'resources'],
+    properties: { message: text, resources: { type: 'array', items: resource }, emergency: resource },
+  },
+});
