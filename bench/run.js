@@ -178,7 +178,10 @@ async function main() {
       rows.push({ size, ...(await measure(`feed cold (cache miss, 1 connection) @${size}`, { url: base, connections: 1, requests: [coldToday()] })) });
       rows.push({ size, ...(await measure(`feed warm (cached) @${size}`, { url: feed })) });
       rows.push({ size, ...(await measure(`feed conditional (304) @${size}`, { url: feed, headers: { 'if-none-match': warm.headers.get('etag') } }, 304)) });
+      // Strapi's own find, without the response cache (switched off at run time for this case alone).
+      await server.configure('response-cache.enabled', false);
       rows.push({ size, ...(await measure(`stock GET /api/group-programs @${size}`, { url: `${base}/api/group-programs` })) });
+      await server.configure('response-cache.enabled', true);
       // A new Origin on every request is a new cache key: the article computed from the database each time.
       await get(`${base}/api/articles/${articleSlug}`); // the program list articles rank from is read once per change
       let origin = 0;
@@ -229,10 +232,13 @@ async function main() {
 
     log(`\nBare Node http ceiling (the ${feedBytes.size}-program feed's bytes)`);
     const barePort = await freePort();
-    const bare = fork(path.join(__dirname, 'bare-server.js'), [String(barePort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BARE_BODY: feedBytes.body, BARE_ETAG: feedBytes.etag } });
+    const bodyFile = path.join(appDir, '.tmp', `bench-${stamp}-feed.json`);
+    fs.writeFileSync(bodyFile, feedBytes.body);
+    const bare = fork(path.join(__dirname, 'bare-server.js'), [String(barePort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BARE_BODY_FILE: bodyFile, BARE_ETAG: feedBytes.etag } });
     await new Promise((resolve) => bare.on('message', (message) => message === 'ready' && resolve()));
     rows.push({ size: feedBytes.size, ...(await measure(`bare node http, same bytes @${feedBytes.size}`, { url: `http://127.0.0.1:${barePort}/` })) });
     bare.kill('SIGTERM');
+    fs.rmSync(bodyFile, { force: true });
   } finally {
     if (server) await server.stop();
     await database.drop();

@@ -13,6 +13,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       undoSeconds: env.int('MODERATION_UNDO_SECONDS', 10),
     },
   },
+  /** The editors' Sessions panel on group programs (src/plugins/schedule-panel). */
+  'schedule-panel': {
+    enabled: true,
+    resolve: './src/plugins/schedule-panel',
+    config: {
+      /** Public holidays that the panel warns about: ISO country code and, optionally, region (state, province). */
+      holidays: { country: env('HOLIDAYS_COUNTRY', 'US'), region: env('HOLIDAYS_REGION', '') },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: readSecret(process.env, 'JWT_SECRET'),

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { CHOICE_LABELS } from './choice-labels';
 
 /** The practice's admin panel: its name, a calm neutral theme, and no Strapi tutorials or release notices. */
 const PRACTICE = 'Counseling Practice';
@@ -24,6 +25,7 @@ export default {
     },
     translations: {
       en: {
+        ...CHOICE_LABELS,
         'Auth.form.welcome.title': `Welcome to ${PRACTICE}`,
         'Auth.form.welcome.subtitle': 'Log in to write articles, maintain group programs or review comments',
         'app.components.LeftMenu.navbrand.title': PRACTICE,

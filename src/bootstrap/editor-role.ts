@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 const EDITED = ['api::article.article', 'api::group-program.group-program', 'api::topic.topic'] as const;
 const ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map((action) => `plugin::content-manager.explorer.${action}`);
+export const EDITOR_PLUGIN_ACTIONS = ['plugin::schedule-panel.preview', 'plugin::schedule-panel.next-term'];
 
 /**
  * The built-in admin role Editor (code `strapi-editor`) writes articles, programs and topics: every action on
@@ -31,5 +32,7 @@ export const ensureEditorRole = async (strapi: Core.Strapi) => {
         conditions: [],
       }));
   });
-  if (missing.length > 0) await roles.addPermissions(role.id, missing);
+  // The Sessions panel and "Schedule next term" on group programs (src/plugins/schedule-panel).
+  const panel = EDITOR_PLUGIN_ACTIONS.filter((action) => !has.has(`${action}|null`)).map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
+  if (missing.length + panel.length > 0) await roles.addPermissions(role.id, [...missing, ...panel]);
 };

@@ -36,7 +36,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const route = cachedRoute(ctx.path);
     if (!route || ctx.get('authorization') || /(^|&)status=draft(&|$)/i.test(ctx.querystring)) return next();
-    const cache = responseCache(strapi);
+    const cache = strapi.config.get('response-cache.enabled') ? responseCache(strapi) : null;
     if (!cache) return next();
 
     const key = cacheKey(ctx.path, ctx.querystring, ctx.get('origin') || undefined);

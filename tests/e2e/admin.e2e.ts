@@ -94,8 +94,8 @@ describe('an editor', () => {
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::group-program.group-program/create`);
     await page.getByLabel(/^Title/).fill('Anxiety Skills Group (8 weeks)');
     await page.getByLabel(/^Summary/).fill('Eight weekly sessions of skills for anxiety, led by a psychologist.');
-    await choose(/Kind of group/, 'group-therapy');
-    await choose(/Where it meets/, 'online');
+    await choose(/Kind of group/, 'Group therapy');
+    await choose(/Where it meets/, 'Online');
     // Therapist-led: the facilitator component is empty until added.
     await page.getByRole('button', { name: /No entry yet/i }).first().click();
     await page.getByLabel(/^Name/).fill('Dr. Sam Lee');
@@ -107,8 +107,8 @@ describe('an editor', () => {
     await page.getByLabel(/^Start time/).click();
     await page.getByRole('option', { name: '18:00' }).click();
     await page.getByLabel(/^Session length/).fill('90');
-    await choose(/^Repeats/, 'weekly');
-    await choose(/^Ends/, 'after-sessions');
+    await choose(/^Repeats/, 'Every week (or every few weeks)');
+    await choose(/^Ends/, 'Ends after a number of sessions');
     await shot('editor-program-form');
 
     await page.getByRole('button', { name: /^Save$/ }).click();

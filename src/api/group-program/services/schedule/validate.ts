@@ -14,7 +14,7 @@ const MAX_DURATION = 480;
 const MAX_SESSIONS = 520;
 
 /** Which week of its month a date falls in: 1..5, and whether it is the last such weekday. */
-const weekOfMonth = (date: Temporal.PlainDate) => ({ nth: Math.ceil(date.day / 7), isLast: date.day + 7 > date.daysInMonth });
+export const weekOfMonth = (date: Temporal.PlainDate) => ({ nth: Math.ceil(date.day / 7), isLast: date.day + 7 > date.daysInMonth });
 
 const isRealDate = (value: string) => {
   try {

@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { schedulePanel } from '../../../../../api/group-program/services/schedule/panel';
+import type { ScheduleFields } from '../../../../../api/group-program/services/schedule/fields';
+import { parseInput } from '../../../../../utils/validation';
+
+/** The panel's admin routes: the form's schedule in, the sessions and warnings out; a next term on request. */
+const text = (field: string) => z.string({ error: `${field} must be text` }).max(64).nullish();
+const count = (field: string) => z.number({ error: `${field} must be a number` }).int(`${field} must be a whole number`).nullish();
+const previewBody = z
+  .object({
+    kind: text('kind'),
+    schedule: z
+      .object({
+        timezone: text('timezone'),
+        firstSessionDate: text('firstSessionDate'),
+        startTime: text('startTime'),
+        durationMinutes: count('durationMinutes'),
+        repeats: text('repeats'),
+        interval: count('interval'),
+        weeksOfMonth: text('weeksOfMonth'),
+        shortMonths: text('shortMonths'),
+        ends: text('ends'),
+        sessionCount: count('sessionCount'),
+        endDate: text('endDate'),
+        skippedDates: z.array(z.object({ date: z.string().max(32).nullish(), reason: z.string().max(255).nullish() }).passthrough()).max(520).nullish(),
+      })
+      .passthrough(),
+  })
+  .strict();
+const nextTermBody = z
+  .object({
+    documentId: z.string({ error: 'documentId is required' }).min(1).max(64),
+    gapWeeks: z.number({ error: 'gapWeeks must be a number' }).int().min(0, 'gapWeeks must be 0 or more').max(52, 'gapWeeks must be at most 52').default(0),
+  })
+  .strict();
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async preview(ctx: Context) {
+    const { schedule, kind } = parseInput(previewBody, ctx.request.body);
+    const fields = {
+      ...schedule,
+      // The form keeps repeatable components with their own keys and may hold half-typed dates.
+      skippedDates: (schedule.skippedDates ?? []).filter((entry) => /^\d{4}-\d{2}-\d{2}/.test(entry.date ?? '')).map((entry) => ({ date: String(entry.date).slice(0, 10), reason: entry.reason ?? null })),
+    } as ScheduleFields;
+    const holidays = strapi.plugin('schedule-panel').service('holidays');
+    ctx.body = { data: schedulePanel({ schedule: fields, kind, now: new Date(), holidayOn: (date) => holidays.holidayOn(date) }) };
+  },
+
+  async nextTerm(ctx: Context) {
+    const { documentId, gapWeeks } = parseInput(nextTermBody, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await strapi.plugin('schedule-panel').service('next-term').create(documentId, gapWeeks) };
+  },
+});

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import panel from './controllers/panel';
+import { ACTION_DEFINITIONS } from './permissions';
+import routes from './routes';
+import holidays from './services/holidays';
+import nextTerm from './services/next-term';
+
+/** The editors' schedule panel (server side): the preview route, holidays, and next term. */
+export default {
+  config: {
+    default: { holidays: { country: 'US', region: '' } },
+    validator() {},
+  },
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
+  },
+  controllers: { panel },
+  services: { holidays, 'next-term': nextTerm },
+  routes,
+};
