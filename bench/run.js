@@ -16,6 +16,7 @@ const path = require('path');
 const { fork } = require('child_process');
 const { productionSecrets } = require('./production-env');
 const { createMeasure } = require('./load');
+const { summarise, writeResults } = require('./report');
 
 const appDir = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -226,6 +227,21 @@ async function main() {
     facts.inboxPending = JSON.parse(opened.text).meta.counts.pending;
     rows.push(await measure('inbox opens: first page of 5,000 waiting (1 connection)', { url: `${base}/moderation/queue?tab=pending&pageSize=25`, connections: 1, headers: { authorization } }));
     rows.push(await measure('inbox: last page of 5,000 waiting (1 connection)', { url: `${base}/moderation/queue?tab=pending&pageSize=25&page=190`, connections: 1, headers: { authorization } }));
+
+    log('\nSessions panel (admin panel)');
+    const editor = { email: 'bench.editor@bench.example', password: 'Bench-editor-1' };
+    await server.adminUser({ roleCode: 'strapi-editor', ...editor });
+    const editorLogin = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(editor) });
+    const ongoing = { kind: 'support-group', schedule: { timezone: 'America/New_York', firstSessionDate: new Date().toISOString().slice(0, 10), startTime: '18:00', durationMinutes: 90, repeats: 'weekly', ends: 'never' } };
+    rows.push(
+      await measure('panel: a 2-year ongoing weekly schedule (1 connection)', {
+        url: `${base}/schedule-panel/preview`,
+        method: 'POST',
+        connections: 1,
+        headers: { authorization: `Bearer ${(await editorLogin.json()).data.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(ongoing),
+      })
+    );
     facts.peakMemoryMb = server.peakMemoryMb();
     await server.stop();
     server = null;
@@ -244,77 +260,8 @@ async function main() {
     await database.drop();
   }
 
-  const summary = summarise(rows, facts);
-  writeResults(stamp, rows, facts, summary);
-}
-
-const find = (rows, prefix, size) => rows.find((row) => row.case.startsWith(prefix) && (size === undefined || row.size === size));
-const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
-
-function summarise(rows, facts) {
-  const checks = [];
-  const at = sizes.includes(1000) ? 1000 : Math.max(...sizes);
-  const warm = find(rows, 'feed warm', at);
-  const stock = find(rows, 'stock GET', at);
-  const conditional = find(rows, 'feed conditional', at);
-  const bare = find(rows, 'bare node');
-  const coldAt = find(rows, 'feed cold (cache miss', at);
-  const biggest = Math.max(...sizes);
-  const coldBig = find(rows, 'feed cold (cache miss', biggest);
-  const coldLastPage = rows.find((row) => row.case.startsWith('feed cold, page'));
-  const modOn = find(rows, 'POST /api/comments (moderation on)');
-  const modOff = find(rows, 'POST /api/comments (moderation off)');
-  const add = (name, value, target, pass) => checks.push({ name, value, target, pass });
-  add(`warm feed vs stock find @${at} (req/s ratio)`, ratio(warm?.requestsPerSecond, stock?.requestsPerSecond), '>= 10', ratio(warm?.requestsPerSecond, stock?.requestsPerSecond) >= 10);
-  add('warm feed vs bare Node ceiling (req/s ratio)', ratio(warm?.requestsPerSecond, bare?.requestsPerSecond), '>= 0.30', ratio(warm?.requestsPerSecond, bare?.requestsPerSecond) >= 0.3);
-  add(`304 vs warm feed @${at} (req/s ratio)`, ratio(conditional?.requestsPerSecond, warm?.requestsPerSecond), '>= 1', ratio(conditional?.requestsPerSecond, warm?.requestsPerSecond) >= 1);
-  add(`cold feed p99 @${at} (ms)`, coldAt?.p99, '< 150', coldAt ? coldAt.p99 < 150 : false);
-  if (biggest > at) {
-    add(`cold feed p50 ${biggest} vs ${at} programs (ratio)`, ratio(coldBig?.p50, coldAt?.p50), '<= 12', ratio(coldBig?.p50, coldAt?.p50) <= 12);
-  }
-  if (coldLastPage) add(`cold feed, last page vs first page @${biggest} (p50 ratio)`, ratio(coldLastPage.p50, coldBig?.p50), '<= 1.2', ratio(coldLastPage.p50, coldBig?.p50) <= 1.2);
-  add('comment create, moderation on vs off (p50 ratio)', ratio(modOn?.p50, modOff?.p50), '<= 1.2', ratio(modOn?.p50, modOff?.p50) <= 1.2);
-  const largest = Math.max(...sizes);
-  for (const [name, prefix] of [['article by slug', 'article by slug'], ['article list', 'article list'], ['comment thread', 'approved comment thread']]) {
-    const row = find(rows, prefix);
-    add(`${name} vs stock find @${largest} (req/s ratio)`, ratio(row?.requestsPerSecond, find(rows, 'stock GET', largest)?.requestsPerSecond), '>= 10', ratio(row?.requestsPerSecond, find(rows, 'stock GET', largest)?.requestsPerSecond) >= 10);
-    add(`${name} p99 (ms)`, row?.p99, '< 50', row ? row.p99 < 50 : false);
-  }
-  const coldArticle = find(rows, 'article cold', largest);
-  add(`cold article p99 @${largest} (ms)`, coldArticle?.p99, '< 100', coldArticle ? coldArticle.p99 < 100 : false);
-  add('peak server memory (MB)', facts.peakMemoryMb ? Math.round(facts.peakMemoryMb) : null, '< 500', facts.peakMemoryMb ? facts.peakMemoryMb < 500 : false);
-  const inbox = find(rows, 'inbox opens');
-  add('inbox opens with 5,000 waiting, p99 (ms)', inbox?.p99, '< 1000', inbox ? inbox.p99 < 1000 : false);
-  facts.errors = rows.reduce((sum, row) => sum + row.errors, 0);
-  return checks;
-}
-
-function writeResults(stamp, rows, facts, checks) {
-  const dir = path.join(__dirname, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const meta = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', database: client, sizes, durationSeconds: duration, connections, node: process.version, loadGenerator: generator };
-  fs.writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify({ meta, facts, rows, checks }, null, 2)}\n`);
-  const table = [
-    '| case | req/s | p50 ms | p99 ms | errors |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => `| ${row.case} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} |`),
-  ];
-  const targets = ['| target | measured | wanted | met |', '| --- | ---: | --- | --- |', ...checks.map((check) => `| ${check.name} | ${check.value ?? 'n/a'} | ${check.target} | ${check.pass ? 'yes' : 'no'} |`)];
-  const markdown = [
-    `# Benchmark ${meta.date}`,
-    '',
-    `\`npm run bench${quick ? ' -- --quick' : ''}\` on ${client}, Node ${process.version}, ${duration} s per case, ${connections} connections, load from ${generator}.`,
-    `Load generator ceiling (bare Node http sending the feed's bytes): ${find(rows, 'bare node')?.requestsPerSecond ?? 'n/a'} req/s.`,
-    `Server start-up: ${facts.startupMs} ms to /_health. Peak server memory (VmHWM): ${facts.peakMemoryMb ? `${Math.round(facts.peakMemoryMb)} MB` : 'n/a'}.`,
-    '',
-    ...table,
-    '',
-    ...targets,
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(dir, `${stamp}.md`), markdown);
-  log(`\n${markdown}`);
-  log(`Written: bench/results/${stamp}.json and .md`);
+  const summary = summarise(rows, facts, sizes);
+  writeResults({ stamp, rows, facts, checks: summary, meta: { mode: quick ? 'quick' : 'full', database: client, sizes, durationSeconds: duration, connections, loadGenerator: generator }, log });
 }
 
 main().catch((error) => {

@@ -13,6 +13,8 @@ import { loadCorpus, spamExamples } from '../moderation/corpus';
 const TABLE = 'strapi_core_store_settings';
 const MODEL_KEY = 'api_comment_spam-classifier';
 const REVISION_KEY = 'api_comment_spam-classifier-revision';
+/** How often an instance looks whether another one has learned something. */
+const REVISION_CHECK_MS = 1000;
 
 interface ClassifierConfig {
   enabled: boolean;
@@ -23,6 +25,7 @@ type Knex = Core.Strapi['db']['connection'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { model: SpamModel; revision: number } | null = null;
+  let checkedAt = 0;
   const config = () => strapi.config.get('moderation.classifier') as ClassifierConfig;
 
   const readRevision = async (db: Knex) => Number((await db(TABLE).where({ key: REVISION_KEY }).first('value'))?.value ?? 0);
@@ -66,8 +69,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.log.info(`Spam classifier trained from the labelled corpus (${model.samples.spam} spam, ${model.samples.ham} not spam).`);
     },
 
-    /** The shared model as it is now (one small read to see whether another instance changed it). */
+    /** The shared model as it is now (a small read, at most once a second, to see whether another instance changed it). */
     async current(): Promise<SpamModel> {
+      if (cached && Date.now() - checkedAt < REVISION_CHECK_MS) return cached.model;
+      checkedAt = Date.now();
       const revision = await readRevision(strapi.db.connection);
       if (!cached || cached.revision !== revision) {
         const model = await readModel(strapi.db.connection);
