@@ -1,27 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PUBLIC_ACTIONS } from '../bootstrap/public-permissions';
 
 /**
- * What a static site build may do: read what the Public role reads, nothing else. No create, update, delete,
+ * What a static site build may do: read what the Public role reads (its read actions), nothing else. No create, update, delete,
  * comment, user or upload action; a draft only when the build asks for it with `?status=draft` (an API token may,
  * see src/utils/public-read.ts), which is how a website's server-side preview renders an editor's draft.
  */
-export const BUILD_TOKEN_ACTIONS = [
-  'api::article.article.find',
-  'api::article.article.findOne',
-  'api::group-program.group-program.find',
-  'api::group-program.group-program.findOne',
-  'api::group-program.group-program.upcoming',
-  'api::group-program.group-program.upcomingCalendar',
-  'api::group-program.group-program.calendar',
-  'api::topic.topic.find',
-  'api::topic.topic.findOne',
-  'api::comment.comment.find',
-  'api::comment.comment.findOne',
-  'api::comment.comment.forArticle',
-  'api::sitemap.sitemap.index',
-  'api::openapi.openapi.index',
-] as const;
+const READS = /\.(find|findOne|upcoming|upcomingCalendar|calendar|forArticle|index)$/;
+export const BUILD_TOKEN_ACTIONS = PUBLIC_ACTIONS.filter((action) => action.startsWith('api::') && READS.test(action));
 
 export interface BuildTokenOptions {
   name: string;
