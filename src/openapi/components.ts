@@ -35,7 +35,20 @@ const FEED_ITEM: JsonSchema = {
     upcomingSessions: { type: 'array', items: session },
     sessionsRemaining: { type: ['integer', 'null'] },
     url: { type: 'string', format: 'uri' },
-    jsonLd: { type: 'object', required: ['@context', '@type'], properties: { '@context': { const: 'https://schema.org' }, '@type': { const: 'EventSeries' } } },
+    jsonLd: {
+      type: 'object',
+      description: 'schema.org JSON-LD: the EventSeries first, then an Event for each listed session.',
+      required: ['@context', '@graph'],
+      properties: {
+        '@context': { const: 'https://schema.org' },
+        '@graph': {
+          type: 'array',
+          minItems: 1,
+          prefixItems: [{ type: 'object', required: ['@type', '@id'], properties: { '@type': { const: 'EventSeries' }, '@id': text } }],
+          items: { type: 'object', required: ['@type', '@id'], properties: { '@type': { const: 'Event' }, '@id': text } },
+        },
+      },
+    },
   },
 };
 
