@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { REPORT_REASONS } from '../api/comment-report/services/comment-report';
 import { documentSchema, schemaName } from './content-types';
 import { ERROR_SCHEMA, PAGINATION_SCHEMA, ref } from './schemas';
 import type { JsonSchema } from './types';
@@ -35,7 +36,63 @@ const FEED_ITEM: JsonSchema = {
     upcomingSessions: { type: 'array', items: session },
     sessionsRemaining: { type: ['integer', 'null'] },
     url: { type: 'string', format: 'uri' },
-    jsonLd: { type: 'object', required: ['@context', '@type'], properties: { '@context': { const: 'https://schema.org' }, '@type': { const: 'EventSeries' } } },
+    jsonLd: {
+      type: 'object',
+      description: 'schema.org JSON-LD: the EventSeries first, then an Event for each listed session.',
+      required: ['@context', '@graph'],
+      properties: {
+        '@context': { const: 'https://schema.org' },
+        '@graph': {
+          type: 'array',
+          minItems: 1,
+          prefixItems: [{ type: 'object', required: ['@type', '@id'], properties: { '@type': { const: 'EventSeries' }, '@id': text } }],
+          items: { type: 'object', required: ['@type', '@id'], properties: { '@type': { const: 'Event' }, '@id': text } },
+        },
+      },
+    },
+  },
+};
+
+const dateTime = { type: 'string', format: 'date-time' };
+/** GET /api/commenters/export/download: everything kept under a reader's address (src/api/commenter/services/reader-data.ts). */
+const READER_DATA_EXPORT: JsonSchema = {
+  type: 'object',
+  description: "A reader's own data: their comments (every status, as stored) and the reports they sent.",
+  required: ['email', 'exportedAt', 'confirmedAt', 'comments', 'reports'],
+  additionalProperties: false,
+  properties: {
+    email: { type: 'string', format: 'email' },
+    exportedAt: dateTime,
+    confirmedAt: { anyOf: [dateTime, { type: 'null' }], description: 'When the address was confirmed.' },
+    comments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['documentId', 'authorName', 'authorEmail', 'body', 'moderationStatus', 'notifyReplies', 'createdAt', 'updatedAt', 'article', 'replyTo'],
+        additionalProperties: false,
+        properties: {
+          documentId: text,
+          authorName: text,
+          authorEmail: text,
+          body: text,
+          moderationStatus: { enum: ['pending', 'approved', 'rejected', 'spam'] },
+          notifyReplies: { type: ['boolean', 'null'] },
+          createdAt: dateTime,
+          updatedAt: dateTime,
+          article: { anyOf: [{ type: 'null' }, { type: 'object', required: ['documentId', 'title', 'slug'], additionalProperties: false, properties: { documentId: text, title: text, slug: text } }] },
+          replyTo: { ...nullableText, description: 'The documentId of the comment this one answers.' },
+        },
+      },
+    },
+    reports: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['reason', 'text', 'createdAt', 'comment'],
+        additionalProperties: false,
+        properties: { reason: { enum: [...REPORT_REASONS] }, text: nullableText, createdAt: dateTime, comment: { ...nullableText, description: 'The documentId of the reported comment.' } },
+      },
+    },
   },
 };
 
@@ -81,6 +138,24 @@ export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema
       flags: { type: ['array', 'null'], items: text },
       moderationNote: nullableText,
       article: { anyOf: [{ type: 'null' }, { type: 'object', properties: { documentId: text, title: text, slug: text } }] },
+      reportedAt: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }], description: 'The first open report by a reader (queue only).' },
+      reports: { anyOf: [{ type: 'null' }, ref('ReportSummary')], description: "Readers' open reports (queue only; null when none)." },
+    },
+  },
+  ReportSummary: {
+    type: 'object',
+    description: "A comment's open reports as moderators see them: reasons, counts and texts, never who sent them.",
+    required: ['total', 'reasons', 'reports', 'firstReportedAt', 'lastReportedAt'],
+    additionalProperties: false,
+    properties: {
+      total: { type: 'integer', minimum: 1 },
+      reasons: { type: 'object', propertyNames: { enum: [...REPORT_REASONS] }, additionalProperties: { type: 'integer', minimum: 1 } },
+      reports: {
+        type: 'array',
+        items: { type: 'object', required: ['reason', 'text', 'createdAt'], additionalProperties: false, properties: { reason: { enum: [...REPORT_REASONS] }, text: nullableText, createdAt: dateTime } },
+      },
+      firstReportedAt: dateTime,
+      lastReportedAt: dateTime,
     },
   },
   CrisisSupport: {
@@ -89,4 +164,5 @@ export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema
     required: ['message', 'resources'],
     properties: { message: text, resources: { type: 'array', items: resource }, emergency: resource },
   },
+  ReaderDataExport: READER_DATA_EXPORT,
 });

@@ -44,16 +44,44 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
+/** The token of the latest link to `path` emailed to `email`. */
+const emailedToken = async (email: string, path: string) => {
+  const pattern = new RegExp(`http://cms\\.test${path.replace(/\//g, '\\/')}\\?token=[A-Za-z0-9._%-]+`);
+  const mail = await smtp.waitFor((message) => message.to.includes(email) && pattern.test(message.text));
+  return new URL(pattern.exec(mail!.text)![0]).searchParams.get('token')!;
+};
+
 /** A reader's first comment and the confirmation token emailed to them. */
-const confirmationToken = async () => {
-  const email = uniqueEmail('openapi');
+const confirmationToken = async (email = uniqueEmail('openapi')) => {
   await postComment(app, { article: SEED_ARTICLE.slug, authorName: 'Robin', authorEmail: email, body: 'Is the Thursday group still open?' }).expect(201);
-  const mail = await smtp.waitFor((message) => message.to.includes(email) && message.text.includes('/api/commenters/confirm'));
-  return new URL(/http:\/\/cms\.test\/api\/commenters\/confirm\?token=[A-Za-z0-9._%-]+/.exec(mail!.text)![0]).searchParams.get('token')!;
+  return emailedToken(email, '/api/commenters/confirm');
+};
+
+/** A reader who confirmed their address, and the commenter token the website keeps. */
+const verifiedReader = async (name: string) => {
+  const email = uniqueEmail(name);
+  const confirmed = await http().post('/api/commenters/confirm').send({ token: await confirmationToken(email) }).expect(200);
+  return { email, commenterToken: confirmed.body.data.commenterToken as string };
+};
+
+/** Readers' data requests, each from its own address and connection (READER_DATA_REQUESTS_PER_HOUR counts both). */
+let readerIps = 0;
+const dataRequest = (kind: 'export' | 'erase', commenterToken: string) =>
+  http().post(`/api/commenters/${kind}`).set('X-Forwarded-For', `198.51.100.${(readerIps += 1)}`).send({ commenterToken });
+
+/** The unsubscribe token emailed to a reader who asked to hear about replies, once a reply is approved. */
+const unsubscribeToken = async () => {
+  const { email, commenterToken } = await verifiedReader('subscriber');
+  const asked = await postComment(app, { article: SEED_ARTICLE.slug, authorName: 'Robin', authorEmail: email, body: 'Tell me when someone answers, please.', commenterToken, notifyReplies: true }).expect(201);
+  const approve = (documentId: string) => app.strapi.documents('api::comment.comment').update({ documentId, data: { moderationStatus: 'approved' } });
+  await approve(asked.body.data.documentId);
+  const reply = await postComment(app, { article: SEED_ARTICLE.slug, authorName: 'Kim', authorEmail: uniqueEmail('replier'), body: 'The Thursday group is lovely.', parent: asked.body.data.documentId }).expect(201);
+  await approve(reply.body.data.documentId);
+  return emailedToken(email, '/api/commenters/unsubscribe');
 };
 
 /** One real request per operation, in an order where each finds what it needs (the moderated comment is then public). */
-const state: { commentId?: string; commenterToken?: string } = {};
+const state: { commentId?: string; email?: string; commenterToken?: string; unsubscribeToken?: string; eraseToken?: string } = {};
 const http = () => app.http();
 const REQUESTS: Record<string, () => Promise<Response>> = {
   getHealth: () => http().get('/_health'),
@@ -81,10 +109,37 @@ const REQUESTS: Record<string, () => Promise<Response>> = {
   getApiArticlesIdComments: () => http().get(`/api/articles/${SEED_ARTICLE.slug}/comments?page=1&pageSize=10`),
   getApiCommentersConfirm: async () => {
     const res = await http().get(`/api/commenters/confirm?token=${encodeURIComponent(await confirmationToken())}`);
+    state.email = res.body.data?.email;
     state.commenterToken = res.body.data?.commenterToken;
     return res;
   },
   postApiCommentersConfirm: async () => http().post('/api/commenters/confirm').send({ token: await confirmationToken() }),
+  // A crisis report (the answer carries the crisis resources too) by the confirmed reader, so their export holds it.
+  postApiCommentsIdReport: () =>
+    http().post(`/api/comments/${state.commentId}/report`).send({ reason: 'crisis', text: 'They sound very low tonight.', commenterToken: state.commenterToken }),
+  // The confirmed reader asks for their data (before they revoke their token below) and downloads it twice.
+  postApiCommentersExport: () => dataRequest('export', state.commenterToken!),
+  getApiCommentersExportDownload: async () => http().get(`/api/commenters/export/download?token=${encodeURIComponent(await emailedToken(state.email!, '/api/commenters/export/download'))}`),
+  postApiCommentersExportDownload: async () => http().post('/api/commenters/export/download').send({ token: await emailedToken(state.email!, '/api/commenters/export/download') }),
+  // Erasures by readers of their own, so the reader above keeps their comments and token.
+  postApiCommentersErase: async () => {
+    const reader = await verifiedReader('leaver');
+    const res = await dataRequest('erase', reader.commenterToken);
+    if (res.status === 202) state.eraseToken = await emailedToken(reader.email, '/api/commenters/erase/confirm');
+    return res;
+  },
+  getApiCommentersEraseConfirm: () => http().get(`/api/commenters/erase/confirm?token=${encodeURIComponent(state.eraseToken ?? '')}`),
+  postApiCommentersEraseConfirm: async () => {
+    const reader = await verifiedReader('leaver');
+    await dataRequest('erase', reader.commenterToken).expect(202);
+    return http().post('/api/commenters/erase/confirm').send({ token: await emailedToken(reader.email, '/api/commenters/erase/confirm') });
+  },
+  getApiCommentersUnsubscribe: async () => {
+    state.unsubscribeToken = await unsubscribeToken();
+    return http().get(`/api/commenters/unsubscribe?token=${encodeURIComponent(state.unsubscribeToken)}`);
+  },
+  // The same link again, from a page: answered the same.
+  postApiCommentersUnsubscribe: () => http().post('/api/commenters/unsubscribe').send({ token: state.unsubscribeToken }),
   postApiCommentersRevoke: () => http().post('/api/commenters/revoke').send({ commenterToken: state.commenterToken }),
   postApiAuthLocal: () => http().post('/api/auth/local').send({ identifier: moderator.username, password: moderator.password }),
   postApiAuthForgotPassword: () => http().post('/api/auth/forgot-password').send({ email: `${moderator.username}@example.com` }),

@@ -17,6 +17,8 @@ export interface ErasureCounts {
 }
 
 type ExportedComment = {
+  /** Added by the query engine to rows it populates; internal, never exported. */
+  id: number;
   documentId: string;
   authorName: string;
   authorEmail: string;
@@ -49,14 +51,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         select: ['reason', 'text', 'createdAt'],
         populate: { comment: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }],
-      }) as Promise<Array<{ reason: string; text: string | null; createdAt: string; comment: { documentId: string } | null }>>,
+      }) as Promise<Array<{ id: number; reason: string; text: string | null; createdAt: string; comment: { documentId: string } | null }>>,
     ]);
     return {
       email,
       exportedAt: new Date().toISOString(),
       confirmedAt: commenter?.verifiedAt ?? null,
-      comments: comments.map(({ article, parent, ...comment }) => ({ ...comment, article, replyTo: parent?.documentId ?? null })),
-      reports: reports.map(({ comment, ...report }) => ({ ...report, comment: comment?.documentId ?? null })),
+      // Without the row ids the query engine adds for populating: the export holds what the reader gave and what was decided, not database internals.
+      comments: comments.map(({ id: _id, article, parent, ...comment }) => ({ ...comment, article, replyTo: parent?.documentId ?? null })),
+      reports: reports.map(({ id: _id, comment, ...report }) => ({ ...report, comment: comment?.documentId ?? null })),
     };
   },
 
