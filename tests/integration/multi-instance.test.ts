@@ -31,6 +31,8 @@ beforeAll(async () => {
     COMMENT_FLOOD_KEY_PREFIX: `multi-${database.name}`,
     SEED_DEMO_CONTENT: 'true',
     FEED_CACHE_TTL_SECONDS: String(CACHE_TTL_SECONDS),
+    // Long enough that only an invalidation (Redis pub/sub) can make a change show on the other instance.
+    RESPONSE_CACHE_TTL_SECONDS: '600',
     IS_PROXIED: 'true',
   };
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
@@ -118,7 +120,7 @@ it('shows a program edited through one instance in the other’s feed within the
   expect(seenAfterMs).toBeLessThanOrEqual(CACHE_TTL_SECONDS * 1000 + 500);
 });
 
-it('shows an article edit and a comment approval made on one instance on the other within a second (Redis pub/sub)', async () => {
+it('shows an article edit and a comment approval made on one instance on the other, long before its cache would expire (Redis pub/sub)', async () => {
   const slug = 'whats-the-difference-between-a-support-group-and-group-therapy';
   const login = await json(`${a.url}/admin/login`, {
     method: 'POST',
@@ -148,9 +150,9 @@ it('shows an article edit and a comment approval made on one instance on the oth
   // The instance that made the changes: the next request.
   expect((await json(`${a.url}/api/articles/${slug}`)).body.data.title).toBe('Support group or therapy group?');
   expect(await thread(a)).toContain(posted.body.data.documentId);
-  // The other: within a second.
+  // The other: as soon as the invalidation arrives (milliseconds; the loop only bounds a failure), not after 600 s.
   let seenAfterMs = -1;
-  while (Date.now() - changedAt < 3000) {
+  while (Date.now() - changedAt < 15_000) {
     const [title, ids] = [(await json(`${b.url}/api/articles/${slug}`)).body.data.title, await thread(b)];
     if (title === 'Support group or therapy group?' && ids.includes(posted.body.data.documentId)) {
       seenAfterMs = Date.now() - changedAt;
@@ -159,5 +161,4 @@ it('shows an article edit and a comment approval made on one instance on the oth
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   expect(seenAfterMs).toBeGreaterThanOrEqual(0);
-  expect(seenAfterMs).toBeLessThanOrEqual(1000);
 });
