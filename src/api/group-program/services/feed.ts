@@ -11,6 +11,9 @@ import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
 import { horizonOf, prepareSchedule, rankByNextSession, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './feed/ranking';
 import { PROGRAM_FIELDS, absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './feed/types';
 
+/** The feed's own answers (behind the response cache) hold at most this many bytes. */
+const FEED_CACHE_MAX_BYTES = 16 * 1024 * 1024;
+
 /**
  * The upcoming-programs feed as a Strapi service: reads programs, ranks them (./feed/ranking), shapes items
  * (./feed/item, ./feed/json-ld) or a calendar (./feed/calendar), and caches answers in the process until a
@@ -24,7 +27,13 @@ type RankingRow = { documentId: string; title: string; updatedAt: string; schedu
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = (): FeedConfig => ({ ...(strapi.config.get('feed') as FeedConfig), publicUrl: strapi.config.get('server.url') as string | undefined });
   const { cache: cacheSettings } = config();
-  const answers = new LRUCache<string, CacheableAnswer>({ max: Math.max(1, cacheSettings.maxEntries), ttl: cacheSettings.ttlSeconds * 1000 });
+  // Bounded by count and by bytes: a page of a large feed with its JSON-LD is hundreds of kilobytes.
+  const answers = new LRUCache<string, CacheableAnswer>({
+    max: Math.max(1, cacheSettings.maxEntries),
+    maxSize: FEED_CACHE_MAX_BYTES,
+    sizeCalculation: (answer) => answer.body.length + 256,
+    ttl: cacheSettings.ttlSeconds * 1000,
+  });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
   let generation = 0;
