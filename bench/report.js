@@ -53,9 +53,9 @@ function writeResults({ stamp, rows, facts, checks, meta: settings, log }) {
   const meta = { date: new Date().toISOString(), ...settings, node: process.version };
   fs.writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify({ meta, facts, rows, checks }, null, 2)}\n`);
   const table = [
-    '| case | req/s | p50 ms | p99 ms | errors |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => `| ${row.case} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} |`),
+    '| case | req/s | p50 ms | p99 ms | errors | server peak MB after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${row.case} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.peakMb ?? ''} |`),
   ];
   const targets = ['| target | measured | wanted | met |', '| --- | ---: | --- | --- |', ...checks.map((check) => `| ${check.name} | ${check.value ?? 'n/a'} | ${check.target} | ${check.pass ? 'yes' : 'no'} |`)];
   const markdown = [

@@ -30,7 +30,10 @@ const duration = Number(option('duration', quick ? 1 : 5));
 const connections = Number(option('connections', 10));
 const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
 const log = (message) => process.stdout.write(`${message}\n`);
-const { measure, generator } = createMeasure({ connections, duration, log });
+const { measure: measureCase, generator } = createMeasure({ connections, duration, log });
+let currentServer = null;
+/** Each row also records the server's peak memory so far, to see which case grows it. */
+const measure = async (...args) => ({ ...(await measureCase(...args)), peakMb: currentServer ? Math.round(currentServer.peakMemoryMb() || 0) : null });
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -148,6 +151,7 @@ async function main() {
   const rows = [];
   const facts = {};
   let server = await startServer(baseEnv);
+  currentServer = server;
   facts.startupMs = server.startupMs;
   log(`Server up in ${server.startupMs} ms (Strapi boot ${Math.round(server.bootMs)} ms), pid ${server.pid}`);
   const base = `http://127.0.0.1:${server.port}`;
@@ -245,6 +249,7 @@ async function main() {
     facts.peakMemoryMb = server.peakMemoryMb();
     await server.stop();
     server = null;
+    currentServer = null;
 
     log(`\nBare Node http ceiling (the ${feedBytes.size}-program feed's bytes)`);
     const barePort = await freePort();
