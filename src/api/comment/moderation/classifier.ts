@@ -85,7 +85,7 @@ export class SpamModel {
     return this;
   }
 
-  /** Takes back one learned comment (the moderator changed the decision); words no comment has any more are dropped. */
+  /** Takes back one learned comment (the moderator changed the decision); words no comment still has are dropped. */
   unlearn(text: string, label: SpamLabel): this {
     const [config, samples, counts, totals, vocabulary] = this.state();
     if (!samples[label]) return this;
