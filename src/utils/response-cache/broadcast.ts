@@ -42,7 +42,10 @@ export const createBroadcast = (redisUrl: string, channel: string, onTags: (tags
       publisher.publish(channel, JSON.stringify(tags)).catch(onError);
     },
     async close() {
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // disconnect, not quit: quit waits for a reply a Redis that went away never sends, and ioredis would keep
+      // reconnecting (and the process alive) meanwhile.
+      publisher.disconnect();
+      subscriber.disconnect();
     },
   };
 };
