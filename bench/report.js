@@ -61,7 +61,7 @@ function writeResults({ stamp, rows, facts, checks, meta: settings, log }) {
   const markdown = [
     `# Benchmark ${meta.date}`,
     '',
-    `\`npm run bench${meta.mode === 'quick' ? ' -- --quick' : ''}\` on ${meta.database}, Node ${process.version}, ${meta.durationSeconds} s per case, ${meta.connections} connections, load from ${meta.loadGenerator}.`,
+    `\`npm run bench${meta.mode === 'quick' ? ' -- --quick' : ''}\` on ${meta.database}, Node ${process.version}, ${meta.durationSeconds} s per case, ${meta.connections} connections, load from ${meta.loadGenerator}, server heap limit (\`--max-old-space-size\`, as \`npm start\`): ${meta.heapMegabytes > 0 ? `${meta.heapMegabytes} MB` : 'none (V8 sizes it from the machine)'}.`,
     `Load generator ceiling (bare Node http sending the feed's bytes): ${find(rows, 'bare node')?.requestsPerSecond ?? 'n/a'} req/s.`,
     `Server start-up: ${facts.startupMs} ms to /_health. Peak server memory (VmHWM): ${facts.peakMemoryMb ? `${Math.round(facts.peakMemoryMb)} MB` : 'n/a'}.`,
     '',

@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * `npm run bench [-- --quick] [-- --sizes 10,100] [-- --duration 5]`
+ * `npm run bench [-- --quick] [-- --sizes 10,100] [-- --duration 5] [-- --heap 320]`
  *
  * Compiles the project, starts it as a production server on a free loopback port with a fresh database (SQLite,
  * or PostgreSQL with DATABASE_CLIENT=postgres), seeds programs at each size, and drives every case for a fixed time
@@ -72,11 +72,18 @@ async function freshDatabase(stamp) {
   };
 }
 
+/**
+ * The heap `npm start` gives a production server (package.json config.heapMegabytes): the server runs as deployed.
+ * `--heap N` tries another limit, `--heap 0` none (V8's default, sized from the machine's memory).
+ */
+const heapMegabytes = Number(option('heap', require('../package.json').config.heapMegabytes));
+
 /** Starts bench/server.js; resolves when it answers /_health. */
 async function startServer(env) {
   const port = await freePort();
   const child = fork(path.join(__dirname, 'server.js'), [], {
     cwd: appDir,
+    execArgv: heapMegabytes > 0 ? [`--max-old-space-size=${heapMegabytes}`] : [],
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -131,7 +138,7 @@ const get = async (url, headers = {}) => {
 
 async function main() {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '');
-  log(`Benchmark (${quick ? 'quick' : 'full'}): ${client}, sizes ${sizes.join(', ')}, ${duration}s per case, ${connections} connections, load from ${generator}`);
+  log(`Benchmark (${quick ? 'quick' : 'full'}): ${client}, sizes ${sizes.join(', ')}, ${duration}s per case, ${connections} connections, load from ${generator}, server heap ${heapMegabytes} MB`);
 
   log('Compiling the project (dist/)...');
   const { compileStrapi } = require('@strapi/strapi');
@@ -266,7 +273,7 @@ async function main() {
   }
 
   const summary = summarise(rows, facts, sizes);
-  writeResults({ stamp, rows, facts, checks: summary, meta: { mode: quick ? 'quick' : 'full', database: client, sizes, durationSeconds: duration, connections, loadGenerator: generator }, log });
+  writeResults({ stamp, rows, facts, checks: summary, meta: { mode: quick ? 'quick' : 'full', database: client, sizes, durationSeconds: duration, connections, loadGenerator: generator, heapMegabytes }, log });
 }
 
 main().catch((error) => {

@@ -26,6 +26,12 @@ async function main() {
       process.send({ type: 'configured', key: message.key });
       return;
     }
+    if (message && message.type === 'memory') {
+      // Benchmark helper: memory now, after a full collection when the process runs with --expose-gc.
+      if (global.gc) global.gc();
+      process.send({ type: 'memory', usage: process.memoryUsage() });
+      return;
+    }
     if (message && message.type === 'admin-user') {
       // Test helper: an admin-panel user with the given role code (strapi-editor, strapi-moderator...).
       try {

@@ -103,17 +103,105 @@ export interface Matcher {
   find(text: string): string[];
 }
 
+const WORD_CHAR = /[\p{L}\p{N}*]/u;
+const NOT_BEFORE = '(?![\\p{L}\\p{N}*])';
+
 const wholeWords = (patterns: Pattern[], starred: boolean) =>
-  new RegExp(`(?<![\\p{L}\\p{N}*])(?:${patterns.map((pattern) => patternSource(pattern, starred)).join('|')})(?![\\p{L}\\p{N}*])`, 'gu');
+  new RegExp(`(?<![\\p{L}\\p{N}*])(?:${patterns.map((pattern) => patternSource(pattern, starred)).join('|')})${NOT_BEFORE}`, 'gu');
+
+/** The characters (UTF-16 units) a pattern's match can start with; null when it could start with anything. */
+type Firsts = Set<string> | null;
+const union = (a: Firsts, b: Firsts): Firsts => (a === null || b === null ? null : new Set([...a, ...b]));
+const DIGITS = new Set('0123456789');
+
+const wordFirsts = (raw: string): Firsts => {
+  const stem = raw.endsWith('*') ? raw.slice(0, -1) : raw;
+  if (stem.startsWith('#')) return DIGITS;
+  const first = normaliseTerm(stem.split('#')[0])[0];
+  return first ? new Set([first]) : null;
+};
+
+/** What a sequence (up to `)`, `|` or the end) can start with: its items' up to the first one that is required. */
+const sequenceFirsts = (tokens: Token[], at: { index: number }): Firsts => {
+  let firsts: Firsts = new Set();
+  let settled = false;
+  let last: Firsts = new Set();
+  while (at.index < tokens.length) {
+    const token = tokens[at.index];
+    if (token.kind === 'close' || token.kind === 'or') break;
+    at.index += 1;
+    if (token.kind === 'optional') continue; // the item before it was counted as possibly empty below
+    if (settled) {
+      if (token.kind === 'open') groupFirsts(tokens, at);
+      continue;
+    }
+    last = token.kind === 'word' ? wordFirsts(token.text) : token.kind === 'gap' ? null : groupFirsts(tokens, at);
+    firsts = union(firsts, last);
+    // Settled by a required item; an optional one (`?` next) lets the following item start the match too.
+    if (tokens[at.index]?.kind !== 'optional' && token.kind !== 'gap') settled = true;
+  }
+  return firsts;
+};
+
+const groupFirsts = (tokens: Token[], at: { index: number }): Firsts => {
+  let firsts = sequenceFirsts(tokens, at);
+  while (tokens[at.index]?.kind === 'or') {
+    at.index += 1;
+    firsts = union(firsts, sequenceFirsts(tokens, at));
+  }
+  at.index += 1; // the `)`
+  return firsts;
+};
+
+export const patternFirsts = (pattern: Pattern): Firsts => sequenceFirsts(tokenize(pattern), { index: 0 });
+
+type Found = Array<{ index: number; text: string }>;
 
 /**
- * The regular expression for a text: plain letters (fast) unless the text has a `*`, when the starred form is
- * compiled (once, on first need).
+ * The plain (unstarred) matches of many patterns, fast: only the patterns that can start with the character at a
+ * word start are tried there (one sticky expression per first character), instead of every alternative at every
+ * word start. It finds exactly what the single expression `wholeWords(patterns, false)` finds: the same
+ * positions, the same first alternative, left to right without overlaps.
+ */
+const byFirstCharacter = (patterns: Pattern[]): ((text: string) => Found) => {
+  const entries = patterns.map((pattern) => ({ source: patternSource(pattern, false), firsts: patternFirsts(pattern) }));
+  const sticky = (list: typeof entries) => (list.length > 0 ? new RegExp(`(?:${list.map((entry) => entry.source).join('|')})${NOT_BEFORE}`, 'uy') : undefined);
+  const characters = new Set(entries.flatMap((entry) => (entry.firsts ? [...entry.firsts] : [])));
+  const starting = new Map([...characters].map((character) => [character, sticky(entries.filter((entry) => entry.firsts === null || entry.firsts.has(character)))]));
+  const anyStart = sticky(entries.filter((entry) => entry.firsts === null));
+  return (text) => {
+    const found: Found = [];
+    let index = 0;
+    let afterWordCharacter = false;
+    while (index < text.length) {
+      const character = String.fromCodePoint(text.codePointAt(index)!);
+      const regex = afterWordCharacter ? undefined : starting.get(text[index]) ?? anyStart;
+      if (regex) {
+        regex.lastIndex = index;
+        const match = regex.exec(text);
+        if (match && match[0].length > 0) {
+          found.push({ index, text: match[0] });
+          index += match[0].length;
+          afterWordCharacter = WORD_CHAR.test([...match[0]].pop()!);
+          continue;
+        }
+      }
+      afterWordCharacter = WORD_CHAR.test(character);
+      index += character.length;
+    }
+    return found;
+  };
+};
+
+/**
+ * Matches for a text: the fast plain matcher, unless the text has a `*`, when the starred expression is compiled
+ * (once, on first need) and used.
  */
 const forText = (patterns: Pattern[]) => {
-  const plain = wholeWords(patterns, false);
+  const plain = byFirstCharacter(patterns);
   let starred: RegExp | undefined;
-  return (text: string) => (text.includes('*') ? (starred ??= wholeWords(patterns, true)) : plain);
+  return (text: string): Found =>
+    text.includes('*') ? [...text.matchAll((starred ??= wholeWords(patterns, true)))].map((match) => ({ index: match.index, text: match[0] })) : plain(text);
 };
 
 const NOTHING: Matcher = { find: () => [] };
@@ -121,13 +209,27 @@ const NOTHING: Matcher = { find: () => [] };
 /** One matcher for a list of patterns: whole words, any of them. */
 export const compile = (patterns: Pattern[]): Matcher => {
   if (patterns.length === 0) return NOTHING;
-  const regexFor = forText(patterns);
-  return { find: (text) => [...text.matchAll(regexFor(text))].map((match) => match[0]) };
+  const matchesIn = forText(patterns);
+  return { find: (text) => matchesIn(text).map((match) => match.text) };
+};
+
+/** The single expression over every pattern (the reference the fast matcher is tested against). */
+export const compileReference = (patterns: Pattern[]): Matcher => {
+  const regex = wholeWords(patterns, false);
+  return { find: (text) => [...text.matchAll(regex)].map((match) => match[0]) };
 };
 
 /** A function that removes every match of `patterns` from a text (idioms and pasts before crisis matching). */
 export const compileMask = (patterns: Pattern[]): ((text: string) => string) => {
   if (patterns.length === 0) return (text) => text;
-  const regexFor = forText(patterns);
-  return (text) => text.replace(regexFor(text), ' ~ ');
+  const matchesIn = forText(patterns);
+  return (text) => {
+    let masked = '';
+    let at = 0;
+    for (const match of matchesIn(text)) {
+      masked += `${text.slice(at, match.index)} ~ `;
+      at = match.index + match.text.length;
+    }
+    return masked + text.slice(at);
+  };
 };
