@@ -28,10 +28,7 @@ export const commentDecisionsMiddleware =
     if (decided) await strapi.service('api::comment-report.comment-report').resolve(documentId);
     const approvedReply = context.action === 'create' ? saved?.moderationStatus === 'approved' && Boolean(data.parent) : decided && data.moderationStatus === 'approved';
     if (approvedReply) {
-      strapi
-        .service('api::commenter.reply-notifications')
-        .notifyReply(documentId)
-        .catch((error: Error) => strapi.log.error(`Reply notification for comment ${documentId} failed: ${error.message}`));
+      strapi.service('api::commenter.reply-notifications').notifyLater(documentId);
     }
     return result;
   };

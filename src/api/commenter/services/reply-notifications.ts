@@ -36,7 +36,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const isVerified = async (email: string) =>
     Boolean((await strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['verifiedAt'] }))?.verifiedAt);
 
+  /** Notifications started in the background and not finished yet. */
+  const pending = new Set<Promise<unknown>>();
+
   return {
+    /** `notifyReply` without waiting for it (after a moderator's decision); a failure is logged. */
+    notifyLater(replyDocumentId: string): void {
+      const task: Promise<unknown> = this.notifyReply(replyDocumentId)
+        .catch((error: Error) => strapi.log.error(`Reply notification for comment ${replyDocumentId} failed: ${error.message}`))
+        .finally(() => pending.delete(task));
+      pending.add(task);
+    },
+
+    /** Resolves once every notification started in the background so far has finished. */
+    async idle(): Promise<void> {
+      await Promise.allSettled([...pending]);
+    },
+
     /** Emails the parent's author about an approved reply, at most once per reply (claimed, so instances never both send). */
     async notifyReply(replyDocumentId: string, now = new Date()): Promise<boolean> {
       const reply = (await strapi.db.query(COMMENT).findOne({
