@@ -125,7 +125,6 @@ const wordFirsts = (raw: string): Firsts => {
 const sequenceFirsts = (tokens: Token[], at: { index: number }): Firsts => {
   let firsts: Firsts = new Set();
   let settled = false;
-  let last: Firsts = new Set();
   while (at.index < tokens.length) {
     const token = tokens[at.index];
     if (token.kind === 'close' || token.kind === 'or') break;
@@ -135,8 +134,7 @@ const sequenceFirsts = (tokens: Token[], at: { index: number }): Firsts => {
       if (token.kind === 'open') groupFirsts(tokens, at);
       continue;
     }
-    last = token.kind === 'word' ? wordFirsts(token.text) : token.kind === 'gap' ? null : groupFirsts(tokens, at);
-    firsts = union(firsts, last);
+    firsts = union(firsts, token.kind === 'word' ? wordFirsts(token.text) : token.kind === 'gap' ? null : groupFirsts(tokens, at));
     // Settled by a required item; an optional one (`?` next) lets the following item start the match too.
     if (tokens[at.index]?.kind !== 'optional' && token.kind !== 'gap') settled = true;
   }
