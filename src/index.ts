@@ -11,6 +11,7 @@ import { closeReadinessProbes, registerReadinessRoute } from './health/readiness
 import { seedDemoContentIfEmpty } from './seed/demo-content';
 import { closeResponseCache, responseCache } from './utils/response-cache';
 import { siteRebuild } from './site-rebuild';
+import { dropTelemetryJobs } from './bootstrap/telemetry-jobs';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    dropTelemetryJobs(strapi);
     try {
       await ensurePublicPermissions(strapi);
       await ensureModeratorRoles(strapi);
@@ -42,5 +44,7 @@ export default {
     await closeResponseCache(strapi);
     closeReadinessProbes();
     await siteRebuild(strapi).close();
+    // A reply notification claims its comment before it sends: let those under way finish.
+    await strapi.service('api::commenter.reply-notifications').idle();
   },
 };

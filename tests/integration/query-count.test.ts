@@ -51,6 +51,10 @@ const seed = async (sizes: { programs: number; articles: number; comments: numbe
   return seeded;
 };
 
+it('runs no cron job in the background (ours are off; Strapi telemetry jobs go with telemetry off)', () => {
+  expect(app.strapi.cron.jobs.map((job: { name: string | null }) => job.name)).toEqual([]);
+});
+
 it('runs the same number of queries per request whatever the amount of data (no query per item)', async () => {
   const small = await seed({ programs: 12, articles: 3, comments: 10 });
   const few = await measureAll(small.articleSlug);
