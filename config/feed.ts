@@ -19,11 +19,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   maxWindowDays: env.int('FEED_MAX_WINDOW_DAYS', 366),
   /** How many sessions each item lists. */
   maxUpcomingSessions: env.int('FEED_MAX_UPCOMING_SESSIONS', 10),
-  /** In-process cache of feed answers; edits in this process clear it at once, other processes within the TTL. */
+  /**
+   * Answers are kept by the response cache (config/response-cache.ts). `enabled`: the feed keeps the programs articles
+   * rank from until a program or topic changes; `ttlSeconds`: the `Cache-Control: max-age` of feed answers.
+   */
   cache: {
     enabled: env.bool('FEED_CACHE', true),
     ttlSeconds: env.int('FEED_CACHE_TTL_SECONDS', 60),
-    maxEntries: env.int('FEED_CACHE_MAX_ENTRIES', 500),
   },
   /** Who runs the programs, for schema.org JSON-LD and calendar files. */
   organizer: {

@@ -11,8 +11,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::security',
   // Listed origins only in production; credentials never go to an origin that is not listed (src/utils/cors.ts).
   { name: 'strapi::cors', config: corsConfig(env.array('CORS_ORIGINS', ['*']), env('NODE_ENV')) },
-  // Serves cached feed answers before authentication and routing (src/middlewares/feed-cache.ts).
-  'global::feed-cache',
   'strapi::query',
   // Public reads: only the filters, fields, sort and populate in src/utils/public-query/allowlist.ts (else 400).
   'global::public-query',

@@ -3,7 +3,7 @@ import type { Core, Modules } from '@strapi/strapi';
 const FEED_SOURCES = new Set(['api::group-program.group-program', 'api::topic.topic']);
 const READ_ACTIONS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
 
-/** Any change to a program or topic (save, publish, unpublish, discard, delete) clears the feed cache at once. */
+/** Any change to a program or topic (save, publish, unpublish, discard, delete) clears what the feed keeps at once. */
 export const feedCacheMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { configuredOrigins, originForAnswer } from '../utils/cors';
 import { responseCache } from '../utils/response-cache';
 import { cacheKey, matchesEtag } from '../utils/response-cache/key';
 import { cachedRoute } from '../utils/response-cache/routes';
@@ -31,15 +32,16 @@ const serve = (ctx: Context, entry: CachedResponse) => {
   ctx.body = entry.body;
 };
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: Context, next: Next) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const allowedOrigins = configuredOrigins(strapi.config.get('middlewares'));
+  return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const route = cachedRoute(ctx.path);
     if (!route || ctx.get('authorization') || /(^|&)status=draft(&|$)/i.test(ctx.querystring)) return next();
     const cache = strapi.config.get('response-cache.enabled') ? responseCache(strapi) : null;
     if (!cache) return next();
 
-    const key = cacheKey(ctx.path, ctx.querystring, ctx.get('origin') || undefined);
+    const key = cacheKey(ctx.path, ctx.querystring, originForAnswer(ctx.get('origin') || undefined, allowedOrigins));
     const hit = cache.store.get(key);
     if (hit) {
       serve(ctx, hit);
@@ -61,3 +63,4 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     cache.store.set(key, entry, snapshot);
     serve(ctx, entry);
   };
+};

@@ -20,7 +20,8 @@ export type SluggedContentType = 'api::article.article' | 'api::group-program.gr
 
 /**
  * `:id` in a public route may be a documentId or a slug, so websites can link `/api/articles/<slug>`.
- * Returns the documentId of the document (published unless drafts are allowed), or null.
+ * Returns the documentId of the document (published unless drafts are allowed), or null. One query through the
+ * query engine: the Document Service would wrap this lookup in a transaction of its own.
  */
 export const resolveDocumentId = async (
   strapi: Core.Strapi,
@@ -28,10 +29,11 @@ export const resolveDocumentId = async (
   idOrSlug: string,
   status: 'published' | 'draft' = 'published'
 ): Promise<string | null> => {
-  const document = await strapi.documents(uid).findFirst({
-    filters: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] },
-    fields: ['documentId'],
-    status,
-  });
-  return document?.documentId ?? null;
+  const drafts = strapi.contentType(uid).options?.draftAndPublish === true;
+  const version = drafts ? { publishedAt: status === 'published' ? { $notNull: true } : { $null: true } } : {};
+  const row = (await strapi.db.query(uid).findOne({
+    where: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], ...version },
+    select: ['documentId'],
+  })) as { documentId: string } | null;
+  return row?.documentId ?? null;
 };

@@ -514,4 +514,16 @@ describe('articles link to upcoming programs', () => {
     expect(upcomingSlugs).toEqual(expect.arrayContaining(['grief-support-group', 'grief-therapy-group-6-weeks']));
     expect(upcomingSlugs).not.toContain('depression-therapy-group-8-weeks');
   });
+
+  it('shows the same upcoming programs when the client narrows populate and the answer lacks the relations', async () => {
+    const full = await app.http().get(`/api/articles/${SEED_ARTICLE.slug}`).expect(200);
+    const slugsOf = (res: { body: { data: { upcomingPrograms: Item[] } } }) => res.body.data.upcomingPrograms.map((item) => item.slug);
+    const narrowed = await app.http().get(`/api/articles/${SEED_ARTICLE.slug}?populate[topics][fields][0]=name`).expect(200);
+    expect(narrowed.body.data).not.toHaveProperty('relatedPrograms');
+    expect(narrowed.body.data.topics[0]).not.toHaveProperty('slug');
+    expect(slugsOf(narrowed)).toEqual(slugsOf(full));
+    const list = await app.http().get('/api/articles?populate=cover').expect(200);
+    const seed = list.body.data.find((article: { slug: string }) => article.slug === SEED_ARTICLE.slug);
+    expect(seed.upcomingPrograms.map((item: Item) => item.slug)).toEqual(slugsOf(full));
+  });
 });

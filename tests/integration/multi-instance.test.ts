@@ -5,7 +5,6 @@ import { productionSecrets, startServerProcess, type ServerProcess } from '../he
  * Two server processes on one PostgreSQL database and one Redis, as in production behind a load balancer.
  * Both start at the same moment on an empty database.
  */
-const CACHE_TTL_SECONDS = 2;
 let database: TestDatabase;
 let a: ServerProcess;
 let b: ServerProcess;
@@ -30,7 +29,6 @@ beforeAll(async () => {
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     COMMENT_FLOOD_KEY_PREFIX: `multi-${database.name}`,
     SEED_DEMO_CONTENT: 'true',
-    FEED_CACHE_TTL_SECONDS: String(CACHE_TTL_SECONDS),
     // Long enough that only an invalidation (Redis pub/sub) can make a change show on the other instance.
     RESPONSE_CACHE_TTL_SECONDS: '600',
     IS_PROXIED: 'true',
@@ -80,7 +78,7 @@ it('counts flood control across both instances (shared Redis)', async () => {
   expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
 });
 
-it('shows a program edited through one instance in the other’s feed within the cache bound', async () => {
+it('shows a program edited through one instance in the other’s feed without waiting for its cache to expire (Redis pub/sub)', async () => {
   const feedTitles = async (server: ServerProcess) =>
     ((await json(`${server.url}/api/group-programs/upcoming`)).body.data as Array<{ title: string }>).map((item) => item.title);
   // Both instances have the feed cached.
@@ -109,7 +107,8 @@ it('shows a program edited through one instance in the other’s feed within the
 
   expect(await feedTitles(a)).toContain('Grief Support Group (Room C)'); // the editing instance: at once
   let seenAfterMs = -1;
-  while (Date.now() - editedAt < (CACHE_TTL_SECONDS + 3) * 1000) {
+  // Cached answers live ten minutes here (RESPONSE_CACHE_TTL_SECONDS): only the Redis message can clear B's.
+  while (Date.now() - editedAt < 5000) {
     if ((await feedTitles(b)).includes('Grief Support Group (Room C)')) {
       seenAfterMs = Date.now() - editedAt;
       break;
@@ -117,7 +116,7 @@ it('shows a program edited through one instance in the other’s feed within the
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   expect(seenAfterMs).toBeGreaterThanOrEqual(0);
-  expect(seenAfterMs).toBeLessThanOrEqual(CACHE_TTL_SECONDS * 1000 + 500);
+  process.stdout.write(`program edit seen on the other instance after ${seenAfterMs} ms\n`);
 });
 
 it('shows an article edit and a comment approval made on one instance on the other, long before its cache would expire (Redis pub/sub)', async () => {

@@ -11,13 +11,15 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
  */
 let app: TestApp;
 const ARTICLE = 'api::article.article';
+const WEBSITE = 'https://counseling.example';
+const OTHER_WEBSITE = 'https://groups.counseling.example';
 const articlePath = `/api/articles/${SEED_ARTICLE.slug}`;
 const title = async () => (await app.http().get(articlePath).expect(200)).body.data.title as string;
 const rawTitle = (value: string) => app.strapi.db.query(ARTICLE).updateMany({ where: { slug: SEED_ARTICLE.slug }, data: { title: value } });
 const articleId = async () => (await app.strapi.documents(ARTICLE).findFirst({ filters: { slug: SEED_ARTICLE.slug } }))!.documentId;
 
 beforeAll(async () => {
-  app = await startStrapi({ IS_PROXIED: 'true', COMMENT_FLOOD_CONTROL: 'false' });
+  app = await startStrapi({ IS_PROXIED: 'true', COMMENT_FLOOD_CONTROL: 'false', CORS_ORIGINS: `${WEBSITE},${OTHER_WEBSITE}` });
   await seedDemoContent(app.strapi);
 });
 afterAll(async () => {
@@ -77,6 +79,25 @@ describe('the response cache', () => {
     expect(await thread()).toContain(documentId);
     await app.http().post(`/api/comments/${documentId}/moderate`).set('Authorization', `Bearer ${moderatorJwt}`).send({ status: 'rejected' }).expect(200);
     expect(await thread()).not.toContain(documentId);
+  });
+
+  it('keeps one answer per listed origin, with its CORS header, and one for every origin that is not listed', async () => {
+    const read = (origin: string) => app.http().get(articlePath).set('Origin', origin).expect(200);
+    await rawTitle('Before');
+    await app.strapi.documents(ARTICLE).publish({ documentId: await articleId() }); // clears the cache
+    const listed = await read(WEBSITE);
+    const strangerA = await read('https://a.stranger.example');
+    await rawTitle('After');
+    // Another stranger is served the first stranger's answer (a cache hit: the change past the Document Service does
+    // not show), without CORS headers; the listed origins have their own answers with their own header.
+    const strangerB = await read('https://b.stranger.example');
+    expect(strangerB.body.data.title).toBe(strangerA.body.data.title);
+    expect(strangerB.headers['access-control-allow-origin']).toBeUndefined();
+    expect(listed.headers['access-control-allow-origin']).toBe(WEBSITE);
+    expect((await read(WEBSITE)).body.data.title).toBe(listed.body.data.title);
+    const other = await read(OTHER_WEBSITE);
+    expect(other.headers['access-control-allow-origin']).toBe(OTHER_WEBSITE);
+    expect(other.body.data.title).toBe('After');
   });
 
   it('keeps a bad query a 400 and never caches it', async () => {

@@ -132,7 +132,7 @@ describe('headers', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('gives listed origins credentials and foreign origins nothing, with Vary: Origin, the feed fast path included', async () => {
+  it('gives listed origins credentials and foreign origins nothing, with Vary: Origin, cached answers included', async () => {
     for (const url of ['/api/articles', '/api/group-programs/upcoming', '/api/group-programs/upcoming', '/admin/renew-token']) {
       const foreign = await get(url).set('Origin', 'https://evil.example');
       expect(foreign.headers['access-control-allow-origin']).toBeUndefined();

@@ -1,4 +1,4 @@
-import { prepareSchedule, rankByNextSession, startsIn } from '../../src/api/group-program/services/feed/ranking';
+import { holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn } from '../../src/api/group-program/services/feed/ranking';
 import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
 import { compileSchedule, startsBetween } from '../../src/api/group-program/services/schedule/recurrence';
 
@@ -33,5 +33,30 @@ describe('ranking', () => {
     );
     expect(ranked.map((item) => item.title)).toEqual(['A', 'B', 'Later']);
     expect(new Date(ranked[0].nextMs).toISOString()).toBe('2027-01-05T23:00:00.000Z');
+  });
+
+  it('keeps a horizon for at least a week, renews it on a day that depends on the program, and reads the same starts after', () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const compiled = compileSchedule(weekly('2027-01-05'));
+    const prepared = prepareSchedule(compiled, now, { windowDays: 366, spreadDays: 10 });
+    // `now` is noon: a week later to the hour, and the last hour of the week's last day, still hold.
+    for (let day = 0; day <= 7; day += 1) expect(holdsWindowsFrom(prepared, now + day * DAY, 366)).toBe(true);
+    expect(holdsWindowsFrom(prepared, now + 7 * DAY + 11 * 3600 * 1000, 366)).toBe(true);
+    expect(holdsWindowsFrom(prepared, now + 20 * DAY, 366)).toBe(false);
+    expect(holdsWindowsFrom(prepared, now - 2 * DAY, 366)).toBe(false); // before the horizon
+    const later = now + 20 * DAY;
+    const renewed = prepareSchedule(compiled, later, { windowDays: 366, spreadDays: 10 });
+    expect(holdsWindowsFrom(renewed, later, 366)).toBe(true);
+    const window = [new Date(later), new Date(later + 366 * DAY)] as const;
+    expect(startsIn(renewed, ...window)).toEqual(startsBetween(compiled, ...window));
+    expect(startsIn(renewed, ...window)).toHaveLength(52); // Tuesdays in 366 days from a Thursday
+  });
+
+  it('spreads programs over four weeks, the same way in every process', () => {
+    const ids = Array.from({ length: 400 }, (_, index) => `doc${index}x${(index * 7919).toString(36)}`);
+    const spreads = ids.map(spreadOf);
+    expect(spreads.every((days) => Number.isInteger(days) && days >= 0 && days < 28)).toBe(true);
+    expect(new Set(spreads).size).toBe(28);
+    expect(ids.map(spreadOf)).toEqual(spreads);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The cache key of a public read: the path as sent (a slug differing in case is another answer), the query
- * parameters in name order, and the Origin (CORS headers differ per origin).
+ * parameters in name order, and the Origin as far as the answer depends on it (src/utils/cors.ts `originForAnswer`:
+ * CORS headers differ per listed origin; every unlisted origin shares one answer).
  */
 export const cacheKey = (path: string, querystring: string, origin: string | undefined): string => {
   const params = new URLSearchParams(querystring);

@@ -8,22 +8,47 @@ export const ARTICLE_DEFAULT_POPULATE = {
   seo: true,
 };
 
-/** Adds `upcomingPrograms` (the next sessions of related programs, or of programs on the same topics) to each article. */
-const withUpcomingPrograms = async (strapi: Core.Strapi, articles: PublicDocument[]) => {
+type Relations = { documentId: string; relatedPrograms: string[]; topics: string[] };
+
+/**
+ * The published article's related programs and topics as the answer carries them, when it carries both (the default
+ * populate). A draft (a preview) ranks from its published version's, read like a narrowed answer's.
+ */
+const carried = (article: PublicDocument): Relations | null => {
+  const { relatedPrograms, topics, publishedAt } = article as { relatedPrograms?: unknown; topics?: unknown; publishedAt?: unknown };
+  if (!publishedAt || !Array.isArray(relatedPrograms) || !Array.isArray(topics)) return null;
+  const programIds = relatedPrograms.map((program: { documentId?: unknown }) => program?.documentId);
+  const slugs = topics.map((topic: { slug?: unknown }) => topic?.slug);
+  if (![...programIds, ...slugs].every((value) => typeof value === 'string')) return null;
+  return { documentId: article.documentId, relatedPrograms: programIds as string[], topics: slugs as string[] };
+};
+
+/** Reads the related programs and topics of articles whose answer does not carry them (a narrowed `populate`). */
+const readRelations = async (strapi: Core.Strapi, documentIds: string[]): Promise<Relations[]> => {
+  if (documentIds.length === 0) return [];
   const rows: Array<{ documentId: string; relatedPrograms: Array<{ documentId: string }>; topics: Array<{ slug: string }> }> = await strapi.db
     .query('api::article.article')
     .findMany({
-      where: { documentId: { $in: articles.map((article) => article.documentId) }, publishedAt: { $notNull: true } },
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
       select: ['documentId'],
       populate: { relatedPrograms: { select: ['documentId'] }, topics: { select: ['slug'] } },
     });
-  const upcoming = await strapi.service('api::group-program.feed').forArticles(
-    rows.map((row) => ({
-      documentId: row.documentId,
-      relatedPrograms: row.relatedPrograms.map((program) => program.documentId),
-      topics: row.topics.map((topic) => topic.slug),
-    }))
+  return rows.map((row) => ({
+    documentId: row.documentId,
+    relatedPrograms: row.relatedPrograms.map((program) => program.documentId),
+    topics: row.topics.map((topic) => topic.slug),
+  }));
+};
+
+/** Adds `upcomingPrograms` (the next sessions of related programs, or of programs on the same topics) to each article. */
+const withUpcomingPrograms = async (strapi: Core.Strapi, articles: PublicDocument[]) => {
+  const known = articles.map(carried).filter((relations): relations is Relations => relations !== null);
+  const knownIds = new Set(known.map((relations) => relations.documentId));
+  const read = await readRelations(
+    strapi,
+    articles.map((article) => article.documentId).filter((documentId) => !knownIds.has(documentId))
   );
+  const upcoming = await strapi.service('api::group-program.feed').forArticles([...known, ...read]);
   for (const article of articles) article.upcomingPrograms = upcoming.get(article.documentId) ?? [];
 };
 

@@ -8,16 +8,14 @@ import { buildCalendar, type CalendarProgram } from './feed/calendar';
 import { toFeedItem, type Scheduled } from './feed/item';
 import { toJsonLd } from './feed/json-ld';
 import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
-import { horizonOf, prepareSchedule, rankByNextSession, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './feed/ranking';
+import { dayOf, holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './feed/ranking';
 import { PROGRAM_FIELDS, absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './feed/types';
-
-/** The feed's own answers (behind the response cache) hold at most this many bytes. */
-const FEED_CACHE_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * The upcoming-programs feed as a Strapi service: reads programs, ranks them (./feed/ranking), shapes items
- * (./feed/item, ./feed/json-ld) or a calendar (./feed/calendar), and caches answers in the process until a
- * program or topic changes (the feed-cache Document Service middleware calls `invalidate`).
+ * (./feed/item, ./feed/json-ld) or a calendar (./feed/calendar). Answers are kept by the response cache
+ * (src/middlewares/response-cache.ts); the feed keeps only compiled schedules and the programs articles rank from,
+ * until a program or topic changes (the feed-cache Document Service middleware calls `invalidate`).
  */
 
 const PROGRAM = 'api::group-program.group-program';
@@ -26,14 +24,6 @@ type RankingRow = { documentId: string; title: string; updatedAt: string; schedu
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = (): FeedConfig => ({ ...(strapi.config.get('feed') as FeedConfig), publicUrl: strapi.config.get('server.url') as string | undefined });
-  const { cache: cacheSettings } = config();
-  // Bounded by count and by bytes: a page of a large feed with its JSON-LD is hundreds of kilobytes.
-  const answers = new LRUCache<string, CacheableAnswer>({
-    max: Math.max(1, cacheSettings.maxEntries),
-    maxSize: FEED_CACHE_MAX_BYTES,
-    sizeCalculation: (answer) => answer.body.length + 256,
-    ttl: cacheSettings.ttlSeconds * 1000,
-  });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
   let generation = 0;
@@ -42,8 +32,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const prepare = (program: { documentId: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] }) => {
     const key = `${program.documentId}:${program.updatedAt}`;
     const existing = preparedSchedules.get(key);
-    if (existing && existing.horizonFrom === horizonOf(Date.now()).horizonFrom) return existing;
-    const entry = prepareSchedule(existing?.compiled ?? compileSchedule(program.schedule), Date.now());
+    const now = Date.now();
+    const windowDays = config().maxWindowDays;
+    if (existing && holdsWindowsFrom(existing, now, windowDays)) return existing;
+    const entry = prepareSchedule(existing?.compiled ?? compileSchedule(program.schedule), now, { windowDays, spreadDays: spreadOf(program.documentId) });
     preparedSchedules.set(key, entry);
     return entry;
   };
@@ -68,11 +60,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Every published, not cancelled program with its prepared schedule and topics, read once until a program or
-   * topic changes (or the day's horizon moves). Articles pick theirs from it: an article's answer then costs the
+   * topic changes (or the UTC day changes: horizons due then are renewed). Articles pick theirs from it: an article's answer then costs the
    * ranking of its own related or same-topic programs, not a read of every program each minute.
    */
   const articleCandidates = async (): Promise<Candidate[]> => {
-    const key = `${generation}:${horizonOf(Date.now()).horizonFrom}`;
+    const key = `${generation}:${dayOf(Date.now())}`;
     if (config().cache.enabled && candidatesForArticles?.key === key) return candidatesForArticles.value;
     const rows = (await strapi.documents(PROGRAM).findMany({
       status: 'published',
@@ -81,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { schedule: { populate: { skippedDates: true } }, topics: { fields: ['slug'] } },
     })) as unknown as RankingRow[];
     const value = toCandidates(rows);
-    if (key === `${generation}:${horizonOf(Date.now()).horizonFrom}`) candidatesForArticles = { key, value };
+    if (key === `${generation}:${dayOf(Date.now())}`) candidatesForArticles = { key, value };
     return value;
   };
 
@@ -108,21 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const cacheKey = (kind: string, q: FeedQuery, slug?: string) =>
-    JSON.stringify([kind, slug ?? null, q.from.getTime(), q.to.getTime(), q.kind, q.topic, q.format, q.page, q.pageSize]);
-
-  /** The cached answer for `key`, or computes, stores and returns it. */
-  const cached = async (key: string, compute: () => Promise<string | null>): Promise<CacheableAnswer | null> => {
-    const enabled = config().cache.enabled;
-    const hit = enabled ? answers.get(key) : undefined;
-    if (hit) return hit;
-    const startedAt = generation;
+  /** The answer with its ETag, or null (a calendar of a program that is not published). */
+  const answer = async (compute: () => Promise<string | null>): Promise<CacheableAnswer | null> => {
     const body = await compute();
-    if (body === null) return null;
-    const answer = { body, etag: etagOf(body) };
-    // An edit while this was computed makes it stale: answer it, but do not keep it.
-    if (enabled && startedAt === generation) answers.set(key, answer);
-    return answer;
+    return body === null ? null : { body, etag: etagOf(body) };
   };
 
   const upcomingItems = async (query: Window) => withDetails(await ranked(query));
@@ -144,15 +125,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return parseFeedQuery(query, config(), { paginated });
     },
 
-    /** A fresh cached answer, if there is one: the fast path of the feed-cache middleware. */
-    lookup(kind: 'json' | 'ics', query: FeedQuery, slug?: string): CacheableAnswer | undefined {
-      return config().cache.enabled ? answers.get(cacheKey(kind, query, slug)) : undefined;
-    },
-
-    /** Forgets every cached answer; called whenever a program or topic changes. */
+    /** Forgets the programs articles rank from; called whenever a program or topic changes. */
     invalidate() {
       generation += 1;
-      answers.clear();
     },
 
     cacheControl() {
@@ -161,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The JSON feed: one page of items and the window and pagination in `meta`. */
     async upcoming(query: FeedQuery): Promise<CacheableAnswer> {
-      const answer = await cached(cacheKey('json', query), async () => {
+      const json = await answer(async () => {
         const all = await ranked(query);
         const start = (query.page - 1) * query.pageSize;
         const page = await withDetails(all.slice(start, start + query.pageSize));
@@ -173,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
       });
-      return answer!;
+      return json!;
     },
 
     /**
@@ -226,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */
     async calendar(query: FeedQuery, slug?: string): Promise<CacheableAnswer | null> {
-      return cached(cacheKey('ics', query, slug), async () => {
+      return answer(async () => {
         const programs = await calendarPrograms(query, slug);
         if (!programs) return null;
         const { organizer, programUrlTemplate } = config();

@@ -2,8 +2,10 @@ import { startsBetween, type CompiledSchedule } from '../schedule/recurrence';
 
 /**
  * Which programs meet in a window, and in what order. Expanding a recurrence is the feed's main cost, so each
- * program's session starts are kept over a horizon (yesterday to HORIZON_DAYS ahead) while the program is
- * unchanged; windows outside it are expanded on demand. Pure.
+ * program's session starts are kept over a horizon (yesterday to a little more than the longest window ahead) while
+ * the program is unchanged; windows outside it are expanded on demand. A horizon is renewed once it no longer
+ * holds the longest window from now: at least a week after it was made, and on a day that depends on the program,
+ * so a large catalogue is not re-expanded all at once on one request. Pure.
  */
 
 export interface PreparedSchedule {
@@ -14,19 +16,35 @@ export interface PreparedSchedule {
   starts: number[];
 }
 
-const HORIZON_DAYS = 400;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A horizon holds the longest window for at least this many days... */
+const MIN_LIFE_DAYS = 7;
+/** ...and up to this many more, by program. */
+const SPREAD_DAYS = 28;
+/** The feed's longest window unless told otherwise (config/feed.ts `maxWindowDays`). */
+const DEFAULT_WINDOW_DAYS = 366;
 
-/** The horizon that starts on the day before `now` (UTC days, so every process agrees). */
-export const horizonOf = (now: number) => {
-  const today = Math.floor(now / DAY_MS) * DAY_MS;
-  return { horizonFrom: today - DAY_MS, horizonTo: today + HORIZON_DAYS * DAY_MS };
+/** The start of the UTC day of `now` (every process agrees on it). */
+export const dayOf = (now: number) => Math.floor(now / DAY_MS) * DAY_MS;
+
+/** A stable number of days in [0, SPREAD_DAYS) for a program, from its documentId. */
+export const spreadOf = (documentId: string) => {
+  let hash = 0;
+  for (let index = 0; index < documentId.length; index += 1) hash = (hash * 31 + documentId.charCodeAt(index)) >>> 0;
+  return hash % SPREAD_DAYS;
 };
 
-export const prepareSchedule = (compiled: CompiledSchedule, now: number): PreparedSchedule => {
-  const { horizonFrom, horizonTo } = horizonOf(now);
+export const prepareSchedule = (compiled: CompiledSchedule, now: number, { windowDays = DEFAULT_WINDOW_DAYS, spreadDays = 0 } = {}): PreparedSchedule => {
+  const today = dayOf(now);
+  const horizonFrom = today - DAY_MS;
+  // Renewed once now + windowDays passes horizonTo: MIN_LIFE_DAYS whole days after today at the earliest.
+  const horizonTo = today + (windowDays + MIN_LIFE_DAYS + 1 + spreadDays) * DAY_MS;
   return { compiled, horizonFrom, horizonTo, starts: startsBetween(compiled, new Date(horizonFrom), new Date(horizonTo)) };
 };
+
+/** Whether the horizon still holds every window from now up to `windowDays` long; if not, it is renewed. */
+export const holdsWindowsFrom = (prepared: PreparedSchedule, now: number, windowDays = DEFAULT_WINDOW_DAYS) =>
+  prepared.horizonFrom <= now && now + windowDays * DAY_MS <= prepared.horizonTo;
 
 const covers = (prepared: PreparedSchedule, from: Date, to: Date) => from.getTime() >= prepared.horizonFrom && to.getTime() <= prepared.horizonTo;
 

@@ -9,7 +9,7 @@ export interface FeedConfig {
   defaultWindowDays: number;
   maxWindowDays: number;
   maxUpcomingSessions: number;
-  cache: { enabled: boolean; ttlSeconds: number; maxEntries: number };
+  cache: { enabled: boolean; ttlSeconds: number };
   organizer: { name: string; url: string };
   programUrlTemplate: string;
   articleUpcomingPrograms: number;

@@ -23,7 +23,11 @@ export interface CompiledSchedule {
   exdates: Temporal.PlainDateTime[];
   /** The last local date a session may fall on; null for a series that never ends. */
   lastDate: Temporal.PlainDate | null;
-  pattern: Pattern | null;
+  /**
+   * The repeating pattern's rule (no COUNT or UNTIL: ends are applied by `lastDate`), or null for a one-off. The
+   * expander is built from it when sessions are expanded rather than kept: thousands of programs stay compiled.
+   */
+  patternRule: string | null;
   skipped: Set<string>;
 }
 
@@ -56,10 +60,10 @@ const patternParts = (schedule: Schedule): string[] => {
   }
 };
 
-const buildPattern = (parts: string[], dtstart: Temporal.PlainDateTime): Pattern =>
+const buildPattern = (rule: string, dtstart: Temporal.PlainDateTime): Pattern =>
   // The library and temporal-polyfill ship different copies of the temporal-spec typings for the same objects.
   new RRuleTemporal({
-    rruleString: parts.join(';'),
+    rruleString: rule,
     dtstart: dtstart.toZonedDateTime(FLOATING),
     tzid: FLOATING,
     temporal: Temporal,
@@ -97,9 +101,10 @@ export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
   const compiled = { schedule, timeZone, dtstart, exdates, skipped };
   const parts = patternParts(schedule);
   if (schedule.repeats === 'once') {
-    return { ...compiled, rrule: parts.join(';'), lastDate: dtstart.toPlainDate(), pattern: null };
+    return { ...compiled, rrule: parts.join(';'), lastDate: dtstart.toPlainDate(), patternRule: null };
   }
-  const pattern = buildPattern(parts, dtstart);
+  const patternRule = parts.join(';');
+  const pattern = buildPattern(patternRule, dtstart);
   let lastDate: Temporal.PlainDate | null = null;
   if (schedule.ends === 'on-date' && schedule.endDate) {
     lastDate = plainDate(schedule.endDate);
@@ -109,13 +114,14 @@ export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
     if (skipped.size === 0) parts.push(`COUNT=${schedule.sessionCount}`);
     else if (lastDate) parts.push(`UNTIL=${icsUtc(instantOf(timeZone, lastDate.toPlainDateTime(startTime)))}`);
   }
-  return { ...compiled, rrule: parts.join(';'), lastDate, pattern };
+  return { ...compiled, rrule: parts.join(';'), lastDate, patternRule };
 };
 
 /** Wall-clock starts of held sessions between two wall-clock times (inclusive), in order. */
 const wallClockStarts = (compiled: CompiledSchedule, from: Temporal.PlainDateTime, to: Temporal.PlainDateTime) => {
-  const candidates = compiled.pattern
-    ? compiled.pattern.between(asFloatingDate(from), asFloatingDate(to), true).map((date) => date.toPlainDateTime())
+  const pattern = compiled.patternRule === null ? null : buildPattern(compiled.patternRule, compiled.dtstart);
+  const candidates = pattern
+    ? pattern.between(asFloatingDate(from), asFloatingDate(to), true).map((date) => date.toPlainDateTime())
     : [compiled.dtstart].filter((start) => Temporal.PlainDateTime.compare(start, from) >= 0 && Temporal.PlainDateTime.compare(start, to) <= 0);
   return candidates.filter(
     (start) =>

@@ -1,0 +1,41 @@
+'use strict';
+
+/**
+ * What the feed keeps per program, measured: compiles and prepares the schedules of N benchmark programs (the
+ * mix of bench/seed-scale.js) the way the feed does, and prints the live heap they hold and the time they took.
+ * Needs the compiled project (dist/, from `npm run build` or a test run):
+ *   node --expose-gc bench/schedule-memory.js [count=10000]
+ * DIST_DIR=<another build's dist> measures that build instead.
+ */
+const path = require('path');
+
+const dist = path.join(process.env.DIST_DIR || path.join(__dirname, '..', 'dist'), 'src', 'api', 'group-program', 'services');
+const { compileSchedule } = require(path.join(dist, 'schedule', 'recurrence.js'));
+const { prepareSchedule } = require(path.join(dist, 'feed', 'ranking.js'));
+const { scheduleFor } = require('./seed-scale');
+
+if (typeof global.gc !== 'function') throw new Error('Run with node --expose-gc');
+const count = Number(process.argv[2] || 10000);
+const heap = () => {
+  global.gc();
+  return process.memoryUsage().heapUsed;
+};
+
+const today = new Date();
+const schedules = Array.from({ length: count }, (_, i) => ({ ...scheduleFor(i, today).schedule, skippedDates: [] }));
+const before = heap();
+let startedAt = Date.now();
+const compiled = schedules.map((schedule) => compileSchedule(schedule));
+const compileMs = Date.now() - startedAt;
+const afterCompile = heap();
+startedAt = Date.now();
+const prepared = compiled.map((schedule) => prepareSchedule(schedule, Date.now()));
+const prepareMs = Date.now() - startedAt;
+const afterPrepare = heap();
+
+const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+process.stdout.write(
+  `${count} programs: compiled ${mb(afterCompile - before)} MB in ${compileMs} ms; prepared (session starts) ` +
+    `${mb(afterPrepare - afterCompile)} MB more in ${prepareMs} ms; ${mb(afterPrepare - before)} MB in all ` +
+    `(${prepared.length} kept)\n`
+);
