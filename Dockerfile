@@ -24,7 +24,7 @@ FROM node:${NODE_VERSION}-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=1337 \
-    NODE_OPTIONS=--max-old-space-size=320
+    NODE_OPTIONS=--max-old-space-size=384
 WORKDIR /opt/app
 COPY --from=build --chown=node:node /opt/app/node_modules ./node_modules
 COPY --from=build --chown=node:node /opt/app/dist ./dist

@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * `npm run bench [-- --quick] [-- --sizes 10,100] [-- --duration 5] [-- --heap 320]`
+ * `npm run bench [-- --quick] [-- --sizes 10,100] [-- --duration 5] [-- --heap 384]`
  *
  * Compiles the project, starts it as a production server on a free loopback port with a fresh database (SQLite,
  * or PostgreSQL with DATABASE_CLIENT=postgres), seeds programs at each size, and drives every case for a fixed time
