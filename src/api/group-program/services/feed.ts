@@ -29,23 +29,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let generation = 0;
   let candidatesForArticles: { key: string; value: Candidate[] } | undefined;
 
-  const prepare = (program: { documentId: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] }) => {
+  /** The program's prepared schedule, kept while it holds every window up to `windowDays` (config `maxWindowDays`). */
+  const prepare = (program: { documentId: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] }, windowDays: number) => {
     const key = `${program.documentId}:${program.updatedAt}`;
     const existing = preparedSchedules.get(key);
     const now = Date.now();
-    const windowDays = config().maxWindowDays;
     if (existing && holdsWindowsFrom(existing, now, windowDays)) return existing;
     const entry = prepareSchedule(existing?.compiled ?? compileSchedule(program.schedule), now, { windowDays, spreadDays: spreadOf(program.documentId) });
     preparedSchedules.set(key, entry);
     return entry;
   };
 
-  const toCandidates = (rows: RankingRow[]): Candidate[] =>
-    rows.flatMap((row) =>
+  const toCandidates = (rows: RankingRow[]): Candidate[] => {
+    const { maxWindowDays } = config();
+    return rows.flatMap((row) =>
       isComplete(row.schedule)
-        ? [{ documentId: row.documentId, title: row.title, topicSlugs: (row.topics ?? []).map((topic) => topic.slug), prepared: prepare({ documentId: row.documentId, updatedAt: String(row.updatedAt), schedule: row.schedule }) }]
+        ? [
+            {
+              documentId: row.documentId,
+              title: row.title,
+              topicSlugs: (row.topics ?? []).map((topic) => topic.slug),
+              prepared: prepare({ documentId: row.documentId, updatedAt: String(row.updatedAt), schedule: row.schedule }, maxWindowDays),
+            },
+          ]
         : []
     );
+  };
 
   /** Published, not cancelled programs with a session in the window, by next session; only what ranking needs is read. */
   const ranked = async (query: Window, documentIds?: string[]): Promise<Ranked[]> => {
@@ -60,8 +69,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Every published, not cancelled program with its prepared schedule and topics, read once until a program or
-   * topic changes (or the UTC day changes: horizons due then are renewed). Articles pick theirs from it: an article's answer then costs the
-   * ranking of its own related or same-topic programs, not a read of every program each minute.
+   * topic changes (or the UTC day changes: horizons due then are renewed). Articles pick theirs from it: an
+   * article's answer then costs the ranking of its own related or same-topic programs, not a read of every program
+   * each minute.
    */
   const articleCandidates = async (): Promise<Candidate[]> => {
     const key = `${generation}:${dayOf(Date.now())}`;
@@ -100,11 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  /** The answer with its ETag, or null (a calendar of a program that is not published). */
-  const answer = async (compute: () => Promise<string | null>): Promise<CacheableAnswer | null> => {
-    const body = await compute();
-    return body === null ? null : { body, etag: etagOf(body) };
-  };
+  const withEtag = (body: string): CacheableAnswer => ({ body, etag: etagOf(body) });
 
   const upcomingItems = async (query: Window) => withDetails(await ranked(query));
 
@@ -117,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { schedule: { populate: { skippedDates: true } } },
     })) as unknown as ProgramRow[];
     if (!program) return null;
-    return isComplete(program.schedule) ? [{ program, prepared: prepare({ ...program, schedule: program.schedule }) }] : [];
+    return isComplete(program.schedule) ? [{ program, prepared: prepare({ ...program, schedule: program.schedule }, config().maxWindowDays) }] : [];
   };
 
   return {
@@ -136,19 +142,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The JSON feed: one page of items and the window and pagination in `meta`. */
     async upcoming(query: FeedQuery): Promise<CacheableAnswer> {
-      const json = await answer(async () => {
-        const all = await ranked(query);
-        const start = (query.page - 1) * query.pageSize;
-        const page = await withDetails(all.slice(start, start + query.pageSize));
-        return JSON.stringify({
+      const all = await ranked(query);
+      const start = (query.page - 1) * query.pageSize;
+      const page = await withDetails(all.slice(start, start + query.pageSize));
+      return withEtag(
+        JSON.stringify({
           data: page.map((item) => toFeedItem(item, query, config())),
           meta: {
             window: { from: query.from.toISOString(), to: query.to.toISOString() },
             pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(all.length / query.pageSize), total: all.length },
           },
-        });
-      });
-      return json!;
+        })
+      );
     },
 
     /**
@@ -182,13 +187,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * series and sessions then say EventCancelled. Only answers that carry the schedule get it.
      */
     decoratePages(documents: Array<Record<string, unknown> & { documentId: string }>, now = new Date()) {
-      const { defaultWindowDays, maxUpcomingSessions, programUrlTemplate, organizer } = config();
+      const { defaultWindowDays, maxWindowDays, maxUpcomingSessions, programUrlTemplate, organizer } = config();
       const from = new Date(Math.floor(now.getTime() / 60000) * 60000);
       const to = new Date(from.getTime() + defaultWindowDays * 24 * 60 * 60 * 1000);
       for (const document of documents) {
         const program = document as unknown as ProgramRow;
         if (!isComplete(program.schedule) || !program.slug) continue;
-        const prepared = prepare({ documentId: program.documentId, updatedAt: String(program.updatedAt), schedule: program.schedule });
+        const prepared = prepare({ documentId: program.documentId, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
         const { compiled } = prepared;
         const sessions = startsIn(prepared, from, to)
           .slice(0, maxUpcomingSessions)
@@ -201,26 +206,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */
     async calendar(query: FeedQuery, slug?: string): Promise<CacheableAnswer | null> {
-      return answer(async () => {
-        const programs = await calendarPrograms(query, slug);
-        if (!programs) return null;
-        const { organizer, programUrlTemplate } = config();
-        const events: CalendarProgram[] = programs.map(({ program, prepared }) => ({
-          documentId: program.documentId,
-          title: program.title,
-          summary: program.summary,
-          location: program.location,
-          url: programUrl(programUrlTemplate, program.slug),
-          updatedAt: program.updatedAt,
-          cancelled: Boolean(program.cancelled),
-          compiled: prepared.compiled,
-        }));
-        return buildCalendar(events, {
+      const programs = await calendarPrograms(query, slug);
+      if (!programs) return null;
+      const { organizer, programUrlTemplate } = config();
+      const events: CalendarProgram[] = programs.map(({ program, prepared }) => ({
+        documentId: program.documentId,
+        title: program.title,
+        summary: program.summary,
+        location: program.location,
+        url: programUrl(programUrlTemplate, program.slug),
+        updatedAt: program.updatedAt,
+        cancelled: Boolean(program.cancelled),
+        compiled: prepared.compiled,
+      }));
+      return withEtag(
+        buildCalendar(events, {
           name: slug && programs[0] ? programs[0].program.title : `${organizer.name}: upcoming group programs`,
           organizerName: organizer.name,
           uidDomain: new URL(organizer.url).hostname,
-        });
-      });
+        })
+      );
     },
   };
 };
