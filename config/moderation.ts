@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/utils/secrets';
 
 /**
- * Comment moderation. Term lists match whole words or phrases, case- and accent-insensitively, also through
- * simple character swaps ("fr33" → "free"). Documented in the README.
+ * Comment moderation settings. The word lists are data (data/lexicons, data/trusted-domains.yaml); these are the
+ * deployment's switches, thresholds and extra terms. Documented in docs/moderation.md.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   // A list from the environment, without the empty entries an empty or trailing-comma value would add.
@@ -70,8 +70,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       spamThreshold: env.float('SPAM_CLASSIFIER_THRESHOLD', 0.99),
       /** At or above this it holds the comment for review (`spam-likely`); below, it changes nothing. */
       reviewThreshold: env.float('SPAM_CLASSIFIER_REVIEW_THRESHOLD', 0.5),
-      /** The labelled comments it starts from (directory of .jsonl files, relative to the app). */
-      priorCorpus: env('SPAM_CLASSIFIER_PRIOR', 'tests/fixtures/moderation-corpus'),
+      /** How many times a moderator's spam / not-spam decision counts against one corpus comment. */
+      decisionWeight: env.int('SPAM_CLASSIFIER_DECISION_WEIGHT', 3),
+      /** The labelled comments both learned models start from (directory of .jsonl files, relative to the app). */
+      priorCorpus: env('SPAM_CLASSIFIER_PRIOR', 'data/moderation-corpus'),
     },
     /** Akismet, off unless a key is set: the reader's IP address, user agent, name, email and text leave the practice. */
     akismet: {
@@ -83,75 +85,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       /** A slower answer is ignored and the local rules decide alone. */
       timeoutMs: env.int('AKISMET_TIMEOUT_MS', 2000),
     },
-    /** Spam: any of these terms. */
-    blockedTerms: [
-      'viagra',
-      'cialis',
-      'casino',
-      'online casino',
-      'betting',
-      'porn',
-      'escort',
-      'payday loan',
-      'crypto signals',
-      'bitcoin investment',
-      'forex signals',
-      'seo services',
-      'backlinks',
-      'buy followers',
-      'replica watches',
-      'weight loss pills',
-      'work from home and earn',
-      ...list('COMMENT_BLOCKED_TERMS'),
-    ],
-    /** Review: any of these terms. */
-    suspectTerms: [
-      'click here',
-      'free trial',
-      'discount',
-      'promo code',
-      'limited offer',
-      'whatsapp',
-      'telegram',
-      'dm me',
-      'check out my',
-      'visit my',
-      'my website',
-      'earn money',
-      'investment',
-      ...list('COMMENT_SUSPECT_TERMS'),
-    ],
-    /** Generic praise words; with nothing specific in the comment they mark the bot comments of the seed article. */
-    praiseTerms: [
-      'great',
-      'insightful',
-      'informative',
-      'nice',
-      'awesome',
-      'excellent',
-      'amazing',
-      'helpful',
-      'useful',
-      'valuable',
-      'wonderful',
-      'fantastic',
-      'brilliant',
-      'superb',
-      'outstanding',
-      'comprehensive',
-      'highlights',
-      'well written',
-      'thanks for sharing',
-      'thank you for sharing',
-      'keep it up',
-      'keep up the good work',
-      'good post',
-    ],
-    /**
-     * Crisis language comes from the lexicons (src/api/comment/lexicons/crisis/<lang>.ts); these extra patterns,
-     * in the same syntax, are urgent too.
-     */
+    /** Extra spam and suspect terms (the built-in lists are in data/lexicons/spam/*.yaml). */
+    blockedTerms: list('COMMENT_BLOCKED_TERMS'),
+    suspectTerms: list('COMMENT_SUSPECT_TERMS'),
+    /** Extra crisis patterns, in the lexicons' syntax, urgent like the lexicons' own (data/lexicons/crisis/*.yaml). */
     crisisTerms: list('COMMENT_CRISIS_TERMS'),
+    /** Folders of extra lexicon files (same layout as data/lexicons), read after the built-in ones: no rebuild needed. */
+    lexiconDirs: list('LEXICON_DIRS'),
+    /** Helplines and health authorities besides data/trusted-domains.yaml: a link to one never makes a comment spam. */
+    trustedDomains: list('COMMENT_TRUSTED_DOMAINS').map((domain) => domain.toLowerCase()),
+    /** The learned crisis-risk model: trained on the labelled corpus, then on moderators' urgent/not-urgent decisions. */
+    crisisModel: {
+      enabled: env.bool('CRISIS_MODEL', true),
+      /** At or above this risk a comment is urgent (`crisis:model`), whatever the lexicons found. */
+      urgentThreshold: env.float('CRISIS_MODEL_URGENT_THRESHOLD', 0.5),
+      /** Only below this risk may a verified returning author's comment be published without review. */
+      approveBelow: env.float('CRISIS_MODEL_APPROVE_BELOW', 0.1),
+      /** How many times a moderator's decision counts against one corpus comment when the model is retrained. */
+      decisionWeight: env.int('CRISIS_MODEL_DECISION_WEIGHT', 5),
+    },
     /** Regions whose national phone number formats are recognised in comments (ISO 3166 codes). */
     phoneRegions: list('COMMENT_PHONE_REGIONS', ['US', 'CA', 'GB', 'MX', 'ES', 'BR', 'PT', 'FR', 'DE']),
     /** Known spam sources: whole email addresses or domains (in the author's email or in a link). */
@@ -159,5 +111,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
     spamDomains: list('COMMENT_SPAM_DOMAINS', ['spam.example', 'cheap-meds.example']),
   };
 };
+
+export type ModerationConfig = ReturnType<typeof config>;
 
 export default config;

@@ -1,41 +1,26 @@
-import fs from 'fs';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
-import unitedStates from '../src/api/comment/support/us.json';
 
 /**
- * What a reader who writes crisis language is shown at once (the `support` object of the comment's POST answer),
- * written to the Safe Messaging Guidelines: acknowledge, give hope and a person to reach now, no method details.
- * The default is for the United States (`src/api/comment/support/us.json`); a deployment elsewhere points
- * CRISIS_SUPPORT_FILE at its own file of the same shape, and PRACTICE_CRISIS_PHONE lists the practice's own line first.
+ * What a reader who writes crisis language is shown at once (the `support` object of the POST answer): the message
+ * and resources of `data/support/<language>.yaml` for the comment's language and the practice's country.
+ * SUPPORT_DIRS adds a deployment's own files (same shape; a language's file there replaces the built-in one), and
+ * PRACTICE_CRISIS_PHONE lists the practice's own line first. docs/moderation.md says how to add a language.
  */
-export interface SupportResource {
-  name: string;
-  description: string;
-  phone?: string;
-  sms?: string;
-  smsBody?: string;
-  url?: string;
-}
-
-export interface CrisisSupport {
-  message: string;
-  resources: SupportResource[];
-  emergency: SupportResource;
-}
-
-const config = ({ env }: Core.Config.Shared.ConfigParams): { crisis: CrisisSupport } => {
-  const file = env('CRISIS_SUPPORT_FILE', '');
-  const support: CrisisSupport = file ? JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) : structuredClone(unitedStates);
+const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const practicePhone = env('PRACTICE_CRISIS_PHONE', '');
-  if (practicePhone) {
-    support.resources.unshift({
-      name: env('ORGANIZER_NAME', 'Counseling Practice'),
-      description: env('PRACTICE_CRISIS_DESCRIPTION', 'Call our team during office hours.'),
-      phone: practicePhone,
-    });
-  }
-  return { crisis: support };
+  return {
+    /** The practice's country (ISO 3166): whose helplines are listed. */
+    country: env('SUPPORT_COUNTRY', 'US').toUpperCase(),
+    extraDirs: env
+      .array('SUPPORT_DIRS', [])
+      .map((dir) => dir.trim())
+      .filter(Boolean),
+    practice: practicePhone
+      ? { name: env('ORGANIZER_NAME', 'Counseling Practice'), description: env('PRACTICE_CRISIS_DESCRIPTION', 'Call our team during office hours.'), phone: practicePhone }
+      : undefined,
+  };
 };
+
+export type SupportConfig = ReturnType<typeof config>;
 
 export default config;

@@ -1,18 +1,34 @@
 /**
- * `npm run moderation:eval`: runs the moderation rules over the labelled corpus in tests/fixtures/moderation-corpus
- * twice (first-time authors; verified authors who already have an approved comment) and prints a confusion table
- * per run (label × outcome) and the measures CI holds to (tests/unit/moderation-eval.test.ts).
- * The learning filter is cross-validated: the corpus is cut into five parts and each comment is scored by a model
- * trained on the other four, so no comment is judged by a model that has seen it.
- * `--misses` also lists the comments each measure missed.
+ * `npm run moderation:eval`: the whole moderation (lexicons, learned models, policy) over two labelled sets, for
+ * first-time authors and for verified authors who already have an approved comment:
+ * - the training corpus (data/moderation-corpus), with both learned models cross-validated in five folds, so no
+ *   comment is scored by a model that has seen it;
+ * - the evaluation corpus (tests/fixtures/evaluation-corpus), written apart from the rules and never trained on,
+ *   scored by models trained on the whole training corpus. This is the figure that says how the next reader fares.
+ * CI holds both to the thresholds in tests/unit/moderation-eval.test.ts. `--misses` lists the training corpus's
+ * misses (never the evaluation corpus's: reading those to write rules would make its figures meaningless).
  */
 import path from 'path';
 import { env } from '@strapi/utils';
 import moderationConfig from '../config/moderation';
-import { computeFlags, type ModerationRules } from '../src/api/comment/moderation';
-import { type SpamScore, trainModel } from '../src/api/comment/moderation/classifier';
-import { type CorpusEntry, type Label, LABELS, loadCorpus as loadFrom, spamExamples } from '../src/api/comment/moderation/corpus';
-import { decide, type AuthorStanding } from '../src/api/comment/moderation/decide';
+import {
+  CrisisModel,
+  crisisExamples,
+  decide,
+  isSpamFlag,
+  LABELS,
+  loadCorpus,
+  lexicons,
+  runPipeline,
+  spamExamples,
+  spamTokens,
+  trainSpamModel,
+  type AuthorStanding,
+  type CorpusEntry,
+  type Label,
+  type ModerationRules,
+  type Models,
+} from '#domain/moderation';
 
 export const OUTCOMES = ['spam', 'pending', 'urgent', 'approved'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -20,43 +36,42 @@ export type Outcome = (typeof OUTCOMES)[number];
 export interface Judged extends CorpusEntry {
   flags: string[];
   outcome: Outcome;
+  crisisRisk: number;
 }
 
 export const PERSONAL_FLAGS = ['phone-number', 'email-address', 'street-address', 'date-of-birth', 'member-id', 'named-diagnosis', 'child-school'];
-const CORPUS_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'moderation-corpus');
+export const TRAINING_DIR = path.join(__dirname, '..', 'data', 'moderation-corpus');
+export const EVALUATION_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'evaluation-corpus');
 
-export const loadCorpus = (dir = CORPUS_DIR): CorpusEntry[] => loadFrom(dir);
-
-/** Each comment's learned spam score from a model trained on the other folds (every `folds`-th comment is a fold). */
-export const crossValidatedScores = (corpus: CorpusEntry[], folds = 5): SpamScore[] => {
-  const scores: SpamScore[] = new Array(corpus.length);
-  for (let fold = 0; fold < folds; fold += 1) {
-    const model = trainModel(spamExamples(corpus.filter((_, index) => index % folds !== fold)));
-    corpus.forEach((entry, index) => {
-      if (index % folds === fold) scores[index] = model.score(entry.text);
-    });
-  }
-  return scores;
-};
+export { loadCorpus };
+export const rules = (): ModerationRules => moderationConfig({ env }) as ModerationRules;
 
 export const RUNS: Record<string, AuthorStanding> = {
   'first-time authors': { isDuplicate: false, verified: false, hasApprovedComment: false },
   'verified authors with an approved comment': { isDuplicate: false, verified: true, hasApprovedComment: true },
 };
 
+/** Both learned models trained on `training`. */
+export const trainModels = (training: CorpusEntry[]): Models => {
+  const spam = trainSpamModel(spamExamples(training));
+  const crisis = CrisisModel.train(crisisExamples(training));
+  return { spam: (text, links) => spam.score(spamTokens(text, links)), crisis: (text) => crisis.score(text) };
+};
+
+/** Per comment, the models that did not see it: trained on the other folds (every `folds`-th comment is a fold). */
+export const crossValidatedModels = (corpus: CorpusEntry[], folds = 5): Models[] => {
+  const byFold = Array.from({ length: folds }, (_, fold) => trainModels(corpus.filter((_, index) => index % folds !== fold)));
+  return corpus.map((_, index) => byFold[index % folds]);
+};
+
 const TITLE = 'What’s The Difference Between A Support Group And Group Therapy?';
 
-export const judge = (
-  corpus: CorpusEntry[],
-  standing: AuthorStanding,
-  scores: SpamScore[] = [],
-  rules: ModerationRules = moderationConfig({ env }) as ModerationRules
-): Judged[] =>
+export const judge = (corpus: CorpusEntry[], standing: AuthorStanding, models: Models | Models[], moderation: ModerationRules = rules()): Judged[] =>
   corpus.map((entry, index) => {
-    const flags = computeFlags({ body: entry.text, authorEmail: 'reader@example.com', articleTitle: TITLE }, standing, rules, { learned: scores[index] });
+    const { flags, facts } = runPipeline({ body: entry.text, authorEmail: 'reader@example.com', articleTitle: TITLE }, standing, moderation, Array.isArray(models) ? models[index] : models);
     const verdict = decide(flags, standing);
     const outcome: Outcome = verdict.priority === 'urgent' ? 'urgent' : verdict.moderationStatus === 'rejected' ? 'pending' : verdict.moderationStatus;
-    return { ...entry, flags, outcome };
+    return { ...entry, flags, outcome, crisisRisk: facts.crisisRisk?.score ?? 0 };
   });
 
 /** The share of `label` comments for which `test` holds. */
@@ -65,24 +80,31 @@ export const share = (judged: Judged[], label: Label, test: (entry: Judged) => b
   return ofLabel.length === 0 ? 0 : ofLabel.filter(test).length / ofLabel.length;
 };
 
+const covered = () => Object.keys(lexicons().byKind.crisis);
+
 export const measures = (judged: Judged[]) => ({
   'crisis marked urgent': share(judged, 'crisis', (entry) => entry.outcome === 'urgent'),
-  'crisis auto-approved': share(judged, 'crisis', (entry) => entry.outcome === 'approved'),
-  'personal details auto-approved': share(judged, 'personal', (entry) => entry.outcome === 'approved'),
-  'spam auto-approved': share(judged, 'spam', (entry) => entry.outcome === 'approved'),
+  'crisis urgent by the model alone': share(judged, 'crisis', (entry) => entry.flags.includes('crisis:model')),
+  'crisis published without review': share(judged, 'crisis', (entry) => entry.outcome === 'approved'),
+  'personal published without review': share(judged, 'personal', (entry) => entry.outcome === 'approved'),
+  'spam published without review': share(judged, 'spam', (entry) => entry.outcome === 'approved'),
   'genuine marked urgent': share(judged, 'genuine', (entry) => entry.outcome === 'urgent'),
   'hard negatives marked urgent': share(judged, 'hard-negative', (entry) => entry.outcome === 'urgent'),
   'personal details flagged': share(judged, 'personal', (entry) => entry.flags.some((flag) => PERSONAL_FLAGS.includes(flag))),
   'spam marked spam': share(judged, 'spam', (entry) => entry.outcome === 'spam'),
   'genuine marked spam': share(judged, 'genuine', (entry) => entry.outcome === 'spam'),
   'hard negatives marked spam': share(judged, 'hard-negative', (entry) => entry.outcome === 'spam'),
-  'spam caught by learning alone': share(judged, 'spam', (entry) => entry.flags.includes('spam:learned')),
-  'genuine marked spam by learning': share(judged, 'genuine', (entry) => entry.flags.includes('spam:learned')),
+  'genuine published (verified authors)': share(judged, 'genuine', (entry) => entry.outcome === 'approved'),
+  'uncovered languages held': (() => {
+    const uncovered = judged.filter((entry) => !covered().includes(entry.lang));
+    return uncovered.length === 0 ? 1 : uncovered.filter((entry) => entry.outcome !== 'approved').length / uncovered.length;
+  })(),
+  'spam caught by learning alone': share(judged, 'spam', (entry) => entry.flags.includes('spam:learned') && !entry.flags.some((flag) => flag !== 'spam:learned' && isSpamFlag(flag))),
 });
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
-const table = (judged: Judged[]) => {
+export const table = (judged: Judged[]) => {
   const rows = LABELS.map((label) => {
     const ofLabel = judged.filter((entry) => entry.label === label);
     return [label, String(ofLabel.length), ...OUTCOMES.map((outcome) => String(ofLabel.filter((entry) => entry.outcome === outcome).length))];
@@ -92,30 +114,48 @@ const table = (judged: Judged[]) => {
   return [header, ...rows].map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')).join('\n');
 };
 
+/** Crisis comments marked urgent, per language (the evaluation corpus's languages). */
+export const byLanguage = (judged: Judged[]) => {
+  const languages = [...new Set(judged.map((entry) => entry.lang))].sort();
+  return languages
+    .map((lang) => {
+      const crisis = judged.filter((entry) => entry.lang === lang && entry.label === 'crisis');
+      const urgent = crisis.filter((entry) => entry.outcome === 'urgent').length;
+      return `${lang} ${urgent}/${crisis.length}`;
+    })
+    .join('  ');
+};
+
 const MISSED: Record<string, (entry: Judged) => boolean> = {
   'crisis not urgent': (entry) => entry.label === 'crisis' && entry.outcome !== 'urgent',
   'genuine or hard negative urgent': (entry) => (entry.label === 'genuine' || entry.label === 'hard-negative') && entry.outcome === 'urgent',
   'personal not flagged': (entry) => entry.label === 'personal' && !entry.flags.some((flag) => PERSONAL_FLAGS.includes(flag)),
   'spam not spam': (entry) => entry.label === 'spam' && entry.outcome !== 'spam',
   'genuine marked spam': (entry) => entry.label === 'genuine' && entry.outcome === 'spam',
-  'approved but should not be': (entry) => ['crisis', 'personal', 'spam'].includes(entry.label) && entry.outcome === 'approved',
+  'published but should not be': (entry) => ['crisis', 'personal', 'spam'].includes(entry.label) && entry.outcome === 'approved',
+};
+
+const report = (name: string, judged: Judged[], showMisses: boolean) => {
+  process.stdout.write(`\n## ${name} (${judged.length} comments)\n\n${table(judged)}\n\n`);
+  for (const [measure, value] of Object.entries(measures(judged))) process.stdout.write(`${measure.padEnd(38)} ${percent(value)}\n`);
+  process.stdout.write(`crisis urgent by language               ${byLanguage(judged)}\n`);
+  if (!showMisses) return;
+  for (const [what, test] of Object.entries(MISSED)) {
+    const missed = judged.filter(test);
+    if (missed.length === 0) continue;
+    process.stdout.write(`\n### ${what} (${missed.length})\n`);
+    for (const entry of missed) process.stdout.write(`- [${entry.lang}/${entry.kind}] ${entry.outcome} risk ${entry.crisisRisk.toFixed(2)} ${JSON.stringify(entry.flags)} ${entry.text}\n`);
+  }
 };
 
 if (require.main === module) {
-  const corpus = loadCorpus();
-  const scores = crossValidatedScores(corpus);
+  const training = loadCorpus(TRAINING_DIR);
+  const evaluation = loadCorpus(EVALUATION_DIR);
   const showMisses = process.argv.includes('--misses');
-  for (const [name, standing] of Object.entries(RUNS)) {
-    const judged = judge(corpus, standing, scores);
-    process.stdout.write(`\n## ${name} (${corpus.length} comments)\n\n${table(judged)}\n\n`);
-    for (const [measure, value] of Object.entries(measures(judged))) process.stdout.write(`${measure.padEnd(32)} ${percent(value)}\n`);
-    if (showMisses) {
-      for (const [what, test] of Object.entries(MISSED)) {
-        const missed = judged.filter(test);
-        if (missed.length === 0) continue;
-        process.stdout.write(`\n### ${what} (${missed.length})\n`);
-        for (const entry of missed) process.stdout.write(`- [${entry.lang}/${entry.kind}] ${entry.outcome} ${JSON.stringify(entry.flags)} ${entry.text}\n`);
-      }
-    }
-  }
+  const folds = crossValidatedModels(training);
+  const models = trainModels(training);
+  process.stdout.write(`# Training corpus (${training.length}, models cross-validated in 5 folds)\n`);
+  for (const [name, standing] of Object.entries(RUNS)) report(name, judge(training, standing, folds), showMisses);
+  process.stdout.write(`\n# Evaluation corpus (${evaluation.length}, written apart, never trained on)\n`);
+  for (const [name, standing] of Object.entries(RUNS)) report(name, judge(evaluation, standing, models), false);
 }

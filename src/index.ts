@@ -12,9 +12,11 @@ import { seedDemoContentIfEmpty } from './seed/demo-content';
 import { closeResponseCache, responseCache } from './utils/response-cache';
 import { siteRebuild } from './site-rebuild';
 import { dropTelemetryJobs } from './bootstrap/telemetry-jobs';
+import { loadModerationRules } from './bootstrap/moderation-rules';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    loadModerationRules(strapi);
     registerDocumentMiddlewares(strapi);
     surviveDatabaseOutages(strapi);
     registerReadinessRoute(strapi);
@@ -29,6 +31,7 @@ export default {
       await ensureEditorRole(strapi);
       await configureAdminViews(strapi);
       await strapi.service('api::comment.spam-classifier').ensure();
+      await strapi.service('api::comment.crisis-model').ensure();
       // Subscribes to other instances' invalidations now, before this one serves anything.
       responseCache(strapi);
       await seedDemoContentIfEmpty(strapi);
@@ -46,5 +49,6 @@ export default {
     await siteRebuild(strapi).close();
     // A reply notification claims its comment before it sends: let those under way finish.
     await strapi.service('api::commenter.reply-notifications').idle();
+    await strapi.service('api::comment.crisis-model').idle();
   },
 };

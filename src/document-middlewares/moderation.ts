@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { isCrisis, type Facts, type Verdict } from '#domain/moderation';
 import { toPlainText } from '../utils/plain-text';
-import { isCrisis, type Verdict } from '../api/comment/moderation/decide';
 import type { AkismetComment } from '../api/comment/services/akismet';
 import type { Evaluation } from '../api/comment/services/moderation';
 import { prepareSpamLearning } from './spam-learning';
@@ -35,6 +35,16 @@ const readerForAkismet = (strapi: Core.Strapi, data: CommentData): AkismetCommen
   };
 };
 
+/** What the phases learned, as the comment stores it (the inbox reads these instead of running the rules again). */
+const factFields = (facts: Facts) => ({
+  spamScore: facts.spamScore ? Math.round(facts.spamScore.probability * 1000) / 1000 : null,
+  spamWords: facts.spamScore?.words ?? null,
+  crisisRisk: facts.crisisRisk ? Math.round(facts.crisisRisk.score * 1000) / 1000 : null,
+  crisisWords: facts.crisisRisk?.words ?? null,
+  highlights: facts.crisisMatches,
+  language: facts.language?.code ?? null,
+});
+
 /**
  * An edited body goes through crisis detection again: new crisis language makes the comment urgent, takes it off
  * the public page until a person has read it (unless this very save is a moderator's decision) and notifies.
@@ -46,18 +56,18 @@ const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: 
     populate: { article: { select: ['documentId', 'title', 'slug'] } },
   });
   if (!stored || stored.body === data.body) return;
-  const verdict: Verdict = await strapi.service('api::comment.moderation').evaluate({
+  const { verdict, facts }: Evaluation = await strapi.service('api::comment.moderation').evaluate({
     body: String(data.body),
     markup,
     authorEmail: '',
     articleTitle: stored.article?.title,
   });
   const flags = verdict.flags.filter((flag) => flag !== 'duplicate-text');
-  data.flags = flags;
-  data.flagSummary = flags.join(', ').slice(0, 255);
+  Object.assign(data, { flags, flagSummary: flags.join(', ').slice(0, 255), ...factFields(facts) });
   if (isCrisis(flags) && stored.priority !== 'urgent') {
     data.priority = 'urgent';
     data.escalatedAt = null;
+    data.urgentSince = new Date().toISOString();
     if (!('moderationStatus' in data) || data.moderationStatus === stored.moderationStatus) data.moderationStatus = 'pending';
     comments(strapi).notifyModerators({ documentId, authorName: stored.authorName, body: String(data.body) }, stored.article);
   }
@@ -98,6 +108,8 @@ export const moderationMiddleware =
       if ('moderationStatus' in data) {
         data.moderatedAt = new Date().toISOString();
         data.moderatedBy = currentActor(strapi);
+        // A person decided: it has been read (it leaves the Published without review tab).
+        if (data.moderatedBy) Object.assign(data, { reviewedAt: data.moderatedAt, reviewedBy: data.moderatedBy });
         if (data.moderatedBy && params.documentId) afterDecision = await prepareSpamLearning(strapi, params.documentId, data);
       }
       if (typeof data.body === 'string' && params.documentId) await recheckEditedBody(strapi, params.documentId, data, markup);
@@ -108,25 +120,31 @@ export const moderationMiddleware =
 
     const { article } = await comments(strapi).assertCommentable(data);
     const reader = readerForAkismet(strapi, data);
-    const verdict: Evaluation = strapi.config.get('moderation.enabled', true)
+    const moderated = strapi.config.get('moderation.enabled', true);
+    const { verdict, facts, contentHash }: Evaluation = moderated
       ? await strapi.service('api::comment.moderation').evaluate(
           { body: String(data.body ?? ''), markup, authorEmail: String(data.authorEmail ?? ''), honeypot, articleTitle: article.title },
           verifiedAuthor,
           reader
         )
-      : { flags: [], moderationStatus: 'pending', priority: 'normal', contentHash: '' };
+      : { verdict: { flags: [], moderationStatus: 'pending', priority: 'normal', autoApproved: false }, facts: { links: [], untrustedLinks: [], crisisMatches: [] }, contentHash: '' };
     // The practice's own reply is published unless it holds crisis language (then a second person reads it first).
-    if (fromPractice && verdict.priority !== 'urgent') verdict.moderationStatus = 'approved';
+    const status = fromPractice && verdict.priority !== 'urgent' ? 'approved' : verdict.moderationStatus;
     Object.assign(data, {
       byPractice: fromPractice,
-      moderationStatus: verdict.moderationStatus,
+      moderationStatus: status,
       priority: verdict.priority,
       flags: verdict.flags,
       // The admin list cannot show a JSON column, so it shows this copy.
       flagSummary: verdict.flags.join(', ').slice(0, 255),
-      contentHash: verdict.contentHash,
-      spamScore: verdict.spamScore ? Math.round(verdict.spamScore.probability * 1000) / 1000 : null,
-      spamWords: verdict.spamScore?.words ?? null,
+      contentHash,
+      ...factFields(facts),
+      // Published with no person having read it: waits in the inbox's "Published without review" tab.
+      autoApproved: verdict.autoApproved && !fromPractice,
+      urgentSince: verdict.priority === 'urgent' ? new Date().toISOString() : null,
+      reviewedAt: null,
+      reviewedBy: null,
+      crisisLabel: null,
       trainedAs: null,
       // Kept only while Akismet may still be told the moderator's decision.
       authorIp: reader && strapi.service('api::comment.akismet').enabled() ? reader.ip : null,

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { SpamLabel } from '../api/comment/moderation/classifier';
+import type { SpamLabel } from '#domain/moderation';
 
 const COMMENT = 'api::comment.comment';
 

@@ -3,6 +3,8 @@ import Redis from 'ioredis';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { commentCount, postComment, uniqueEmail } from '../helpers/comments';
+import { readersEnv, verifiedReader } from '../helpers/readers';
+import { startSmtpCapture } from '../helpers/smtp';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 let questions = 0;
@@ -14,20 +16,22 @@ const comment = (authorEmail = uniqueEmail()) => ({
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const withApp = (env: Record<string, string>) => {
-  const holder: { app?: TestApp } = {};
+const withApp = (env: Record<string, string>, withMail = false) => {
+  const holder: { app?: TestApp; smtp?: Awaited<ReturnType<typeof startSmtpCapture>> } = {};
   beforeAll(async () => {
-    holder.app = await startStrapi({ IS_PROXIED: 'true', ...env });
+    if (withMail) holder.smtp = await startSmtpCapture();
+    holder.app = await startStrapi({ IS_PROXIED: 'true', ...(holder.smtp ? readersEnv(holder.smtp, randomUUID()) : {}), ...env });
     await seedDemoContent(holder.app.strapi);
   });
   afterAll(async () => {
     await holder.app?.stop();
+    await holder.smtp?.close();
   });
-  return () => holder.app!;
+  return Object.assign(() => holder.app!, { smtp: () => holder.smtp! });
 };
 
-describe('with the default limits (one comment per 15 s per IP and per email)', () => {
-  const app = withApp({});
+describe('with the default limits (one comment per 15 s per IP and per confirmed address)', () => {
+  const app = withApp({}, true);
 
   it('answers a second comment from the same IP with 429 and Retry-After, storing nothing', async () => {
     await postComment(app(), comment(), '198.51.100.7').expect(201);
@@ -40,11 +44,17 @@ describe('with the default limits (one comment per 15 s per IP and per email)', 
     expect(await commentCount(app())).toBe(before);
   });
 
-  it('limits the same email from another IP too, and lets other readers through', async () => {
-    const email = uniqueEmail();
-    await postComment(app(), comment(email), '198.51.100.8').expect(201);
-    await postComment(app(), comment(email), '198.51.100.9').expect(429);
+  it('limits a confirmed address from another IP too, and lets other readers through', async () => {
+    const reader = await verifiedReader(app(), app.smtp(), 'flood');
+    await postComment(app(), { ...comment(reader.email), commenterToken: reader.token }, '198.51.100.8').expect(201);
+    await postComment(app(), { ...comment(reader.email), commenterToken: reader.token }, '198.51.100.9').expect(429);
     await postComment(app(), comment(), '198.51.100.10').expect(201);
+  });
+
+  it('gives a typed address nothing of its own: a 429 never tells that someone else wrote with it', async () => {
+    const email = uniqueEmail('typed');
+    await postComment(app(), comment(email), '198.51.100.11').expect(201);
+    await postComment(app(), comment(email), '198.51.100.12').expect(201);
   });
 });
 
@@ -95,7 +105,7 @@ describe('the hourly limit', () => {
 
 describe('with REDIS_URL', () => {
   const keyPrefix = `test-${randomUUID()}`;
-  const app = withApp({ REDIS_URL: 'redis://127.0.0.1:6379', COMMENT_FLOOD_KEY_PREFIX: keyPrefix });
+  const app = withApp({ REDIS_URL: 'redis://127.0.0.1:6379', COMMENT_FLOOD_KEY_PREFIX: keyPrefix }, true);
   const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
   afterAll(async () => {
     const keys = await redis.keys(`${keyPrefix}:*`);
@@ -104,7 +114,8 @@ describe('with REDIS_URL', () => {
   });
 
   it('keeps the counts in Redis', async () => {
-    await postComment(app(), comment(), '198.51.100.30').expect(201);
+    const reader = await verifiedReader(app(), app.smtp(), 'redis');
+    await postComment(app(), { ...comment(reader.email), commenterToken: reader.token }, '198.51.100.30').expect(201);
     await postComment(app(), comment(), '198.51.100.30').expect(429);
     const keys = await redis.keys(`${keyPrefix}:*`);
     expect(keys.some((key) => key.startsWith(`${keyPrefix}:comment-burst:ip:`))).toBe(true);

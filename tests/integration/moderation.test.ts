@@ -59,7 +59,7 @@ describe('the pipeline runs exactly once on every create path', () => {
       data: { article: articleId, authorName: 'Bot', authorEmail: uniqueEmail(), body: 'Visit www.a.example.com and www.b.example.com', moderationStatus: 'approved', priority: 'normal' },
     });
     expect(pipeline).toHaveBeenCalledTimes(1);
-    expect(await stored(comment.documentId)).toMatchObject({ moderationStatus: 'spam', flags: ['too-many-links'] });
+    expect(await stored(comment.documentId)).toMatchObject({ moderationStatus: 'spam', flags: expect.arrayContaining(['too-many-links']) });
   });
 
   it('admin panel (Content Manager), even when the form says approved', async () => {

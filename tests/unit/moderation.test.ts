@@ -1,14 +1,14 @@
-import { env } from '@strapi/utils';
-import moderationConfig from '../../config/moderation';
-import { computeFlags, contentHash, decide, moderate, type AuthorStanding, type ModerationRules } from '../../src/api/comment/moderation';
-import type { ModerationStatus } from '../../src/api/comment/moderation/decide';
+import { contentHash, decide, moderate, runPipeline, type AuthorStanding, type CommentCandidate, type Flag, type ModerationStatus } from '#domain/moderation';
+import { loadCorpus, rules as configuredRules, trainModels, TRAINING_DIR } from '../../scripts/moderation-eval';
 
-const rules = moderationConfig({ env }) as ModerationRules;
+const rules = configuredRules();
+/** The learned models as a server has them: trained on the labelled corpus. */
+const models = trainModels(loadCorpus(TRAINING_DIR));
+const computeFlags = (candidate: CommentCandidate, standing: AuthorStanding, with_ = rules) => runPipeline(candidate, standing, with_, models).flags;
 const TITLE = 'What’s The Difference Between A Support Group And Group Therapy?';
 const firstTime: AuthorStanding = { isDuplicate: false, verified: false, hasApprovedComment: false };
 /** A verified address (commenter token) that already has an approved comment. */
 const returning: AuthorStanding = { isDuplicate: false, verified: true, hasApprovedComment: true };
-type Flag = string;
 
 interface Case {
   label: string;
@@ -41,7 +41,9 @@ const corpus: Case[] = [
   { label: 'praise with a real question', body: 'Great article! Is the depression group covered by insurance?', status: 'pending', flags: [] },
   { label: 'praise with a personal story', body: 'Really helpful. My husband and I have been unsure whether our son needs therapy or a group, and this cleared it up.', status: 'pending', flags: [] },
   { label: 'returning author with a clean comment', body: 'Thank you, I will ask the front office about the next therapy group.', history: returning, status: 'approved', flags: [] },
-  { label: 'returning author with one link', body: 'The NAMI page https://www.nami.org explains this too.', history: returning, status: 'pending', flags: ['link'] },
+  { label: 'returning author with one link', body: 'This page https://www.example.org/groups explains this too.', history: returning, status: 'pending', flags: ['link'] },
+  { label: 'a link to a helpline is not a link to hold', body: 'The 988 Lifeline is free and confidential, https://988lifeline.org has a chat too.', status: 'pending', flags: [] },
+  { label: 'two helpline links are not spam', body: 'In the UK https://www.samaritans.org, in the US https://988lifeline.org', status: 'pending', flags: [] },
   { label: 'a private-contact pitch', body: 'Anyone interested in a group chat, dm me on telegram', history: returning, status: 'spam', flags: ['suspect-term'] },
   { label: 'suspect term', body: 'Is there a discount for students in the evening group?', history: returning, status: 'pending', flags: ['suspect-term', 'commercial'] },
   // personal details
@@ -61,14 +63,24 @@ const corpus: Case[] = [
 
 describe('the moderation pipeline on a labelled corpus', () => {
   it.each(corpus)('$label → $status', ({ body, history = firstTime, email = 'reader@example.com', honeypot, status, priority = 'normal', flags }) => {
-    const verdict = moderate({ body, authorEmail: email, honeypot, articleTitle: TITLE }, history, rules);
+    const { verdict } = moderate({ body, authorEmail: email, honeypot, articleTitle: TITLE }, history, rules, models);
     expect(verdict.moderationStatus).toBe(status);
     expect(verdict.priority).toBe(priority);
-    if (flags) expect(verdict.flags.filter((flag) => !flag.includes(':')).sort()).toEqual([...flags].sort());
+    if (flags) expect(verdict.flags.filter((flag) => !flag.includes(':') && flag !== 'crisis-risk').sort()).toEqual([...flags].sort());
   });
 });
 
 describe('decide', () => {
+  it('publishes a verified returning author without review only when no flag holds it', () => {
+    expect(decide([], returning)).toMatchObject({ moderationStatus: 'approved', autoApproved: true });
+    expect(decide(['crisis-risk' as Flag], returning)).toMatchObject({ moderationStatus: 'pending', autoApproved: false });
+  });
+  it('holds comments the models could not score or in a language the rules do not read', () => {
+    for (const flag of ['crisis-risk:unscored', 'spam-likely', 'language:it', 'language:unknown'] as Flag[]) expect(decide([flag], returning).moderationStatus).toBe('pending');
+  });
+  it('makes a comment urgent on the learned model alone, even with spam flags', () => {
+    expect(decide(['crisis:model', 'honeypot'], returning)).toMatchObject({ moderationStatus: 'pending', priority: 'urgent' });
+  });
   it('never auto-approves a first-time author', () => {
     expect(decide([], firstTime).moderationStatus).toBe('pending');
   });
@@ -77,6 +89,14 @@ describe('decide', () => {
   });
   it('makes crisis urgent even with spam flags', () => {
     expect(decide(['crisis', 'honeypot'], firstTime)).toMatchObject({ moderationStatus: 'pending', priority: 'urgent' });
+  });
+});
+
+describe('no model, no trust', () => {
+  it('holds a clean comment from a returning author when the learned models cannot answer', () => {
+    const { verdict } = moderate({ body: 'Thank you, I will ask the front office about the next therapy group.', authorEmail: 'a@b.c', articleTitle: TITLE }, returning, rules, {});
+    expect(verdict.moderationStatus).toBe('pending');
+    expect(verdict.flags).toEqual(expect.arrayContaining(['crisis-risk:unscored', 'spam-likely']));
   });
 });
 
@@ -107,7 +127,7 @@ describe('auto-approval is earned, not typed', () => {
   it('never approves a verified address without an approved comment', () => {
     expect(decide([], { isDuplicate: false, verified: true, hasApprovedComment: false }).moderationStatus).toBe('pending');
   });
-  it.each(['sensitive:medication', 'named-diagnosis', 'link', 'suicide-loss', 'past-crisis'])('never approves a comment flagged %s', (flag) => {
+  it.each(['sensitive:medication', 'named-diagnosis', 'link', 'suicide-loss', 'past-crisis'] as Flag[])('never approves a comment flagged %s', (flag) => {
     expect(decide([flag], returning).moderationStatus).toBe('pending');
   });
 });

@@ -1,4 +1,4 @@
-import { fold, normalise, normaliseTerm, views } from '../../src/api/comment/moderation/normalise';
+import { fold, normalise, normaliseTerm, views } from '../../src/domain/moderation/text/normalise';
 
 const allViews = (text: string) => views(normalise(text));
 

@@ -1,5 +1,6 @@
-import { normalise, views } from '../../src/api/comment/moderation/normalise';
-import { compile, compileMask, patternSource } from '../../src/api/comment/moderation/patterns';
+import { compile } from '../../src/domain/moderation/lexicon/matcher';
+import { parsePattern } from '../../src/domain/moderation/lexicon/pattern';
+import { normalise, views } from '../../src/domain/moderation/text/normalise';
 
 const matches = (patterns: string[], text: string) => views(normalise(text)).some((view) => compile(patterns).find(view).length > 0);
 
@@ -26,14 +27,21 @@ describe('lexicon patterns', () => {
     expect(matches(['kill myself'], '*** myself')).toBe(false);
   });
 
-  it('mask removes matches before other rules run', () => {
-    expect(compileMask(['killed it'])(normalise('you killed it with this article').words)).not.toContain('kiled');
+  it('mask replaces matches with a word no pattern or gap crosses', () => {
+    const masked = compile(['killed it']).mask(normalise('you killed it with this article').words);
+    expect(masked).toBe('you ~ with this article');
+    expect(compile(['you .. with']).find(masked)).toEqual([]);
+  });
+
+  it('find the longest match at the leftmost start, without overlaps', () => {
+    expect(compile(['want to', 'want to die', 'die']).find('i want to die now die')).toEqual(['want to die', 'die']);
   });
 
   it('refuse malformed patterns with the pattern named', () => {
-    expect(() => patternSource('(pills|tablets')).toThrow('(pills|tablets');
-    expect(() => patternSource('? pills')).toThrow('"?" follows nothing');
-    expect(() => patternSource('(a)? ..')).toThrow('matches nothing');
+    expect(() => parsePattern('(pills|tablets')).toThrow('(pills|tablets');
+    expect(() => parsePattern('? pills')).toThrow('"?" follows nothing');
+    expect(() => parsePattern('(a)? ..')).toThrow('matches nothing');
+    expect(() => parsePattern('telegram (me|@)')).toThrow('has no letters or digits');
   });
 });
 

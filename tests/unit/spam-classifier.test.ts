@@ -1,4 +1,6 @@
-import { SpamModel, spamTokens, trainModel } from '../../src/api/comment/moderation/classifier';
+import { findLinks, normalise, SpamModel, spamTokens, trainSpamModel as trainModel } from '#domain/moderation';
+
+const tokensOf = (text: string) => spamTokens(normalise(text), findLinks(text));
 
 const spam = [
   'Cheap replica watches, free shipping worldwide, order today at watches-outlet.example',
@@ -18,7 +20,7 @@ const examples = [...spam.map((text) => ({ text, label: 'spam' as const })), ...
 
 describe('spamTokens', () => {
   it('reads through disguises and keeps word pairs and link domains', () => {
-    const tokens = spamTokens('Ch3ap W4TCHES at hxxps://watches-outlet[.]example');
+    const tokens = tokensOf('Ch3ap W4TCHES at hxxps://watches-outlet[.]example');
     expect(tokens).toEqual(expect.arrayContaining(['cheap', 'watches', 'cheap watches', 'link:watches-outlet.example']));
   });
 });

@@ -6,6 +6,8 @@ import { emailHash, ipHash } from '../../../utils/reader-identity';
 import { parseInput } from '../../../utils/validation';
 import type { ReportedComment } from '../services/comment-report';
 import { reportSchema } from '../validation';
+import { detectLanguage } from '#domain/moderation';
+import { supportFor } from '../../../utils/support';
 
 const COMMENT = 'api::comment.comment';
 
@@ -44,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       data: {
         received: true,
         message: 'Thank you for telling us. A moderator will look at this comment.',
-        ...(input.reason === 'crisis' ? { support: strapi.config.get('support.crisis') } : {}),
+        ...(input.reason === 'crisis' ? { support: supportFor(strapi, input.text ? detectLanguage(input.text, ['en', 'es', 'pt', 'fr', 'de']).code : 'en') } : {}),
       },
     };
   },

@@ -7,8 +7,9 @@ import { toPlainText } from '../../../utils/plain-text';
 import { ipHash, neutralDocumentId } from '../../../utils/reader-identity';
 import { unavailable } from '../../../middlewares/database-unavailable';
 import { fieldError, parseInput } from '../../../utils/validation';
-import { computeFlags, type ModerationRules } from '../moderation';
-import { isCrisis } from '../moderation/decide';
+import { isCrisis } from '#domain/moderation';
+import { supportFor } from '../../../utils/support';
+import type { Evaluation } from '../services/moderation';
 import {
   commentCreateSchema,
   envelope,
@@ -30,7 +31,7 @@ const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', '
 const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
 const ARTICLE_REF = { article: { fields: ['documentId'] as ['documentId'] } };
 type PublicComment = Record<string, unknown> & { article?: { documentId: string } | null };
-type CreatedComment = { documentId: string; moderationStatus?: string | null; flags?: string[] | null };
+type CreatedComment = { documentId: string; moderationStatus?: string | null; flags?: string[] | null; language?: string | null };
 
 /** The comment fields of a create request: server-decided fields named first, then the schema. */
 const parseCreate = (body: unknown, maxBodyLength: number): CommentCreateInput => {
@@ -72,7 +73,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         documentId: comment.documentId,
         state: published ? 'published' : 'received',
         message: published ? 'Thank you, your comment is published.' : 'Thank you, your comment was received and is awaiting review.',
-        ...(isCrisis(comment.flags ?? []) ? { support: strapi.config.get('support.crisis') } : {}),
+        ...(isCrisis(comment.flags ?? []) ? { support: supportFor(strapi, comment.language) } : {}),
       },
     };
   };
@@ -96,23 +97,26 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
 
       const ip = ipHash(strapi, ctx.request.ip);
-      // A blocked author gets the answer anyone gets (help included, if the text needs it), and nothing is stored.
-      if (await strapi.service('api::commenter-block.commenter-block').isBlocked({ email: authorEmail, ipHash: ip })) {
-        const rules = strapi.config.get('moderation') as ModerationRules;
-        const flags = computeFlags({ body: toPlainText(data.body), markup: data.body, authorEmail }, { isDuplicate: false }, rules);
-        return answerCreated(ctx, { documentId: neutralDocumentId(), moderationStatus: 'pending', flags });
-      }
-      // The same text from the same author within a day is the same comment: answered as the first, nothing stored.
-      const repeat = await strapi.service('api::comment.moderation').recentRepeat(toPlainText(data.body), authorEmail, ip);
+      // The same text again within a day from the same connection, or from the same confirmed address, is the same
+      // comment: answered as the first, nothing stored. Anyone else sending it gets a new comment of their own.
+      const repeat = await strapi.service('api::comment.moderation').recentRepeat(toPlainText(data.body), ip, verifiedAuthor ? authorEmail : null);
       if (repeat) return answerCreated(ctx, repeat);
 
-      const floodKeys = [`ip:${ip}`, `email:${authorEmail}`];
+      // Flood control before any rule, the same for every address, blocked or not: a typed address that is not
+      // proven by a token has no allowance of its own (a 429 for it would tell who else commented).
+      const floodKeys = [`ip:${ip}`, ...(verifiedAuthor ? [`email:${authorEmail}`] : [])];
       const flood = await strapi.service('api::comment.flood-control').consume(floodKeys);
       if (!flood.allowed) {
         ctx.set('Retry-After', String(flood.retryAfterSeconds));
         throw new errors.RateLimitError(`Too many comments; try again in ${flood.retryAfterSeconds} seconds.`, {
           retryAfter: flood.retryAfterSeconds,
         });
+      }
+
+      // A blocked author gets the answer anyone gets (help included, if the text needs it), and nothing is stored.
+      if (await strapi.service('api::commenter-block.commenter-block').isBlocked({ email: authorEmail, ipHash: ip })) {
+        const { verdict, facts }: Evaluation = await strapi.service('api::comment.moderation').evaluate({ body: toPlainText(data.body), markup: data.body, authorEmail: '' });
+        return answerCreated(ctx, { documentId: neutralDocumentId(), moderationStatus: 'pending', flags: verdict.flags, language: facts.language?.code });
       }
 
       const created = await strapi

@@ -132,15 +132,20 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
   async escalateOverdueUrgent(now = new Date()): Promise<number> {
     const { escalateAfterMinutes, escalationEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
     const cutoff = new Date(now.getTime() - escalateAfterMinutes * 60_000);
-    const overdue: Array<{ id: number; documentId: string; createdAt: string; reportedAt: string | null; flags: string[] | null; article?: { title: string } }> =
+    const overdue: Array<{ id: number; documentId: string; createdAt: string; urgentSince: string | null; reportedAt: string | null; flags: string[] | null; article?: { title: string } }> =
       await strapi.db.query(COMMENT).findMany({
         where: {
           priority: 'urgent',
           escalatedAt: { $null: true },
-          // Held since it arrived, or reported as a crisis by a reader (possibly still public) and not yet decided.
-          $or: [{ moderationStatus: 'pending', createdAt: { $lte: cutoff } }, { reportedAt: { $lte: cutoff } }],
+          // Held since it became urgent (on arrival, or marked by a moderator), or reported as a crisis by a reader
+          // (possibly still public) and not yet decided.
+          $or: [
+            { moderationStatus: 'pending', urgentSince: { $lte: cutoff } },
+            { moderationStatus: 'pending', urgentSince: { $null: true }, createdAt: { $lte: cutoff } },
+            { reportedAt: { $lte: cutoff } },
+          ],
         },
-        select: ['id', 'documentId', 'createdAt', 'reportedAt', 'flags'],
+        select: ['id', 'documentId', 'createdAt', 'urgentSince', 'reportedAt', 'flags'],
         populate: { article: { select: ['title'] } },
         orderBy: [{ createdAt: 'asc' }],
         limit: 100,
@@ -150,7 +155,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
       const { count } = await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, escalatedAt: { $null: true } }, data: { escalatedAt: now } });
       if (count !== 1) continue;
       escalated += 1;
-      const minutes = Math.round((now.getTime() - new Date(comment.reportedAt ?? comment.createdAt).getTime()) / 60_000);
+      const minutes = Math.round((now.getTime() - new Date(comment.reportedAt ?? comment.urgentSince ?? comment.createdAt).getTime()) / 60_000);
       if (escalationEmails.length === 0) {
         strapi.log.error(`Urgent comment ${comment.documentId} unreviewed for ${minutes} minutes: no URGENT_ESCALATION_EMAILS or MODERATOR_EMAILS.`);
         continue;

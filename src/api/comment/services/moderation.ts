@@ -1,23 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { contentHash, moderate, type CommentCandidate, type ModerationRules, type SpamScore, type SpamSignals } from '../moderation';
-import type { AuthorStanding, Verdict } from '../moderation/decide';
+import { contentHash, contentHashOf, decide, moderate, normalise, spamTokens, type CommentCandidate, type Facts, type Models, type Verdict } from '#domain/moderation';
+import { getConfig } from '../../../utils/config';
 import type { AkismetComment } from './akismet';
 
-export type Evaluation = Verdict & { contentHash: string; spamScore?: SpamScore };
+export type Evaluation = { verdict: Verdict; facts: Facts; contentHash: string };
 
-/** The moderation pipeline with its database look-ups (duplicates, the author's history) and config/moderation.ts. */
+/**
+ * The moderation pipeline (#domain/moderation) with what it needs from Strapi: the author's history, the shared
+ * learned models, config/moderation.ts, and Akismet after the rules when it is on. The comment is normalised once.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  rules(): ModerationRules {
-    return strapi.config.get('moderation') as ModerationRules;
-  },
-
   /** Both look-ups in one round trip, each stopping at the first match (indexed: content hash; email + status). */
-  async authorHistory(authorEmail: string, hash: string): Promise<Omit<AuthorStanding, 'verified'>> {
+  async authorHistory(authorEmail: string, hash: string): Promise<{ isDuplicate: boolean; hasApprovedComment: boolean }> {
     const table = strapi.db.metadata.get('api::comment.comment').tableName;
     const result = await strapi.db.connection.raw(
       'SELECT EXISTS (SELECT 1 FROM ?? WHERE content_hash = ?) AS duplicate, ' +
         "EXISTS (SELECT 1 FROM ?? WHERE author_email = ? AND moderation_status = 'approved') AS approved",
-      [table, hash, table, authorEmail.trim().toLowerCase()]
+      [table, hash, table, authorEmail]
     );
     // better-sqlite3 answers an array of rows, pg a result with `rows`; booleans come back as 0/1 or true/false.
     const [row] = (Array.isArray(result) ? result : result.rows) as Array<{ duplicate: unknown; approved: unknown }>;
@@ -25,29 +24,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * The same author's comment with the same text in the last day (by email or IP hash): a double submit or a bot
-   * repeating itself. The controller answers with that comment and stores nothing new.
+   * The same comment again within a day (a double submit, a retry): same text from the same connection (IP hash)
+   * or from the same confirmed address. Never another reader's comment: the answer carries its id and status.
    */
-  async recentRepeat(body: string, authorEmail: string, ipHash: string): Promise<{ documentId: string; moderationStatus: string; flags: string[] | null } | null> {
+  async recentRepeat(body: string, ipHash: string, verifiedEmail: string | null): Promise<{ documentId: string; moderationStatus: string; flags: string[] | null; language: string | null } | null> {
     return strapi.db.query('api::comment.comment').findOne({
       where: {
         contentHash: contentHash(body),
-        $or: [{ authorEmail: authorEmail.trim().toLowerCase() }, { ipHash }],
+        $or: [{ ipHash }, ...(verifiedEmail ? [{ authorEmail: verifiedEmail }] : [])],
         createdAt: { $gt: new Date(Date.now() - 24 * 3600 * 1000) },
       },
-      select: ['documentId', 'moderationStatus', 'flags'],
+      select: ['documentId', 'moderationStatus', 'flags', 'language'],
       orderBy: { id: 'asc' },
     });
   },
 
-  /** The learned filter's score; a filter that cannot answer (database trouble) is logged and left out. */
-  async learnedScore(text: string): Promise<SpamScore | undefined> {
+  /** The learned models as the pipeline reads them; one that cannot answer (database trouble) is left out and logged. */
+  async models(): Promise<Models> {
+    const models: Models = {};
     try {
-      return await strapi.service('api::comment.spam-classifier').score(text);
+      if (getConfig(strapi, 'moderation').classifier.enabled) {
+        const spam = await strapi.service('api::comment.spam-classifier').current();
+        models.spam = (text, links) => spam.score(spamTokens(text, links));
+      }
     } catch (error) {
-      strapi.log.error(`Spam classifier unavailable, the rules decide alone: ${(error as Error).message}`);
-      return undefined;
+      strapi.log.error(`Spam classifier unavailable, comments are held for review: ${(error as Error).message}`);
     }
+    try {
+      models.crisis = await strapi.service('api::comment.crisis-model').scorer();
+    } catch (error) {
+      strapi.log.error(`Crisis model unavailable, comments are held for review: ${(error as Error).message}`);
+    }
+    return models;
   },
 
   /**
@@ -56,16 +64,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * urgent (a reader in crisis is not sent to a third party).
    */
   async evaluate(candidate: CommentCandidate, verified = false, reader?: AkismetComment): Promise<Evaluation> {
-    const hash = contentHash(candidate.body);
-    const history = await this.authorHistory(candidate.authorEmail, hash);
+    const text = normalise(candidate.body);
+    const hash = contentHashOf(text);
+    const history = candidate.authorEmail ? await this.authorHistory(candidate.authorEmail, hash) : { isDuplicate: false, hasApprovedComment: false };
     const standing = { ...history, verified };
-    const signals: SpamSignals = { learned: await this.learnedScore(candidate.body) };
-    let verdict = moderate(candidate, standing, this.rules(), signals);
+    const { verdict, facts } = moderate(candidate, standing, getConfig(strapi, 'moderation'), await this.models(), text);
     const akismet = strapi.service('api::comment.akismet');
-    if (reader && akismet.enabled() && verdict.moderationStatus !== 'spam' && verdict.priority !== 'urgent') {
-      signals.akismet = await akismet.isSpam(reader);
-      if (signals.akismet) verdict = moderate(candidate, standing, this.rules(), signals);
+    if (reader && akismet.enabled() && verdict.moderationStatus !== 'spam' && verdict.priority !== 'urgent' && (await akismet.isSpam(reader))) {
+      return { verdict: decide([...verdict.flags, 'spam:akismet'], standing), facts, contentHash: hash };
     }
-    return { ...verdict, contentHash: hash, spamScore: signals.learned };
+    return { verdict, facts, contentHash: hash };
   },
 });

@@ -3,6 +3,7 @@ import contentTypes from './content-types';
 import inbox from './controllers/inbox';
 import { ACTION_DEFINITIONS } from './permissions';
 import routes from './routes';
+import attention from './services/attention';
 import decisions from './services/decisions';
 import practice from './services/practice';
 import queue from './services/queue';
@@ -23,6 +24,6 @@ export default {
   },
   contentTypes,
   controllers: { inbox },
-  services: { queue, decisions, practice },
+  services: { queue, decisions, attention, practice },
   routes,
 };

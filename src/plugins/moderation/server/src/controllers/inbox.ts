@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { parseInput } from '../../../../../utils/validation';
+import { supportFor } from '../../../../../utils/support';
 import { STATUSES } from '../services/decisions';
 import { TABS } from '../services/queue';
 
@@ -18,7 +19,16 @@ const decision = z
   })
   .strict();
 const undo = z.object({ batchId: z.string({ error: 'batchId is required' }).uuid('batchId must be the id a decision returned') }).strict();
-const reply = z.object({ body: z.string({ error: 'body is required' }).trim().min(1, 'body must not be empty').max(5000, 'body must be at most 5000 characters') }).strict();
+const reply = z
+  .object({
+    body: z.string({ error: 'body is required' }).trim().min(1, 'body must not be empty').max(5000, 'body must be at most 5000 characters'),
+    confirmDisclosure: z.boolean({ error: 'confirmDisclosure must be true or false' }).optional(),
+  })
+  .strict();
+const documentIds = z.array(z.string().min(1).max(64), { error: 'documentIds must be a list of comment ids' }).min(1, 'documentIds must name at least one comment').max(200, 'documentIds holds at most 200 comments');
+const review = z.object({ documentIds }).strict();
+const urgency = z.object({ documentIds, urgent: z.boolean({ error: 'urgent must be true or false' }) }).strict();
+const supportQuery = z.object({ language: z.string().regex(/^[a-z]{2,3}$/, 'language must be an ISO 639 code such as "es"').default('en') }).strict();
 
 const actorOf = (ctx: Context) => `admin:${(ctx.state.user as { email: string }).email}`;
 
@@ -42,15 +52,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service('decisions').undo(batchId, actorOf(ctx)) };
     },
     async reply(ctx: Context) {
-      const { body } = parseInput(reply, ctx.request.body);
+      const { body, confirmDisclosure } = parseInput(reply, ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await service('practice').reply(String(ctx.params.documentId), body, actorOf(ctx)) };
+      ctx.body = { data: await service('practice').reply(String(ctx.params.documentId), body, actorOf(ctx), confirmDisclosure) };
+    },
+    async review(ctx: Context) {
+      const input = parseInput(review, ctx.request.body);
+      ctx.body = { data: await service('attention').review(input.documentIds, actorOf(ctx)) };
+    },
+    async urgency(ctx: Context) {
+      const input = parseInput(urgency, ctx.request.body);
+      ctx.body = { data: await service('attention').setUrgency(input.documentIds, input.urgent, actorOf(ctx)) };
     },
     async sendResources(ctx: Context) {
       ctx.body = { data: await service('practice').sendResources(String(ctx.params.documentId), actorOf(ctx)) };
     },
     async support(ctx: Context) {
-      ctx.body = { data: strapi.config.get('support.crisis') };
+      const { language } = parseInput(supportQuery, ctx.query);
+      ctx.body = { data: supportFor(strapi, language) };
     },
   };
 };

@@ -49,11 +49,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * undo window (a few seconds more than the inbox shows, for a slow network) and only the actor's own batch.
      */
     async undo(batchId: string, actor: string): Promise<DecisionResult> {
-      const events = (await strapi.db.query(EVENT).findMany({ where: { batchId, action: 'status' } })) as Array<{
+      const events = (await strapi.db.query(EVENT).findMany({ where: { batchId, action: { $in: ['status', 'urgency'] } } })) as Array<{
+        action: 'status' | 'urgency';
         commentDocumentId: string;
         fromStatus: string;
         toStatus: string;
         actor: string;
+        detail: string | null;
         createdAt: string;
       }>;
       if (events.length === 0) throw new errors.NotFoundError('No such decision to undo.');
@@ -69,6 +71,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const undoId = randomUUID();
       const changed: DecisionResult['changed'] = [];
       for (const event of events) {
+        if (event.action === 'urgency') {
+          const restored = await strapi.plugin('moderation').service('attention').restore(event, actor);
+          if (restored) changed.push(restored);
+          continue;
+        }
         if (statusOf.get(event.commentDocumentId) !== event.toStatus) continue;
         await setStatus(event.commentDocumentId, event.fromStatus);
         changed.push({ documentId: event.commentDocumentId, from: event.toStatus, to: event.fromStatus });

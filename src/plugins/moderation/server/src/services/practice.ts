@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { CrisisSupport } from '../../../../../../config/support';
+import type { CrisisSupport } from '#domain/care';
+import { checkPracticeReply } from '#domain/moderation';
+import { getConfig } from '../../../../../utils/config';
+import { supportFor } from '../../../../../utils/support';
 
 /**
  * The practice speaking: a public reply in a reader's thread, and a private email with crisis resources to a reader
@@ -14,6 +17,7 @@ interface Target {
   authorEmail: string;
   moderationStatus: string;
   priority: string;
+  language: string | null;
   article: { documentId: string } | null;
 }
 
@@ -44,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const target = async (documentId: string): Promise<Target> => {
     const comment = (await strapi.db.query(COMMENT).findOne({
       where: { documentId },
-      select: ['documentId', 'authorName', 'authorEmail', 'moderationStatus', 'priority'],
+      select: ['documentId', 'authorName', 'authorEmail', 'moderationStatus', 'priority', 'language'],
       populate: { article: { select: ['documentId'] } },
     })) as Target | null;
     if (!comment) throw new errors.NotFoundError('No such comment.');
@@ -56,9 +60,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * A reply as the practice under `documentId`. The reply goes through the moderation pipeline like any text
      * (crisis language in it is held as urgent); otherwise it is published at once and marked as the practice's.
      * A waiting comment is approved by the reply (recorded); an urgent one is answered privately, not in public.
+     * Wording that would confirm the reader is a client, or personal details, stop the reply with a warning unless
+     * the moderator sends it again with `confirmDisclosure` (recorded in the audit trail).
      */
-    async reply(documentId: string, body: string, actor: string) {
+    async reply(documentId: string, body: string, actor: string, confirmDisclosure = false) {
       const parent = await target(documentId);
+      const warnings = checkPracticeReply(body, getConfig(strapi, 'moderation').phoneRegions);
+      if (warnings.length > 0 && !confirmDisclosure) {
+        throw new errors.ValidationError(`${warnings.map((warning) => warning.message).join(' ')} Edit it, or send it again with confirmDisclosure to publish it as it is.`, {
+          errors: [{ path: ['body'], message: warnings[0].message, name: 'ValidationError', value: undefined }],
+          warnings,
+        });
+      }
       if (parent.priority === 'urgent' && parent.moderationStatus === 'pending') {
         throw new errors.ValidationError('An urgent comment is answered privately: send the resources email instead.', { field: 'documentId' });
       }
@@ -85,7 +98,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         moderationStatus: string;
         priority: string;
       };
-      await decisions.record([{ commentDocumentId: documentId, action: 'reply', actor, detail: `reply ${stored.documentId} (${stored.moderationStatus})` }]);
+      const override = warnings.length > 0 ? `; sent despite: ${warnings.map((warning) => warning.kind).join(', ')}` : '';
+      await decisions.record([{ commentDocumentId: documentId, action: 'reply', actor, detail: `reply ${stored.documentId} (${stored.moderationStatus})${override}` }]);
       return stored;
     },
 
@@ -93,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sendResources(documentId: string, actor: string) {
       const comment = await target(documentId);
       if (comment.priority !== 'urgent') throw new errors.ValidationError('Resources are sent for urgent comments.', { field: 'documentId' });
-      const support = strapi.config.get('support.crisis') as CrisisSupport;
+      const support = supportFor(strapi, comment.language);
       const email = resourcesEmail(comment.authorName, config('practiceName'), support);
       await strapi.plugin('email').service('email').send({ to: comment.authorEmail, ...email });
       await strapi.plugin('moderation').service('decisions').record([{ commentDocumentId: documentId, action: 'resources-email', actor, detail: 'crisis resources emailed' }]);

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { findCrisis } from '../../../../../api/comment/moderation/crisis';
-import { normalise } from '../../../../../api/comment/moderation/normalise';
-import descriptions from '../data/flag-descriptions.json';
+import { describeFlag } from '#domain/moderation';
 
 /**
  * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
@@ -11,12 +9,14 @@ import descriptions from '../data/flag-descriptions.json';
 const COMMENT = 'api::comment.comment';
 const EVENT = 'plugin::moderation.moderation-event';
 
-export const TABS = ['urgent', 'pending', 'reported', 'spam', 'rejected', 'approved'] as const;
+export const TABS = ['urgent', 'pending', 'unreviewed', 'reported', 'spam', 'rejected', 'approved'] as const;
 export type Tab = (typeof TABS)[number];
 
 const WHERE: Record<Tab, Record<string, unknown>> = {
   urgent: { moderationStatus: 'pending', priority: 'urgent' },
   pending: { moderationStatus: 'pending', priority: 'normal' },
+  // Published by the rules without a person having read it, until a moderator has looked.
+  unreviewed: { moderationStatus: 'approved', autoApproved: true, reviewedAt: { $null: true } },
   // Comments readers reported that no moderator has decided on since (whatever their status).
   reported: { reportedAt: { $notNull: true } },
   spam: { moderationStatus: 'spam' },
@@ -24,9 +24,7 @@ const WHERE: Record<Tab, Record<string, unknown>> = {
   approved: { moderationStatus: 'approved' },
 };
 /** Waiting comments oldest first (fairness); decided ones newest first (what was just done). */
-const waiting = (tab: Tab) => tab === 'urgent' || tab === 'pending' || tab === 'reported';
-
-const describe = (flag: string) => (descriptions as Record<string, string>)[flag] ?? flag;
+const waiting = (tab: Tab) => tab === 'urgent' || tab === 'pending' || tab === 'unreviewed' || tab === 'reported';
 
 interface StoredComment {
   documentId: string;
@@ -38,6 +36,12 @@ interface StoredComment {
   flags: string[] | null;
   spamScore: number | string | null;
   spamWords: Array<{ word: string; weight: number }> | null;
+  crisisRisk: number | string | null;
+  crisisWords: Array<{ word: string; weight: number }> | null;
+  highlights: string[] | null;
+  language: string | null;
+  autoApproved: boolean | null;
+  reviewedAt: string | null;
   byPractice: boolean | null;
   createdAt: string;
   article?: { documentId: string; title: string; slug: string } | null;
@@ -74,14 +78,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const tab = (row.moderation_status === 'pending' ? (row.priority === 'urgent' ? 'urgent' : 'pending') : row.moderation_status) as Tab;
         if (tab in counts) counts[tab] += Number(row.total);
       }
-      counts.reported = await strapi.db.query(COMMENT).count({ where: WHERE.reported });
+      [counts.reported, counts.unreviewed] = await Promise.all([
+        strapi.db.query(COMMENT).count({ where: WHERE.reported }),
+        strapi.db.query(COMMENT).count({ where: WHERE.unreviewed }),
+      ]);
       return counts;
     },
 
     async list(tab: Tab, page: number, pageSize: number) {
       const comments = (await strapi.db.query(COMMENT).findMany({
         where: WHERE[tab],
-        select: ['documentId', 'body', 'authorName', 'authorEmail', 'moderationStatus', 'priority', 'flags', 'spamScore', 'spamWords', 'byPractice', 'createdAt'],
+        select: [
+          'documentId', 'body', 'authorName', 'authorEmail', 'moderationStatus', 'priority', 'flags', 'spamScore', 'spamWords',
+          'crisisRisk', 'crisisWords', 'highlights', 'language', 'autoApproved', 'reviewedAt', 'byPractice', 'createdAt',
+        ],
         populate: {
           article: { select: ['documentId', 'title', 'slug'] },
           parent: { select: ['documentId', 'authorName', 'body', 'byPractice'] },
@@ -108,11 +118,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         moderationStatus: comment.moderationStatus,
         priority: comment.priority,
         byPractice: Boolean(comment.byPractice),
-        flags: (comment.flags ?? []).map((flag) => ({ flag, description: describe(flag) })),
-        // Words to look at: the crisis phrases the rules matched and the words behind the learned spam score.
-        highlights: [...findCrisis(normalise(comment.body)).matches, ...(comment.spamWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word)],
+        flags: (comment.flags ?? []).map((flag) => ({ flag, description: describeFlag(flag) })),
+        // Words to look at, as stored when the comment arrived: the crisis phrases the lexicons matched, the words
+        // behind the learned crisis risk and behind the spam score.
+        highlights: [
+          ...(comment.highlights ?? []),
+          ...(comment.crisisWords ?? []).map((entry) => entry.word),
+          ...(comment.spamWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word),
+        ],
         spamScore: comment.spamScore === null ? null : Number(comment.spamScore),
         spamWords: comment.spamWords ?? [],
+        crisisRisk: comment.crisisRisk === null ? null : Number(comment.crisisRisk),
+        crisisWords: comment.crisisWords ?? [],
+        language: comment.language,
+        publishedWithoutReview: Boolean(comment.autoApproved) && comment.reviewedAt === null && comment.moderationStatus === 'approved',
         createdAt: comment.createdAt,
         article: comment.article ? { documentId: comment.article.documentId, title: comment.article.title, url: articleUrl(comment.article.slug) } : null,
         parent: comment.parent ?? null,

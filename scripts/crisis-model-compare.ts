@@ -1,0 +1,120 @@
+/**
+ * `npm run moderation:compare`: the crisis-risk model options, measured side by side, to pick one by measurement.
+ * Each option is cross-validated on the training corpus (5 folds): its threshold is the highest that still marks
+ * 98% of the held-out crisis comments, and it is reported at that threshold on the training folds and on the
+ * evaluation corpus (written apart, never trained on, never used to choose). Also CPU per comment and memory.
+ */
+import createClassifier from 'wink-naive-bayes-text-classifier';
+import { CrisisModel, crisisExamples, DEFAULT_TRAINING, normalise, type CorpusEntry, type TrainingOptions } from '#domain/moderation';
+import { crossValidatedModels, EVALUATION_DIR, judge, loadCorpus, rules, RUNS, TRAINING_DIR } from './moderation-eval';
+
+interface Option {
+  name: string;
+  train(examples: CorpusEntry[]): (text: string) => number;
+}
+
+const logistic = (name: string, options: Partial<TrainingOptions> = {}): Option => ({
+  name,
+  train(examples) {
+    const model = CrisisModel.train(crisisExamples(examples), { ...DEFAULT_TRAINING, ...options });
+    return (text) => model.score(normalise(text)).score;
+  },
+});
+
+/** Naive Bayes over normalised words and word pairs (as the spam filter is built). */
+const naiveBayes: Option = {
+  name: 'naive Bayes, words and pairs',
+  train(examples) {
+    const tokens = (text: string) => {
+      const words = normalise(text).joined.split(' ').filter(Boolean);
+      return [...new Set([...words, ...words.slice(1).map((word, index) => `${words[index]} ${word}`)])];
+    };
+    const classifier = createClassifier();
+    classifier.definePrepTasks([tokens]);
+    classifier.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+    for (const entry of examples) classifier.learn(entry.text, entry.label === 'crisis' ? 'crisis' : 'other');
+    classifier.consolidate();
+    return (text) => {
+      const odds = classifier.computeOdds(text).find(([label]) => label === 'crisis')?.[1] ?? 0;
+      return 1 / (1 + Math.exp(-odds));
+    };
+  },
+};
+
+export const OPTIONS: Option[] = [
+  logistic('logistic regression, words + pairs + letters 3-5 (default)'),
+  logistic('logistic regression, fewer epochs (6)', { epochs: 6 }),
+  logistic('logistic regression, crisis weight 4', { crisisWeight: 4 }),
+  naiveBayes,
+];
+
+const crossValidated = (corpus: CorpusEntry[], option: Option, folds = 5) => {
+  const scores = new Array<number>(corpus.length);
+  for (let fold = 0; fold < folds; fold += 1) {
+    const score = option.train(corpus.filter((_, index) => index % folds !== fold));
+    corpus.forEach((entry, index) => {
+      if (index % folds === fold) scores[index] = score(entry.text);
+    });
+  }
+  return scores;
+};
+
+/** The highest threshold at which `recall` of the crisis comments score at or above it. */
+export const thresholdFor = (corpus: CorpusEntry[], scores: number[], recall: number) => {
+  const crisis = corpus.flatMap((entry, index) => (entry.label === 'crisis' ? [scores[index]] : [])).sort((a, b) => b - a);
+  return crisis[Math.max(0, Math.ceil(crisis.length * recall) - 1)];
+};
+
+const rates = (corpus: CorpusEntry[], scores: number[], threshold: number) => {
+  const of = (label: string) => corpus.flatMap((entry, index) => (entry.label === label ? [scores[index]] : []));
+  const above = (list: number[]) => (list.length === 0 ? 0 : list.filter((score) => score >= threshold).length / list.length);
+  return { crisis: above(of('crisis')), genuine: above(of('genuine')), hardNegative: above(of('hard-negative')) };
+};
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/**
+ * The thresholds the configuration defaults are set to, chosen on the cross-validated training corpus only:
+ * - urgent: the lowest risk at which the whole pipeline marks at most `genuineUrgent` of genuine comments urgent;
+ * - approve below: half the lowest risk of any crisis comment that nothing else would hold from a verified author.
+ */
+export const chooseThresholds = (training: CorpusEntry[], genuineUrgent = 0.05) => {
+  const models = crossValidatedModels(training);
+  const base = rules();
+  const open = { ...base, crisisModel: { urgentThreshold: 1.01, approveBelow: 1.01 } };
+  const verified = RUNS['verified authors with an approved comment'];
+  const judged = judge(training, verified, models, open);
+  const genuine = judged.filter((entry) => entry.label === 'genuine');
+  const lexiconUrgent = (entry: (typeof judged)[number]) => entry.outcome === 'urgent';
+  const candidates = [...new Set(judged.map((entry) => Math.round(entry.crisisRisk * 1000) / 1000))].sort((a, b) => a - b);
+  const urgentThreshold =
+    candidates.find((threshold) => genuine.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= threshold).length <= genuineUrgent * genuine.length) ?? 1;
+  const unheld = judged.filter((entry) => entry.label === 'crisis' && entry.outcome === 'approved');
+  const approveBelow = unheld.length === 0 ? 0.5 : Math.min(...unheld.map((entry) => entry.crisisRisk)) / 2;
+  const crisis = judged.filter((entry) => entry.label === 'crisis');
+  const recall = crisis.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= urgentThreshold).length / crisis.length;
+  return { urgentThreshold, approveBelow: Math.round(approveBelow * 10000) / 10000, recall };
+};
+
+if (require.main === module && process.argv.includes('--thresholds')) {
+  const { urgentThreshold, approveBelow, recall } = chooseThresholds(loadCorpus(TRAINING_DIR));
+  process.stdout.write(`urgent threshold ${urgentThreshold} (cross-validated crisis urgent ${(recall * 100).toFixed(1)}%), approve below ${approveBelow}\n`);
+} else if (require.main === module) {
+  const training = loadCorpus(TRAINING_DIR);
+  const evaluation = loadCorpus(EVALUATION_DIR);
+  const sample = evaluation.slice(0, 200).map((entry) => entry.text);
+  process.stdout.write('option | threshold (98% CV recall) | CV crisis / genuine / hard neg. | eval crisis / genuine / hard neg. | CPU per comment\n');
+  for (const option of OPTIONS) {
+    const cv = crossValidated(training, option);
+    const threshold = thresholdFor(training, cv, 0.98);
+    const score = option.train(training);
+    const evalScores = evaluation.map((entry) => score(entry.text));
+    const start = process.hrtime.bigint();
+    for (const text of sample) score(text);
+    const cpu = Number(process.hrtime.bigint() - start) / 1e6 / sample.length;
+    const [a, b] = [rates(training, cv, threshold), rates(evaluation, evalScores, threshold)];
+    process.stdout.write(
+      `${option.name} | ${threshold.toFixed(3)} | ${percent(a.crisis)} / ${percent(a.genuine)} / ${percent(a.hardNegative)} | ${percent(b.crisis)} / ${percent(b.genuine)} / ${percent(b.hardNegative)} | ${cpu.toFixed(2)} ms\n`
+    );
+  }
+}

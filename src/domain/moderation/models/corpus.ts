@@ -1,0 +1,35 @@
+import fs from 'fs';
+import path from 'path';
+import type { CrisisExample } from './crisis-model';
+import type { SpamLabel } from './spam-model';
+
+/** Labelled comments (data/moderation-corpus/*.jsonl, one JSON object per line): the learned models' prior. */
+export const LABELS = ['crisis', 'hard-negative', 'genuine', 'spam', 'personal'] as const;
+export type Label = (typeof LABELS)[number];
+
+export interface CorpusEntry {
+  text: string;
+  label: Label;
+  kind: string;
+  lang: string;
+}
+
+export const loadCorpus = (dir: string): CorpusEntry[] =>
+  fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.jsonl'))
+    .sort()
+    .flatMap((file) =>
+      fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as CorpusEntry)
+    );
+
+/** For the spam filter every label but spam is ham: crisis, personal and hard cases are real readers. */
+export const spamExamples = (corpus: CorpusEntry[]): Array<{ text: string; label: SpamLabel }> =>
+  corpus.map((entry) => ({ text: entry.text, label: entry.label === 'spam' ? 'spam' : 'ham' }));
+
+/** For the crisis model a comment is a crisis or it is not; every other label is a reader not in crisis now. */
+export const crisisExamples = (corpus: CorpusEntry[]): CrisisExample[] => corpus.map((entry) => ({ text: entry.text, crisis: entry.label === 'crisis' }));

@@ -1,0 +1,154 @@
+import { normalise, type NormalisedText } from '../text/normalise';
+import { FEATURE_SLOTS, featuresOf, type Features } from './features';
+
+/**
+ * The learned crisis-risk model: logistic regression over hashed words, word pairs and letter sequences
+ * (`features.ts`), trained with AdaGrad on labelled comments (the team's corpus, then moderators' decisions). It
+ * only scores; the policy decides what a score means. Training is deterministic: the same examples give the
+ * same weights on every instance.
+ */
+export interface RiskScore {
+  /** Probability that a person must read this first, 0–1. */
+  score: number;
+  /** The words that pushed the score up most, with their weight (log-odds). */
+  words: Array<{ word: string; weight: number }>;
+}
+
+export interface CrisisExample {
+  text: string;
+  crisis: boolean;
+  /** How many times the example counts (a moderator's decision counts more than one corpus comment). */
+  weight?: number;
+}
+
+/** Examples with their features made. */
+export interface Prepared {
+  features: Features;
+  crisis: boolean;
+  weight: number;
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  learningRate: number;
+  /** L2 regularisation per update. */
+  l2: number;
+  /** The weight of a crisis example relative to a non-crisis one (recall first). */
+  crisisWeight: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, crisisWeight: 2, seed: 7 };
+
+const CHUNK = 250;
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A deterministic pseudo-random generator (mulberry32). */
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+export const prepare = (examples: readonly CrisisExample[]): Prepared[] =>
+  examples.map((example) => ({ features: featuresOf(normalise(example.text)), crisis: example.crisis, weight: example.weight ?? 1 }));
+
+/** AdaGrad over shuffled examples; yields after every CHUNK examples so a caller can pause between them. */
+function* training(examples: readonly Prepared[], options: TrainingOptions): Generator<void, { weights: Float32Array; bias: number }> {
+  const weights = new Float32Array(FEATURE_SLOTS);
+  const squares = new Float32Array(FEATURE_SLOTS).fill(1e-8);
+  let bias = 0;
+  let biasSquares = 1e-8;
+  const next = random(options.seed);
+  const order = examples.map((_, index) => index);
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (let index = order.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(next() * (index + 1));
+      [order[index], order[other]] = [order[other], order[index]];
+    }
+    for (const [count, position] of order.entries()) {
+      if (count % CHUNK === CHUNK - 1) yield;
+      const { features, crisis, weight } = examples[position];
+      let margin = bias;
+      for (const slot of features.slots) margin += weights[slot] * features.value;
+      const error = (sigmoid(margin) - (crisis ? 1 : 0)) * weight * (crisis ? options.crisisWeight : 1);
+      for (const slot of features.slots) {
+        const gradient = error * features.value + options.l2 * weights[slot];
+        squares[slot] += gradient * gradient;
+        weights[slot] -= (options.learningRate * gradient) / Math.sqrt(squares[slot]);
+      }
+      biasSquares += error * error;
+      bias -= (options.learningRate * error) / Math.sqrt(biasSquares);
+    }
+  }
+  return { weights, bias };
+}
+
+export class CrisisModel {
+  private constructor(
+    private readonly weights: Float32Array,
+    private readonly bias: number
+  ) {}
+
+  static train(examples: readonly CrisisExample[], options: TrainingOptions = DEFAULT_TRAINING): CrisisModel {
+    return CrisisModel.trainOn(prepare(examples), options);
+  }
+
+  /** Training on features already made (cross-validation makes them once for every fold). */
+  static trainOn(examples: readonly Prepared[], options: TrainingOptions = DEFAULT_TRAINING): CrisisModel {
+    const steps = training(examples, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return new CrisisModel(step.value.weights, step.value.bias);
+    }
+  }
+
+  /** The same training, giving the event loop back every few hundred examples, so a server keeps answering. */
+  static async trainInBackground(examples: readonly CrisisExample[], options: TrainingOptions = DEFAULT_TRAINING): Promise<CrisisModel> {
+    const prepared: Prepared[] = [];
+    for (let start = 0; start < examples.length; start += CHUNK) {
+      prepared.push(...prepare(examples.slice(start, start + CHUNK)));
+      await pause();
+    }
+    const steps = training(prepared, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return new CrisisModel(step.value.weights, step.value.bias);
+      await pause();
+    }
+  }
+
+  score(text: NormalisedText): RiskScore {
+    const features = featuresOf(text);
+    let margin = this.bias;
+    for (const slot of features.slots) margin += this.weights[slot] * features.value;
+    const words = [...features.byWord]
+      .map(([word, slots]) => ({ word, weight: Math.round(slots.reduce((sum, slot) => sum + this.weights[slot] * features.value, 0) * 100) / 100 }))
+      .filter((entry) => entry.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 5);
+    return { score: sigmoid(margin), words };
+  }
+
+  /** The weights as text for storage (base64 of the float32 array) with the bias. */
+  toJSON(): string {
+    const buffer = Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength);
+    return JSON.stringify({ bias: this.bias, slots: FEATURE_SLOTS, weights: buffer.toString('base64') });
+  }
+
+  /** A model from its stored text, or null when it is missing, unreadable or made for other features. */
+  static fromJSON(json: string | null | undefined): CrisisModel | null {
+    if (!json) return null;
+    try {
+      const { bias, slots, weights } = JSON.parse(json) as { bias: number; slots: number; weights: string };
+      if (slots !== FEATURE_SLOTS || typeof bias !== 'number') return null;
+      const bytes = Buffer.from(weights, 'base64');
+      if (bytes.byteLength !== FEATURE_SLOTS * 4) return null;
+      return new CrisisModel(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), bias);
+    } catch {
+      return null;
+    }
+  }
+}
