@@ -25,7 +25,7 @@ const withApp = (env: Record<string, string>, withMail = false) => {
   });
   afterAll(async () => {
     await holder.app?.stop();
-    await holder.smtp?.close();
+    await holder.smtp?.stop();
   });
   return Object.assign(() => holder.app!, { smtp: () => holder.smtp! });
 };
