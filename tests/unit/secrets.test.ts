@@ -23,6 +23,15 @@ describe('readSecret', () => {
   });
 });
 
+describe('npm start', () => {
+  it('runs in production, where missing and default secrets are refused', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { scripts } = require('../../package.json') as { scripts: Record<string, string> };
+    expect(scripts.start).toMatch(/^NODE_ENV=production .*strapi start$/);
+    expect(scripts.develop).toMatch(/^node scripts\/ensure-env\.js && strapi develop$/);
+  });
+});
+
 describe('readSecretList', () => {
   it('splits comma-separated keys', () => {
     expect(readSecretList({ APP_KEYS: 'one, two,,three' }, 'APP_KEYS', 'production')).toEqual(['one', 'two', 'three']);
