@@ -81,7 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         subject: kind === 'export' ? `Your comments on ${siteName}` : `Confirm the erasure of your comments on ${siteName}`,
         text: [...text, '', `The link works once and expires in ${dataLinkHours} hours. If you did not ask for this, ignore this email.`].join('\n'),
       });
-      await rows().update({ where: { id: request }, data: { status: 'link-sent' } });
+      // Conditional: a link opened within the same moment has already marked the request done.
+      await rows().updateMany({ where: { id: request, status: 'requested' }, data: { status: 'link-sent' } });
     },
   };
 };
