@@ -16,6 +16,8 @@ const productionSecrets = () => ({
   IP_HASH_SALT: secret(),
   COMMENTER_TOKEN_SECRET: secret(),
   CORS_ORIGINS: 'https://counseling.example',
+  // Preview off, as in a deployment that has not set it up (a test process's own random PREVIEW_SECRET is not inherited).
+  PREVIEW_SECRET: '',
 });
 
 module.exports = { productionSecrets };

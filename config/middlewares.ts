@@ -4,7 +4,8 @@ import { corsConfig } from '../src/utils/cors';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // Cached public reads are answered first, before logging and the rest (src/middlewares/response-cache.ts).
   'global::response-cache',
-  'strapi::logger',
+  // The access log, with every token in a URL redacted (src/middlewares/access-log.ts, in place of strapi::logger).
+  'global::access-log',
   'strapi::errors',
   // A database outage answers 503 with Retry-After, at once (src/middlewares/database-unavailable.ts).
   'global::database-unavailable',

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const publicUrl = env('PUBLIC_URL', 'http://localhost:1337');
   return {
-    /** This many open reports take an approved comment off the page until a moderator decides. */
+    /** Open reports from this many different connections take an approved comment off the page until a moderator decides. */
     reportsToHide: env.int('READER_REPORTS_TO_HIDE', 3),
     /** The thread link in a reply notification: `{slug}` (article), `{article}` (its documentId), `{comment}` (the reply), `{parent}`. */
     threadUrl: env('COMMENT_THREAD_URL', `${publicUrl}/api/articles/{article}/comments#comment-{comment}`),

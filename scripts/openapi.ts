@@ -9,11 +9,16 @@ import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { buildOpenApiDocument } from '../src/openapi';
 import { OPENAPI_FILE } from '../src/api/openapi/controllers/openapi';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { randomSecrets } = require('./ensure-env') as { randomSecrets: () => Record<string, string> };
+
 const main = async () => {
   const appDir = path.resolve(__dirname, '..');
   const target = path.join(appDir, OPENAPI_FILE);
   const database = path.join('.tmp', `openapi-${process.pid}.db`);
   Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database, SEED_DEMO_CONTENT: 'false', CRON_ENABLED: 'false', LOG_LEVEL: 'error' });
+  // A throwaway database needs no lasting secrets: random ones where .env or the environment has none (a fresh clone).
+  for (const [name, value] of Object.entries(randomSecrets())) process.env[name] ||= value;
   await compileStrapi({ appDir });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
   try {

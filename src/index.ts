@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { surviveDatabaseOutages } from './bootstrap/database-outages';
-import { ensureEditorRole } from './bootstrap/editor-role';
+import { ensureAdminRoles } from './bootstrap/ensure-admin-roles';
+import { ensureApiRoles } from './bootstrap/api-roles';
 import { acquireStartupLock, releaseStartupLock } from './bootstrap/lock';
-import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { explainFirstAdministrator } from './bootstrap/first-administrator';
@@ -27,8 +27,8 @@ export default {
     dropTelemetryJobs(strapi);
     try {
       await ensurePublicPermissions(strapi);
-      await ensureModeratorRoles(strapi);
-      await ensureEditorRole(strapi);
+      await ensureApiRoles(strapi);
+      await ensureAdminRoles(strapi);
       await configureAdminViews(strapi);
       await strapi.service('api::comment.spam-classifier').ensure();
       await strapi.service('api::comment.crisis-model').ensure();

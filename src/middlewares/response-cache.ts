@@ -6,6 +6,7 @@ import { responseCache } from '../utils/response-cache';
 import { cacheKey, matchesEtag } from '../utils/response-cache/key';
 import { cachedRoute } from '../utils/response-cache/routes';
 import type { CachedResponse } from '../utils/response-cache/store';
+import { redactUrl } from '../utils/redact-url';
 
 /**
  * Public reads from memory, first in the middleware chain: a hit is answered here with the headers the full stack
@@ -45,7 +46,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const hit = cache.store.get(key);
     if (hit) {
       serve(ctx, hit);
-      strapi.log.debug(`cache hit ${ctx.method} ${ctx.url} ${ctx.status}`);
+      strapi.log.debug(`cache hit ${ctx.method} ${redactUrl(ctx.url)} ${ctx.status}`);
       return;
     }
 

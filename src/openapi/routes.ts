@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { MODERATOR_API_ACTIONS } from '../bootstrap/moderator-roles';
+import { MODERATOR_API_ACTIONS } from '../bootstrap/api-roles';
 import { PUBLIC_ACTIONS } from '../bootstrap/public-permissions';
 import type { PublicRoute } from './types';
 

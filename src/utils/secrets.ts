@@ -1,14 +1,20 @@
 /**
- * Secrets for Strapi's config files. Development and test get fixed, clearly-marked defaults so a fresh clone
- * runs without editing `.env`; production refuses to start while a secret is missing or still a default.
+ * Secrets for Strapi's config files. There are no defaults in code: `npm run develop` writes random ones to `.env`
+ * on a fresh clone (scripts/ensure-env.js), the tests set their own, and a deployment sets its own. A missing secret
+ * stops the server at start, naming the variable; production also refuses placeholders and the `dev-only-` values
+ * earlier versions used.
  */
 export const DEV_SECRET_PREFIX = 'dev-only-';
 
 const PLACEHOLDERS = new Set(['tobemodified', 'changeme', 'change-me', 'secret', 'toBeModified1,toBeModified2']);
 
 export class MissingSecretError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`${variable} ${reason}: set it in the environment (see .env.example) before starting in production.`);
+  constructor(readonly variable: string, reason: string, production: boolean) {
+    super(
+      production
+        ? `${variable} ${reason}: set it in the environment (see .env.example) before starting in production.`
+        : `${variable} ${reason}: run \`npm run develop\` once (it writes random development secrets to .env), or set it in the environment (see .env.example).`
+    );
     this.name = 'MissingSecretError';
   }
 }
@@ -16,18 +22,16 @@ export class MissingSecretError extends Error {
 const isDefaultValue = (value: string) =>
   PLACEHOLDERS.has(value) || value.split(',').some((part) => part.startsWith(DEV_SECRET_PREFIX) || PLACEHOLDERS.has(part));
 
-/** Returns the secret from `env`, a development default outside production, or throws naming the variable. */
+/** Returns the secret from `env`, or throws naming the variable. */
 export const readSecret = (
   env: NodeJS.ProcessEnv,
   variable: string,
   nodeEnv: string | undefined = env.NODE_ENV
 ): string => {
+  const production = nodeEnv === 'production';
   const value = env[variable]?.trim();
-  if (nodeEnv !== 'production') {
-    return value || `${DEV_SECRET_PREFIX}${variable.toLowerCase()}`;
-  }
-  if (!value) throw new MissingSecretError(variable, 'is missing');
-  if (isDefaultValue(value)) throw new MissingSecretError(variable, 'still has a default value');
+  if (!value) throw new MissingSecretError(variable, 'is missing', production);
+  if (production && isDefaultValue(value)) throw new MissingSecretError(variable, 'still has a default value', production);
   return value;
 };
 

@@ -11,8 +11,16 @@ const distDir = path.join(appDir, 'dist');
 export interface TestApp {
   strapi: Core.Strapi;
   http: () => ReturnType<typeof request>;
+  /** Stops this Strapi and starts it again on the same database, as a deployment restarts. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
+
+const boot = async () => {
+  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  await strapi.server.mount();
+  return strapi;
+};
 
 /** Boots a real Strapi from dist/ on this file's own database and mounts its HTTP server. */
 export const startStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
@@ -29,22 +37,26 @@ export const startStrapi = async (env: Record<string, string> = {}): Promise<Tes
   let database: TestDatabase | undefined;
   try {
     database = await createTestDatabase();
-    const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
-    await strapi.server.mount();
     const filename = process.env.DATABASE_FILENAME;
-    return {
-      strapi,
-      http: () => request(strapi.server.httpServer),
+    const app: TestApp = {
+      strapi: await boot(),
+      http: () => request(app.strapi.server.httpServer),
+      async restart() {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await app.strapi.destroy();
+        app.strapi = await boot();
+      },
       async stop() {
         // Strapi emits document events after a create has answered, without awaiting them; let those queries
         // finish before the pool closes, or their rejection lands in the next test file.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        await strapi.destroy();
+        await app.strapi.destroy();
         await database?.drop();
         if (process.env.DATABASE_CLIENT !== 'postgres' && filename) fs.rmSync(path.join(appDir, filename), { force: true });
         restoreEnv();
       },
     };
+    return app;
   } catch (error) {
     await database?.drop();
     restoreEnv();

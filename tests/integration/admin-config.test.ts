@@ -1,5 +1,5 @@
 import { configureAdminViews } from '../../src/bootstrap/admin-views';
-import { ensureEditorRole } from '../../src/bootstrap/editor-role';
+import { ensureAdminRoles } from '../../src/bootstrap/ensure-admin-roles';
 import { adminToken, adminUserToken } from '../helpers/auth';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -92,7 +92,7 @@ describe('the Editor admin role', () => {
   it('keeps its permissions when ensured again', async () => {
     const count = () => app.strapi.db.query('admin::permission').count({ where: { role: { code: 'strapi-editor' } } });
     const before = await count();
-    await ensureEditorRole(app.strapi);
+    await ensureAdminRoles(app.strapi);
     expect(await count()).toBe(before);
   });
 });

@@ -1,7 +1,9 @@
 import jwt from 'jsonwebtoken';
+import { spamTokens } from '../../src/api/comment/moderation/classifier';
 import { seedDemoContent } from '../../src/seed/demo-content';
-import { adminToken } from '../helpers/auth';
+import { adminToken, userJwt } from '../helpers/auth';
 import { uniqueEmail } from '../helpers/comments';
+import { captureLog } from '../helpers/log-capture';
 import { approvedComment, COMMENT, linkIn, post, readersEnv, stored, verifiedReader, type Smtp } from '../helpers/readers';
 import { startSmtpCapture } from '../helpers/smtp';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -132,6 +134,29 @@ describe('readers export their data', () => {
     const [entry] = await logOf(email);
     expect(entry).toMatchObject({ kind: 'export', status: 'done', requestedBy: 'reader', result: { comments: 2, reports: 0 } });
     expect(JSON.stringify(entry)).not.toContain('My own words');
+
+    // Once: whoever opens the link next (a forwarded email, a shared computer's history) gets nothing.
+    const again = await app.http().get(link).expect(400);
+    expect(again.body.error.message).toMatch(/already used/);
+    expect(again.body.error.details.errors[0].path).toEqual(['token']);
+    await app.http().post('/api/commenters/export/download').send({ token: new URLSearchParams(link.split('?')[1]).get('token') }).expect(400);
+  });
+
+  it('the export and erasure links die with "sign out everywhere"', async () => {
+    const { email, token } = await verifiedReader(app, smtp, 'signed-out');
+    const mine = await approvedComment(app, { authorEmail: email, body: 'Words I want to keep private.' });
+    await dataPost('/api/commenters/export', { commenterToken: token }).expect(202);
+    const exportLink = await linkIn(smtp, email, '/api/commenters/export/download');
+    await dataPost('/api/commenters/erase', { commenterToken: token }).expect(202);
+    const eraseLink = await linkIn(smtp, email, '/api/commenters/erase/confirm');
+
+    await dataPost('/api/commenters/revoke', { commenterToken: token }).expect(204);
+    for (const link of [exportLink, eraseLink]) {
+      const res = await app.http().get(link).expect(400);
+      expect(res.body.error.message).toMatch(/revoked when you signed out everywhere/);
+      expect(res.body.error.details.errors[0].path).toEqual(['token']);
+    }
+    expect(await stored(app, mine)).toMatchObject({ authorEmail: email, body: 'Words I want to keep private.' });
   });
 
   it.each([
@@ -232,6 +257,74 @@ describe('readers erase their data', () => {
     expect(res.body.error.message).toMatch(message);
     expect(res.body.error.details.errors[0].path).toEqual(['token']);
     expect(await app.strapi.db.query(COMMENT).count({ where: { authorName: 'Former reader' } })).toBe(before);
+  });
+});
+
+describe('the spam filter forgets erased comments', () => {
+  /** How often the shared model has seen `word` (as the filter spells it) as spam and as not, and whether it knows it at all. */
+  const learned = async (text: string) => {
+    const [word] = spamTokens(text);
+    const [, , counts, , vocabulary] = JSON.parse((await app.strapi.service('api::comment.spam-classifier').current()).toJSON()) as [
+      unknown,
+      unknown,
+      Record<string, Record<string, number>>,
+      unknown,
+      string[],
+    ];
+    return { spam: counts.spam?.[word] ?? 0, ham: counts.ham?.[word] ?? 0, known: vocabulary.includes(word) };
+  };
+
+  it.each(['anonymise', 'delete'] as const)('%s: the words their decided comments taught are unlearned', async (mode) => {
+    app.strapi.config.set('readers.erasureMode', mode);
+    try {
+      const moderator = await userJwt(app, 'moderator');
+      const decide = (documentId: string, status: string) =>
+        app.http().post(`/api/comments/${documentId}/moderate`).set('Authorization', `Bearer ${moderator}`).send({ status }).expect(200);
+      const { email, token } = await verifiedReader(app, smtp, `unlearn-${mode}`);
+      const spamWord = `zorblax${mode}`;
+      const hamWord = `quillfern${mode}`;
+      const spam = (await post(app, { authorEmail: email, commenterToken: token, body: `Cheap ${spamWord} offers every day, visit now` }).expect(201)).body.data.documentId;
+      const genuine = (await post(app, { authorEmail: email, commenterToken: token, body: `Does the ${hamWord} evening group meet in December?` }).expect(201)).body.data.documentId;
+      await decide(spam, 'spam');
+      await decide(genuine, 'approved');
+      expect(await learned(spamWord)).toEqual({ spam: 1, ham: 0, known: true });
+      expect(await learned(hamWord)).toEqual({ spam: 0, ham: 1, known: true });
+
+      await dataPost('/api/commenters/erase', { commenterToken: token }).expect(202);
+      await app.http().get(await linkIn(smtp, email, '/api/commenters/erase/confirm')).expect(200);
+      expect(await learned(spamWord)).toEqual({ spam: 0, ham: 0, known: false });
+      expect(await learned(hamWord)).toEqual({ spam: 0, ham: 0, known: false });
+      if (mode === 'anonymise') expect(await stored(app, spam)).toMatchObject({ trainedAs: null, body: expect.stringMatching(/removed at the request/) });
+    } finally {
+      app.strapi.config.set('readers.erasureMode', 'anonymise');
+    }
+  });
+});
+
+describe('tokens never reach the access log', () => {
+  it('confirmation, unsubscribe, export and erasure links are logged with the token redacted', async () => {
+    const log = captureLog(app.strapi);
+    try {
+      const { email, token, parent } = await subscribedComment();
+      await approve((await post(app, { parent }).expect(201)).body.data.documentId);
+      await app.http().get(await linkIn(smtp, email, '/api/commenters/unsubscribe')).expect(200);
+      await dataPost('/api/commenters/export', { commenterToken: token }).expect(202);
+      await app.http().get(await linkIn(smtp, email, '/api/commenters/export/download')).expect(200);
+      await dataPost('/api/commenters/erase', { commenterToken: token }).expect(202);
+      await app.http().get(await linkIn(smtp, email, '/api/commenters/erase/confirm')).expect(200);
+
+      const tokens = smtp.messages.filter((message) => message.to.includes(email)).flatMap((message) => [...message.text.matchAll(/token=([A-Za-z0-9._%-]+)/g)].map((match) => decodeURIComponent(match[1])));
+      expect(tokens.length).toBeGreaterThanOrEqual(4);
+      const text = log.text();
+      for (const path of ['/api/commenters/confirm', '/api/commenters/unsubscribe', '/api/commenters/export/download', '/api/commenters/erase/confirm']) {
+        expect(text).toMatch(new RegExp(`http: GET ${path.replace(/\//g, '\\/')}\\?token=\\[redacted\\] \\(\\d+ ms\\) 200`));
+      }
+      for (const secret of [...tokens, token]) {
+        for (const part of secret.split('.')) expect(text).not.toContain(part);
+      }
+    } finally {
+      log.stop();
+    }
   });
 });
 

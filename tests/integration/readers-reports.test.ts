@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { seedDemoContent } from '../../src/seed/demo-content';
-import { userJwt } from '../helpers/auth';
+import { adminUserToken, userJwt } from '../helpers/auth';
 import { uniqueEmail } from '../helpers/comments';
 import { approvedComment, COMMENT, post, readersEnv, stored, verifiedReader, type Smtp } from '../helpers/readers';
 import { startSmtpCapture } from '../helpers/smtp';
@@ -96,6 +96,41 @@ describe('readers report a comment', () => {
     const after = await queue('reported').expect(200);
     expect(after.body.data.some((row: { documentId: string }) => row.documentId === documentId)).toBe(false);
     expect(await app.strapi.db.query(REPORT).count({ where: { comment: { documentId }, resolvedAt: { $null: true } } })).toBe(0);
+  });
+
+  it('one connection counts once towards hiding, however many confirmed addresses it shows', async () => {
+    const [first, second] = [await verifiedReader(app, smtp, 'sybil-a'), await verifiedReader(app, smtp, 'sybil-b')];
+    const documentId = await approvedComment(app);
+    const sameConnection = '198.51.100.77';
+    await report(documentId, { reason: 'harmful' }, sameConnection).expect(202);
+    await report(documentId, { reason: 'harmful', commenterToken: first.token }, sameConnection).expect(202);
+    await report(documentId, { reason: 'harmful', commenterToken: second.token }, sameConnection).expect(202);
+    // Three readers' reports for the moderators, one connection: the comment stays on the page.
+    expect(await reportsOf(documentId)).toBe(3);
+    await app.http().get(`/api/comments/${documentId}`).expect(200);
+    expect(await stored(app, documentId)).toMatchObject({ moderationStatus: 'approved' });
+    // Two more connections make three: hidden.
+    await report(documentId, { reason: 'harmful' }).expect(202);
+    await app.http().get(`/api/comments/${documentId}`).expect(200);
+    await report(documentId, { reason: 'spam' }).expect(202);
+    await app.http().get(`/api/comments/${documentId}`).expect(404);
+  });
+
+  it('the practice’s reply is flagged for review by reports, never hidden by them', async () => {
+    const question = await approvedComment(app);
+    const moderator = await adminUserToken(app, 'strapi-moderator', 'reply-moderator@practice.example', 'Moderator-pass-1');
+    const reply = (
+      await app.http().post(`/moderation/comments/${question}/reply`).set('Authorization', `Bearer ${moderator}`).send({ body: 'Our Thursday group has places; call us to join.' }).expect(201)
+    ).body.data as { documentId: string };
+    expect(await stored(app, reply.documentId)).toMatchObject({ moderationStatus: 'approved', byPractice: true });
+    for (let reader = 0; reader < 4; reader++) await report(reply.documentId, { reason: 'harmful' }).expect(202);
+    const after = await stored(app, reply.documentId);
+    expect(after).toMatchObject({ moderationStatus: 'approved', byPractice: true });
+    expect(after.flags).toContain('reported');
+    const shown = await app.http().get(`/api/comments/${reply.documentId}`).expect(200);
+    expect(shown.body.data).toMatchObject({ authorName: 'Counseling Practice' });
+    const listed = await queue('reported').expect(200);
+    expect(listed.body.data.find((row: { documentId: string }) => row.documentId === reply.documentId)?.reports).toMatchObject({ total: 4 });
   });
 
   it('the reports service gives moderators each comment its open reports', async () => {

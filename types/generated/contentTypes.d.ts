@@ -514,6 +514,11 @@ export interface ApiCommentReportCommentReport
   attributes: {
     comment: Schema.Attribute.Relation<'manyToOne', 'api::comment.comment'> &
       Schema.Attribute.Private;
+    connectionKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

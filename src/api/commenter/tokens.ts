@@ -21,10 +21,14 @@ export interface UnsubscribeClaims {
   comment: string;
 }
 
-/** An export or erasure asked for at `iat` (seconds), logged as data request `request`. */
+/**
+ * An export or erasure asked for at `iat` (seconds), logged as data request `request`, while the address's
+ * commenter tokens were at `version` ("sign out everywhere" moves it on and so voids the link).
+ */
 export interface DataClaims {
   email: string;
   request: number;
+  version?: number;
   iat: number;
 }
 

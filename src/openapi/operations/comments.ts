@@ -81,6 +81,7 @@ export const commentOperations: Record<string, Describe> = {
   }),
   'api::commenter.commenter.revoke': () => ({
     summary: 'Revoke every commenter token of an address ("sign out everywhere")',
+    description: 'Also voids the address\'s unused confirmation, export and erasure links.',
     tags: ['Commenters'],
     requestBody: { required: true, content: json({ type: 'object', required: ['commenterToken'], properties: { commenterToken: { type: 'string' } } }) },
     responses: { '204': { description: 'Revoked.' }, ...errors('BadRequest') },

@@ -59,7 +59,7 @@ export const readerOperations: Record<string, Describe> = {
   'api::comment-report.comment-report.report': () => ({
     summary: 'Report a public comment',
     description:
-      'Anyone may report an approved comment of a published article; with a commenter token the reader is their address, otherwise their connection. One report per reader per comment counts; a repeat, or a report by a blocked reader, gets the same 202 and is not stored. A `crisis` report adds `support`, the crisis resources to show at once.',
+      'Anyone may report an approved comment of a published article; with a commenter token the reader is their address, otherwise their connection. One report per reader per comment counts; a repeat, or a report by a blocked reader, gets the same 202 and is not stored. Towards taking a comment off the page, one connection counts once however many addresses it reports with, and a reply by the practice is only flagged for review. A `crisis` report adds `support`, the crisis resources to show at once.',
     tags: ['Readers'],
     parameters: [idParameter('The comment documentId.')],
     requestBody: { required: true, content: json(inputSchema(reportSchema)) },
@@ -81,7 +81,7 @@ export const readerOperations: Record<string, Describe> = {
   'api::commenter.reader-data.requestExport': requestLink('export'),
   'api::commenter.reader-data.export': (context) => ({
     summary: 'Download my data (the export link in the email)',
-    description: `${howOpened(context, 'export link')} The link works until it expires.`,
+    description: `${howOpened(context, 'export link')} Works once, until it expires (READER_DATA_LINK_HOURS), and not after the address signs out everywhere (POST /api/commenters/revoke). A used, revoked, expired or forged link is a 400 naming \`token\`.`,
     tags: ['Readers'],
     ...linkToken(context, 'export link'),
     responses: {
@@ -98,7 +98,7 @@ export const readerOperations: Record<string, Describe> = {
     description: `${howOpened(
       context,
       'erasure link'
-    )} Works once: erases what the address wrote up to the moment the erasure was asked for (READER_ERASURE_MODE: anonymise or delete), the reports it sent and its confirmation, so every commenter token. A used, expired or forged link is a 400 naming \`token\`.`,
+    )} Works once: erases what the address wrote up to the moment the erasure was asked for (READER_ERASURE_MODE: anonymise or delete), the reports it sent and its confirmation, so every commenter token. A used, revoked (signed out everywhere since), expired or forged link is a 400 naming \`token\`.`,
     tags: ['Readers'],
     ...linkToken(context, 'erasure link'),
     responses: {

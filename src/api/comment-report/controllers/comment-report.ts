@@ -22,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // Public comments only, found exactly as GET /api/comments/:id finds them (unknown and hidden: the same 404).
     const comment = (await strapi.documents(COMMENT).findFirst({
       filters: { documentId: ctx.params.id, moderationStatus: 'approved', article: { publishedAt: { $notNull: true } } },
-      fields: ['moderationStatus', 'priority', 'flags', 'authorName', 'body'],
+      fields: ['moderationStatus', 'priority', 'flags', 'authorName', 'body', 'byPractice'],
       populate: { article: { fields: ['title'] } },
     })) as ReportedComment | null;
     if (!comment) throw new errors.NotFoundError('No such approved comment.');
@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!blocked) {
       const readerKey = email ? `email:${emailHash(strapi, email)}` : `ip:${ip}`;
       const text = input.text ? toPlainText(input.text) : null;
-      await strapi.service('api::comment-report.comment-report').record(comment, { reason: input.reason, text, readerKey });
+      await strapi.service('api::comment-report.comment-report').record(comment, { reason: input.reason, text, readerKey, connectionKey: `ip:${ip}` });
     }
     ctx.status = 202;
     ctx.body = {

@@ -25,6 +25,8 @@ export interface ReportedComment {
   flags: string[] | null;
   authorName: string;
   body: string;
+  /** A reply by the practice: reports bring it to a moderator, never off the page. */
+  byPractice?: boolean | null;
   article?: { title: string } | null;
 }
 
@@ -33,30 +35,54 @@ export interface NewReport {
   text?: string | null;
   /** Who reported, as a salted hash: one report per reader per comment. */
   readerKey: string;
+  /** The connection it came from (`ip:<IP hash>`): however many addresses it shows, it counts once towards hiding. */
+  connectionKey: string;
 }
 
 type ReportRow = { reason: ReportReason; text: string | null; createdAt: string; comment: { documentId: string } | null };
 
+const withReportedFlag = (comment: ReportedComment) => {
+  const flags = [...new Set([...(comment.flags ?? []), 'reported'])];
+  return { flags, flagSummary: flags.join(', ').slice(0, 255) };
+};
+
 /**
- * Readers' reports of public comments. Enough open reports (`readers.reportsToHide`) take the comment off the page
- * (back to pending, flagged `reported`); a crisis report makes it urgent and emails the moderators. A moderator's
- * decision on the comment resolves its reports (`resolve`).
+ * Readers' reports of public comments. Reports from enough different connections (`readers.reportsToHide`) take
+ * the comment off the page (back to pending, flagged `reported`); a reply by the practice is flagged and stays. A
+ * crisis report makes the comment urgent and emails the moderators. A moderator's decision on the comment resolves
+ * its reports (`resolve`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = () => strapi.db.query(REPORT);
-  const openCount = (commentId: number) => reports().count({ where: { comment: { id: commentId }, resolvedAt: { $null: true } } });
+  /**
+   * Different connections among the open reports: one person showing one connection and several confirmed
+   * addresses counts once. Reports stored before connections were kept count by their reader.
+   */
+  const openConnections = async (commentId: number) => {
+    const rows: Array<{ connectionKey: string | null; readerKey: string }> = await reports().findMany({
+      where: { comment: { id: commentId }, resolvedAt: { $null: true } },
+      select: ['connectionKey', 'readerKey'],
+    });
+    return new Set(rows.map((row) => row.connectionKey ?? row.readerKey)).size;
+  };
 
   const hide = async (comment: ReportedComment) => {
-    const flags = [...new Set([...(comment.flags ?? []), 'reported'])];
     const { count } = await strapi.db.query(COMMENT).updateMany({
       where: { id: comment.id, moderationStatus: 'approved' },
-      data: { moderationStatus: 'pending', flags, flagSummary: flags.join(', ').slice(0, 255) },
+      data: { moderationStatus: 'pending', ...withReportedFlag(comment) },
     });
     if (count === 1) {
       // Written past the Document Service (a conditional update): the public thread's cached answers go by hand.
       responseCache(strapi)?.invalidate([COMMENT]);
       strapi.log.info(`Comment ${comment.documentId} hidden after readers' reports, until a moderator decides.`);
     }
+  };
+
+  /** The practice's own reply is never hidden by readers: it is flagged for a moderator and stays public. */
+  const flagForReview = async (comment: ReportedComment) => {
+    if (comment.flags?.includes('reported')) return;
+    await strapi.db.query(COMMENT).update({ where: { id: comment.id }, data: withReportedFlag(comment) });
+    strapi.log.info(`Comment ${comment.documentId}, a reply by the practice, reported by several readers: kept public, flagged for review.`);
   };
 
   const markUrgent = async (comment: ReportedComment) => {
@@ -74,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (await reports().findOne({ where: { dedupeKey }, select: ['id'] })) return false;
       try {
         await reports().create({
-          data: { comment: comment.id, reason: report.reason, text: report.text || null, readerKey: report.readerKey, dedupeKey },
+          data: { comment: comment.id, reason: report.reason, text: report.text || null, readerKey: report.readerKey, connectionKey: report.connectionKey, dedupeKey },
         });
       } catch (error) {
         // Two reports from one reader at once: the unique key keeps the first.
@@ -83,7 +109,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, reportedAt: { $null: true } }, data: { reportedAt: new Date() } });
       if (report.reason === 'crisis') await markUrgent(comment);
-      if ((await openCount(comment.id)) >= (strapi.config.get('readers.reportsToHide', 3) as number)) await hide(comment);
+      if ((await openConnections(comment.id)) >= (strapi.config.get('readers.reportsToHide', 3) as number)) {
+        await (comment.byPractice ? flagForReview(comment) : hide(comment));
+      }
       return true;
     },
 

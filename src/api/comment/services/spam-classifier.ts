@@ -70,5 +70,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return model;
       });
     },
+
+    /** Erased comments: take back what each taught (its `trainedAs`), in one save. */
+    async unlearn(lessons: Array<{ text: string; label: SpamLabel }>): Promise<void> {
+      if (!config().enabled || lessons.length === 0) return;
+      cached = await strapi.db.transaction(async ({ trx }) => {
+        const model = (await readModel(trx, true)) ?? prior();
+        for (const { text, label } of lessons) model.unlearn(text, label);
+        return { model, revision: await save(trx, model) };
+      });
+    },
   };
 };

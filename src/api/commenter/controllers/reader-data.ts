@@ -19,6 +19,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const secret = () => (strapi.config.get('moderation.verification') as { secret: string }).secret;
   const log = () => strapi.service('api::data-request.data-request');
 
+  /** An export or erasure link stops working when its address signs out everywhere after it was sent. */
+  const assertNotRevoked = async ({ email, version }: DataClaims, what: string) => {
+    if ((version ?? 0) !== (await strapi.service('api::commenter.commenter').tokenVersion(email))) {
+      throw fieldError('token', `This ${what} was revoked when you signed out everywhere.`);
+    }
+  };
+
   /** A verified reader asks for a link by email; at most `READER_DATA_REQUESTS_PER_HOUR` per address and per IP. */
   const requestLink = async (ctx: Context, kind: DataRequestKind) => {
     const email: string = await strapi.service('api::commenter.commenter').verifiedEmail(tokenOf(ctx, 'commenterToken'));
@@ -60,10 +67,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     requestExport: (ctx: Context) => requestLink(ctx, 'export'),
     requestErasure: (ctx: Context) => requestLink(ctx, 'erase'),
 
-    /** The export link: their data as a JSON download. */
+    /** The export link: their data as a JSON download, once (whoever holds the link afterwards gets a 400). */
     async export(ctx: Context) {
-      const { email, request } = verify<DataClaims>(tokenOf(ctx), 'export', secret(), 'token', 'export link');
-      const data = await strapi.service('api::commenter.reader-data').collect(email);
+      const claims = verify<DataClaims>(tokenOf(ctx), 'export', secret(), 'token', 'export link');
+      await assertNotRevoked(claims, 'export link');
+      const { email, request } = claims;
+      if (!(await log().claim(request))) throw fieldError('token', 'This export link was already used: ask for a new one.');
+      const data = await strapi
+        .service('api::commenter.reader-data')
+        .collect(email)
+        .catch(async (error: unknown) => {
+          await log().reopen(request);
+          throw error;
+        });
       await log().complete(request, { comments: data.comments.length, reports: data.reports.length });
       ctx.set('Cache-Control', 'no-store');
       ctx.set('Content-Disposition', 'attachment; filename="my-comments.json"');
@@ -72,8 +88,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The erasure link: works once, and erases what was written up to the moment it was asked for. */
     async confirmErasure(ctx: Context) {
-      const { email, request, iat } = verify<DataClaims>(tokenOf(ctx), 'erase', secret(), 'token', 'erasure link');
+      const claims = verify<DataClaims>(tokenOf(ctx), 'erase', secret(), 'token', 'erasure link');
+      const { email, request, iat } = claims;
       if (!(await log().isOpen(request))) throw fieldError('token', 'This erasure link was already used.');
+      await assertNotRevoked(claims, 'erasure link');
       const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
       const counts = await strapi.service('api::commenter.reader-data').erase(email, mode, new Date(iat * 1000 + 999));
       await log().complete(request, { ...counts }, { email: maskEmail(email), mode });

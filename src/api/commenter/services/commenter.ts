@@ -106,11 +106,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return email;
     },
 
+    /** The address's token version now (0 for an address that never commented): export and erasure links carry it. */
+    async tokenVersion(email: string): Promise<number> {
+      return (await byEmail(email))?.tokenVersion ?? 0;
+    },
+
     /** Revokes every commenter token of the address (e.g. "sign out everywhere", or a lost device). */
     async revoke(commenterToken: unknown): Promise<void> {
       const email = await this.verifiedEmail(commenterToken);
       const existing = (await byEmail(email))!;
-      // An unused confirmation link must not issue a fresh token after "sign out everywhere" either.
+      // An unused confirmation link must not issue a fresh token after "sign out everywhere" either; unused export and
+      // erasure links carry the old version and stop working too.
       await rows().update({ where: { id: existing.id }, data: { tokenVersion: existing.tokenVersion + 1, confirmationNonce: null } });
     },
   };

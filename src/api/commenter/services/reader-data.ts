@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { SpamLabel } from '../../comment/moderation/classifier';
 import { emailHash } from '../../../utils/reader-identity';
 import { responseCache } from '../../../utils/response-cache';
 
@@ -74,11 +75,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async eraseNow(email: string, mode: ErasureMode, before: Date): Promise<ErasureCounts> {
-    const theirs: Array<{ id: number; documentId: string }> = await strapi.db.query(COMMENT).findMany({
+    const theirs: Array<{ id: number; documentId: string; body: string; trainedAs: SpamLabel | null }> = await strapi.db.query(COMMENT).findMany({
       where: { authorEmail: email, createdAt: { $lte: before } },
-      select: ['id', 'documentId'],
+      select: ['id', 'documentId', 'body', 'trainedAs'],
     });
     const ids = theirs.map((comment) => comment.id);
+    // Their words leave the learned spam filter too (in this transaction: an erasure that fails unlearns nothing).
+    const lessons = theirs.flatMap(({ body, trainedAs }) => (trainedAs ? [{ text: body, label: trainedAs }] : []));
+    await strapi.service('api::comment.spam-classifier').unlearn(lessons);
     let reports = 0;
     if (mode === 'delete' && ids.length > 0) {
       // Through the Document Service, so relation links and reports about them go too; replies by others stay, as top-level comments.
@@ -97,6 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           userAgent: null,
           contentHash: null,
           spamWords: null,
+          trainedAs: null,
           notifyReplies: false,
         },
       });

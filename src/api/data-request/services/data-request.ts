@@ -37,16 +37,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await rows().update({ where: { id }, data: { status: 'done', completedAt: new Date(), result, ...extra } });
     },
 
+    /**
+     * Marks an export done as its link is used: true for the one request that gets there first, false when the
+     * link was used already (an export link works once).
+     */
+    async claim(id: number): Promise<boolean> {
+      const { count } = await rows().updateMany({ where: { id, status: { $ne: 'done' } }, data: { status: 'done', completedAt: new Date() } });
+      return count === 1;
+    },
+
+    /** A claimed export that failed before the reader got the file: its link works again. */
+    async reopen(id: number): Promise<void> {
+      await rows().update({ where: { id }, data: { status: 'link-sent', completedAt: null } });
+    },
+
     /** Whether data request `id` is still open (an erasure link works once). */
     async isOpen(id: number): Promise<boolean> {
       const row = await rows().findOne({ where: { id }, select: ['status'] });
       return Boolean(row) && row.status !== 'done';
     },
 
-    /** Emails the address a signed, expiring link that exports its data or confirms its erasure. */
+    /**
+     * Emails the address a signed link that exports its data or confirms its erasure: it works once, expires after
+     * `dataLinkHours`, and stops working when the reader signs out everywhere.
+     */
     async sendLink(kind: DataRequestKind, email: string, request: number): Promise<void> {
       const { dataLinkHours, exportUrl, eraseUrl } = config();
-      const token = sign(kind, { email, request }, secret, dataLinkHours * HOUR);
+      const version = await strapi.service('api::commenter.commenter').tokenVersion(email);
+      const token = sign(kind, { email, request, version }, secret, dataLinkHours * HOUR);
       const link = (kind === 'export' ? exportUrl : eraseUrl).replace('{token}', encodeURIComponent(token));
       const text =
         kind === 'export'
@@ -61,9 +79,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.plugin('email').service('email').send({
         to: email,
         subject: kind === 'export' ? `Your comments on ${siteName}` : `Confirm the erasure of your comments on ${siteName}`,
-        text: [...text, '', `The link expires in ${dataLinkHours} hours. If you did not ask for this, ignore this email.`].join('\n'),
+        text: [...text, '', `The link works once and expires in ${dataLinkHours} hours. If you did not ask for this, ignore this email.`].join('\n'),
       });
-      await rows().update({ where: { id: request }, data: { status: 'link-sent' } });
+      // Conditional: a link opened within the same moment has already marked the request done.
+      await rows().updateMany({ where: { id: request, status: 'requested' }, data: { status: 'link-sent' } });
     },
   };
 };

@@ -1,4 +1,4 @@
-/** The plugin's admin permissions, given to the Editor role at start-up (src/bootstrap/editor-role.ts). */
+/** The plugin's admin permissions, given to the Editor role at start-up (src/bootstrap/admin-roles.ts). */
 export const ACTIONS = {
   preview: 'plugin::schedule-panel.preview',
   nextTerm: 'plugin::schedule-panel.next-term',
