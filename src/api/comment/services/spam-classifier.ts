@@ -74,10 +74,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Erased comments: take back what each taught (its `trainedAs`), in one save. */
     async unlearn(lessons: Array<{ text: string; label: SpamLabel }>): Promise<void> {
       if (!config().enabled || lessons.length === 0) return;
-      cached = await strapi.db.transaction(async ({ trx }) => {
-        const model = (await readModel(trx, true)) ?? prior();
-        for (const { text, label } of lessons) model.unlearn(text, label);
-        return { model, revision: await save(trx, model) };
+      await store.update((stored) => {
+        const model = stored ?? prior();
+        for (const { text, label } of lessons) for (let times = 0; times < config().decisionWeight; times += 1) model.unlearn(text, label);
+        return model;
       });
     },
   };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { SpamLabel } from '../../comment/moderation/classifier';
+import type { SpamLabel } from '#domain/moderation';
 import { emailHash } from '../../../utils/reader-identity';
 import { responseCache } from '../../../utils/response-cache';
 
@@ -75,9 +75,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async eraseNow(email: string, mode: ErasureMode, before: Date): Promise<ErasureCounts> {
-    const theirs: Array<{ id: number; documentId: string; body: string; trainedAs: SpamLabel | null }> = await strapi.db.query(COMMENT).findMany({
+    const theirs: Array<{ id: number; documentId: string; body: string; trainedAs: SpamLabel | null; crisisLabel: string | null }> = await strapi.db.query(COMMENT).findMany({
       where: { authorEmail: email, createdAt: { $lte: before } },
-      select: ['id', 'documentId', 'body', 'trainedAs'],
+      select: ['id', 'documentId', 'body', 'trainedAs', 'crisisLabel'],
     });
     const ids = theirs.map((comment) => comment.id);
     // Their words leave the learned spam filter too (in this transaction: an erasure that fails unlearns nothing).
@@ -102,12 +102,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           contentHash: null,
           spamWords: null,
           trainedAs: null,
+          crisisWords: null,
+          crisisLabel: null,
+          highlights: null,
           notifyReplies: false,
         },
       });
       // Written past the Document Service: public threads showing these comments are cleared by hand.
       responseCache(strapi)?.invalidate([COMMENT]);
     }
+    // A moderator's urgent / not-urgent decision on them goes too: the crisis model retrains without their words.
+    if (theirs.some((comment) => comment.crisisLabel)) strapi.service('api::comment.crisis-model').relearn();
     reports += (await strapi.db.query(REPORT).deleteMany({ where: { readerKey: `email:${emailHash(strapi, email)}` } })).count;
     const commenter = (await strapi.db.query('api::commenter.commenter').deleteMany({ where: { email } })).count > 0;
     strapi.log.info(`Erased a reader's data: ${ids.length} comment(s) (${mode}), ${reports} report(s).`);
