@@ -101,11 +101,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       urgentThreshold: env.float('CRISIS_MODEL_URGENT_THRESHOLD', 0.5),
       /** Only below this risk may a verified returning author's comment be published without review. */
       approveBelow: env.float('CRISIS_MODEL_APPROVE_BELOW', 0.1),
+      /** ...and only below this review risk (the second learned model: crisis, personal details or spam). */
+      reviewBelow: env.float('REVIEW_MODEL_APPROVE_BELOW', 0.5),
       /** How many times a moderator's decision counts against one corpus comment when the model is retrained. */
       decisionWeight: env.int('CRISIS_MODEL_DECISION_WEIGHT', 5),
     },
     /** Regions whose national phone number formats are recognised in comments (ISO 3166 codes). */
-    phoneRegions: list('COMMENT_PHONE_REGIONS', ['US', 'CA', 'GB', 'MX', 'ES', 'BR', 'PT', 'FR', 'DE']),
+    phoneRegions: list('COMMENT_PHONE_REGIONS', [
+      'US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'MX', 'ES', 'AR', 'CO', 'CL', 'PE', 'BR', 'PT', 'FR', 'BE', 'CH', 'DE', 'AT', 'IT',
+      'NL', 'PL', 'PH', 'TR', 'IN', 'RU', 'UA', 'RO', 'GR', 'SE', 'CZ', 'HU', 'IL', 'JP', 'KR', 'CN', 'VN', 'ID', 'ZA', 'NG',
+    ]),
     /** Known spam sources: whole email addresses or domains (in the author's email or in a link). */
     spamEmails: list('COMMENT_SPAM_EMAILS'),
     spamDomains: list('COMMENT_SPAM_DOMAINS', ['spam.example', 'cheap-meds.example']),

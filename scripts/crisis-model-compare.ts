@@ -5,7 +5,7 @@
  * evaluation corpus (written apart, never trained on, never used to choose). Also CPU per comment and memory.
  */
 import createClassifier from 'wink-naive-bayes-text-classifier';
-import { CrisisModel, crisisExamples, DEFAULT_TRAINING, normalise, type CorpusEntry, type TrainingOptions } from '#domain/moderation';
+import { crisisExamples, DEFAULT_TRAINING, normalise, RiskModel, type CorpusEntry, type TrainingOptions } from '#domain/moderation';
 import { crossValidatedModels, EVALUATION_DIR, judge, loadCorpus, rules, RUNS, TRAINING_DIR } from './moderation-eval';
 
 interface Option {
@@ -16,7 +16,7 @@ interface Option {
 const logistic = (name: string, options: Partial<TrainingOptions> = {}): Option => ({
   name,
   train(examples) {
-    const model = CrisisModel.train(crisisExamples(examples), { ...DEFAULT_TRAINING, ...options });
+    const model = RiskModel.train(crisisExamples(examples), { ...DEFAULT_TRAINING, ...options });
     return (text) => model.score(normalise(text)).score;
   },
 });
@@ -44,7 +44,7 @@ const naiveBayes: Option = {
 export const OPTIONS: Option[] = [
   logistic('logistic regression, words + pairs + letters 3-5 (default)'),
   logistic('logistic regression, fewer epochs (6)', { epochs: 6 }),
-  logistic('logistic regression, crisis weight 4', { crisisWeight: 4 }),
+  logistic('logistic regression, crisis weight 4', { positiveWeight: 4 }),
   naiveBayes,
 ];
 
@@ -75,30 +75,35 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /**
  * The thresholds the configuration defaults are set to, chosen on the cross-validated training corpus only:
- * - urgent: the lowest risk at which the whole pipeline marks at most `genuineUrgent` of genuine comments urgent;
- * - approve below: half the lowest risk of any crisis comment that nothing else would hold from a verified author.
+ * - urgent: the lowest crisis risk at which the whole pipeline marks at most `genuineUrgent` of genuine comments urgent;
+ * - approve below: half the lowest crisis risk of any crisis comment nothing else would hold from a verified author;
+ * - review below: half the lowest review risk of any crisis, personal or spam comment still unheld after that.
  */
 export const chooseThresholds = (training: CorpusEntry[], genuineUrgent = 0.05) => {
   const models = crossValidatedModels(training);
   const base = rules();
-  const open = { ...base, crisisModel: { urgentThreshold: 1.01, approveBelow: 1.01 } };
-  const verified = RUNS['verified authors with an approved comment'];
-  const judged = judge(training, verified, models, open);
+  const open = { ...base, crisisModel: { urgentThreshold: 1.01, approveBelow: 1.01, reviewBelow: 1.01 } };
+  const judged = judge(training, RUNS['verified authors with an approved comment'], models, open);
   const genuine = judged.filter((entry) => entry.label === 'genuine');
   const lexiconUrgent = (entry: (typeof judged)[number]) => entry.outcome === 'urgent';
   const candidates = [...new Set(judged.map((entry) => Math.round(entry.crisisRisk * 1000) / 1000))].sort((a, b) => a - b);
   const urgentThreshold =
     candidates.find((threshold) => genuine.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= threshold).length <= genuineUrgent * genuine.length) ?? 1;
-  const unheld = judged.filter((entry) => entry.label === 'crisis' && entry.outcome === 'approved');
-  const approveBelow = unheld.length === 0 ? 0.5 : Math.min(...unheld.map((entry) => entry.crisisRisk)) / 2;
+  const unheld = judged.filter((entry) => entry.outcome === 'approved' && ['crisis', 'personal', 'spam'].includes(entry.label));
+  const half = (values: number[]) => (values.length === 0 ? 0.5 : Math.round((Math.min(...values) / 2) * 10000) / 10000);
+  const approveBelow = half(unheld.filter((entry) => entry.label === 'crisis').map((entry) => entry.crisisRisk));
+  const reviewBelow = half(unheld.filter((entry) => entry.crisisRisk < approveBelow).map((entry) => entry.reviewRisk));
   const crisis = judged.filter((entry) => entry.label === 'crisis');
   const recall = crisis.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= urgentThreshold).length / crisis.length;
-  return { urgentThreshold, approveBelow: Math.round(approveBelow * 10000) / 10000, recall };
+  const published = genuine.filter((entry) => entry.outcome === 'approved' && entry.crisisRisk < approveBelow && entry.reviewRisk < reviewBelow).length / genuine.length;
+  return { urgentThreshold, approveBelow, reviewBelow, recall, published };
 };
 
 if (require.main === module && process.argv.includes('--thresholds')) {
-  const { urgentThreshold, approveBelow, recall } = chooseThresholds(loadCorpus(TRAINING_DIR));
-  process.stdout.write(`urgent threshold ${urgentThreshold} (cross-validated crisis urgent ${(recall * 100).toFixed(1)}%), approve below ${approveBelow}\n`);
+  const { urgentThreshold, approveBelow, reviewBelow, recall, published } = chooseThresholds(loadCorpus(TRAINING_DIR));
+  process.stdout.write(
+    `urgent threshold ${urgentThreshold} (cross-validated crisis urgent ${(recall * 100).toFixed(1)}%), approve below ${approveBelow}, review below ${reviewBelow} (genuine published from verified authors ${(published * 100).toFixed(1)}%)\n`
+  );
 } else if (require.main === module) {
   const training = loadCorpus(TRAINING_DIR);
   const evaluation = loadCorpus(EVALUATION_DIR);

@@ -12,13 +12,14 @@ import path from 'path';
 import { env } from '@strapi/utils';
 import moderationConfig from '../config/moderation';
 import {
-  CrisisModel,
   crisisExamples,
   decide,
   isSpamFlag,
   LABELS,
   loadCorpus,
   lexicons,
+  reviewExamples,
+  RiskModel,
   runPipeline,
   spamExamples,
   spamTokens,
@@ -37,14 +38,21 @@ export interface Judged extends CorpusEntry {
   flags: string[];
   outcome: Outcome;
   crisisRisk: number;
+  reviewRisk: number;
 }
 
-export const PERSONAL_FLAGS = ['phone-number', 'email-address', 'street-address', 'date-of-birth', 'member-id', 'named-diagnosis', 'child-school'];
+export const PERSONAL_FLAGS = ['phone-number', 'long-number', 'email-address', 'street-address', 'date-of-birth', 'member-id', 'named-diagnosis', 'child-school'];
 export const TRAINING_DIR = path.join(__dirname, '..', 'data', 'moderation-corpus');
 export const EVALUATION_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'evaluation-corpus');
 
 export { loadCorpus };
-export const rules = (): ModerationRules => moderationConfig({ env }) as ModerationRules;
+/** The configured rules; the secrets the same config file reads are irrelevant offline, so throwaway ones stand in. */
+export const rules = (): ModerationRules => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { randomSecrets } = require('./ensure-env') as { randomSecrets: () => Record<string, string> };
+  for (const [name, value] of Object.entries(randomSecrets())) process.env[name] ||= value;
+  return moderationConfig({ env }) as ModerationRules;
+};
 
 export const RUNS: Record<string, AuthorStanding> = {
   'first-time authors': { isDuplicate: false, verified: false, hasApprovedComment: false },
@@ -54,8 +62,8 @@ export const RUNS: Record<string, AuthorStanding> = {
 /** Both learned models trained on `training`. */
 export const trainModels = (training: CorpusEntry[]): Models => {
   const spam = trainSpamModel(spamExamples(training));
-  const crisis = CrisisModel.train(crisisExamples(training));
-  return { spam: (text, links) => spam.score(spamTokens(text, links)), crisis: (text) => crisis.score(text) };
+  const [crisis, review] = [RiskModel.train(crisisExamples(training)), RiskModel.train(reviewExamples(training))];
+  return { spam: (text, links) => spam.score(spamTokens(text, links)), crisis: (text) => crisis.score(text), review: (text) => review.score(text) };
 };
 
 /** Per comment, the models that did not see it: trained on the other folds (every `folds`-th comment is a fold). */
@@ -71,7 +79,7 @@ export const judge = (corpus: CorpusEntry[], standing: AuthorStanding, models: M
     const { flags, facts } = runPipeline({ body: entry.text, authorEmail: 'reader@example.com', articleTitle: TITLE }, standing, moderation, Array.isArray(models) ? models[index] : models);
     const verdict = decide(flags, standing);
     const outcome: Outcome = verdict.priority === 'urgent' ? 'urgent' : verdict.moderationStatus === 'rejected' ? 'pending' : verdict.moderationStatus;
-    return { ...entry, flags, outcome, crisisRisk: facts.crisisRisk?.score ?? 0 };
+    return { ...entry, flags, outcome, crisisRisk: facts.crisisRisk?.score ?? 0, reviewRisk: facts.reviewRisk?.score ?? 0 };
   });
 
 /** The share of `label` comments for which `test` holds. */

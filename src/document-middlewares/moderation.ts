@@ -6,6 +6,8 @@ import type { Evaluation } from '../api/comment/services/moderation';
 import { prepareSpamLearning } from './spam-learning';
 
 const COMMENT = 'api::comment.comment';
+/** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069), directional marks (U+200E, U+200F, U+061C). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
 type CommentData = Record<string, unknown>;
 
@@ -41,6 +43,7 @@ const factFields = (facts: Facts) => ({
   spamWords: facts.spamScore?.words ?? null,
   crisisRisk: facts.crisisRisk ? Math.round(facts.crisisRisk.score * 1000) / 1000 : null,
   crisisWords: facts.crisisRisk?.words ?? null,
+  reviewRisk: facts.reviewRisk ? Math.round(facts.reviewRisk.score * 1000) / 1000 : null,
   highlights: facts.crisisMatches,
   language: facts.language?.code ?? null,
 });
@@ -93,6 +96,8 @@ export const moderationMiddleware =
     }
     // Names are shown as they are: no control, zero-width or bidi characters that could disguise or reorder them.
     if (typeof data.authorName === 'string') data.authorName = data.authorName.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+    // Bodies keep their text (emoji joiners included) but lose the bidi controls that reorder what readers see.
+    if (typeof data.body === 'string') data.body = data.body.replace(BIDI_CONTROLS, '');
     if (typeof data.authorEmail === 'string') data.authorEmail = data.authorEmail.trim().toLowerCase();
 
     const honeypot = typeof data.honeypot === 'string' ? data.honeypot : undefined;

@@ -62,7 +62,7 @@ describe('published without review', () => {
     expect(res.body.data.state).toBe('published');
     const model = app.strapi.service('api::comment.crisis-model');
     const { normalise } = await import('#domain/moderation');
-    const before = (await model.scorer())(normalise(body)).score;
+    const before = (await model.scorers()).crisis(normalise(body)).score;
     smtp.messages.length = 0;
 
     const marked = (await as('post', '/moderation/urgency').send({ documentIds: [documentId], urgent: true }).expect(200)).body.data;
@@ -72,13 +72,13 @@ describe('published without review', () => {
     expect((await queue('urgent')).data.map((item) => item.documentId)).toContain(documentId);
 
     await model.idle();
-    const after = (await model.scorer())(normalise(body)).score;
+    const after = (await model.scorers()).crisis(normalise(body)).score;
     expect(after).toBeGreaterThan(before);
 
     await as('post', '/moderation/decisions/undo').send({ batchId: marked.batchId }).expect(200);
     expect(await stored(app, documentId)).toMatchObject({ moderationStatus: 'approved', priority: 'normal', crisisLabel: null });
     await model.idle();
-    expect((await model.scorer())(normalise(body)).score).toBeCloseTo(before, 5);
+    expect((await model.scorers()).crisis(normalise(body)).score).toBeCloseTo(before, 5);
   });
 
   it('clearing an urgent mark teaches the model the other way', async () => {

@@ -74,6 +74,12 @@ describe('POST /api/comments', () => {
     expect(stored).toMatchObject({ moderationStatus: 'spam', flags: ['honeypot'] });
   });
 
+  it('stores the body without bidi controls, keeping its words and emoji sequences', async () => {
+    const res = await postComment(app, valid({ body: 'Great group \u202Etxet desrever\u202C and a family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u2066isolated\u2069.' })).expect(201);
+    const stored = await app.strapi.db.query('api::comment.comment').findOne({ where: { documentId: res.body.data.documentId } });
+    expect(stored.body).toBe('Great group txet desrever and a family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} isolated.');
+  });
+
   it('answers a repeat from the same connection as the first comment and stores nothing', async () => {
     const body = 'Is the Thursday group still meeting over the holidays?';
     const first = await postComment(app, valid({ body, authorEmail: uniqueEmail('double') }), '198.51.100.31').expect(201);

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Flag } from './flags';
 import type { SpamScore } from './models/spam-model';
-import type { RiskScore } from './models/crisis-model';
+import type { RiskScore } from './models/risk-model';
 import type { NormalisedText } from './text/normalise';
 
 /** What a comment is judged on; the text is the stored plain text, `markup` the input as sent (for links). */
@@ -40,14 +40,20 @@ export interface ModerationRules {
   /** Helplines and health authorities besides data/trusted-domains.yaml: a link to one never makes a comment spam or holds it. */
   trustedDomains: string[];
   classifier: { spamThreshold: number; reviewThreshold: number };
-  /** The learned crisis risk: urgent at or above `urgentThreshold`; auto-approval only below `approveBelow`. */
-  crisisModel: { urgentThreshold: number; approveBelow: number };
+  /**
+   * The learned risks: urgent at or above `urgentThreshold` of crisis risk; published without review only below
+   * `approveBelow` of crisis risk and below `reviewBelow` of review risk.
+   */
+  crisisModel: { urgentThreshold: number; approveBelow: number; reviewBelow: number };
 }
 
 /** The learned models, as functions of the normalised text (absent: not available, which holds the comment). */
 export interface Models {
   spam?: (text: NormalisedText, links: string[]) => SpamScore;
+  /** The learned crisis risk: must a person read it first? */
   crisis?: (text: NormalisedText) => RiskScore;
+  /** The learned review risk: crisis, personal details or spam, not to be published unseen? */
+  review?: (text: NormalisedText) => RiskScore;
 }
 
 export interface DetectedLanguage {
@@ -65,6 +71,7 @@ export interface Facts {
   untrustedLinks: string[];
   spamScore?: SpamScore;
   crisisRisk?: RiskScore;
+  reviewRisk?: RiskScore;
   language?: DetectedLanguage;
   /** Phrases the crisis lexicons matched, as normalised text. */
   crisisMatches: string[];

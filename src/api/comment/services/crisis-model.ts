@@ -2,13 +2,14 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { CrisisModel, crisisExamples, loadCorpus, type CrisisExample, type NormalisedText, type RiskScore } from '#domain/moderation';
+import { crisisExamples, loadCorpus, reviewExamples, RiskModel, type CorpusEntry, type NormalisedText, type RiskExample, type RiskScore } from '#domain/moderation';
 import { modelStore } from './model-store';
 
 /**
- * The learned crisis-risk model, one for every instance (model-store.ts). It is trained on the labelled corpus and
- * on every comment a moderator marked urgent or not urgent (`crisisLabel`), each decision counting
- * `decisionWeight` times. A decision (or taking one back) retrains it in the background, without holding up the
+ * The learned risk models, one pair for every instance (model-store.ts): the crisis risk and the review risk
+ * (crisis, personal details or spam: not to be published unseen). Both are trained on the labelled corpus and on
+ * every comment a moderator marked urgent or not urgent (`crisisLabel`), each decision counting `decisionWeight`
+ * times (a comment marked urgent needs review too; one marked not urgent teaches only the crisis model). A decision (or taking one back) retrains it in the background, without holding up the
  * server; the stored model carries a fingerprint of what it was trained on, so a changed corpus retrains it at
  * start-up. Erasing a comment takes its words out at the next training, since its label goes with it.
  */
@@ -19,68 +20,81 @@ interface CrisisModelConfig {
   decisionWeight: number;
 }
 
-interface Trained {
+interface Models {
+  crisis: RiskModel;
+  review: RiskModel;
+}
+interface Trained extends Models {
   fingerprint: string;
-  model: CrisisModel;
 }
 
 const codec = {
   fromJSON(json: string | null | undefined): Trained | null {
     if (!json) return null;
     try {
-      const { fingerprint, model } = JSON.parse(json) as { fingerprint: string; model: string };
-      const parsed = CrisisModel.fromJSON(model);
-      return parsed && typeof fingerprint === 'string' ? { fingerprint, model: parsed } : null;
+      const { fingerprint, crisis, review } = JSON.parse(json) as { fingerprint: string; crisis: string; review: string };
+      const [crisisModel, reviewModel] = [RiskModel.fromJSON(crisis), RiskModel.fromJSON(review)];
+      return crisisModel && reviewModel && typeof fingerprint === 'string' ? { fingerprint, crisis: crisisModel, review: reviewModel } : null;
     } catch {
       return null;
     }
   },
-  toJSON: (trained: Trained) => JSON.stringify({ fingerprint: trained.fingerprint, model: trained.model.toJSON() }),
+  toJSON: (trained: Trained) => JSON.stringify({ fingerprint: trained.fingerprint, crisis: trained.crisis.toJSON(), review: trained.review.toJSON() }),
 };
 
 /** Models trained in this process, by fingerprint: test files and instances on one machine train a corpus once. */
-const trainedHere = new Map<string, CrisisModel>();
+const trainedHere = new Map<string, Models>();
+
+interface Labelled {
+  crisis: RiskExample[];
+  review: RiskExample[];
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = modelStore(strapi, 'api_comment_crisis-model', codec);
   const config = () => strapi.config.get('moderation.crisisModel') as CrisisModelConfig;
-  let corpus: CrisisExample[] | undefined;
+  let corpus: CorpusEntry[] | undefined;
   let retraining: Promise<void> | null = null;
   let again = false;
 
-  const prior = (): CrisisExample[] => {
+  const prior = (): CorpusEntry[] => {
     if (corpus) return corpus;
     const dir = path.resolve(strapi.dirs.app.root, strapi.config.get('moderation.classifier.priorCorpus') as string);
     if (!fs.existsSync(dir)) strapi.log.warn(`Crisis model: no labelled corpus at ${dir}; it learns from moderators' decisions only.`);
-    return (corpus = fs.existsSync(dir) ? crisisExamples(loadCorpus(dir)) : []);
+    return (corpus = fs.existsSync(dir) ? loadCorpus(dir) : []);
   };
 
-  const decisions = async (): Promise<CrisisExample[]> => {
+  const labelled = async (): Promise<Labelled> => {
     const rows = (await strapi.db.query(COMMENT).findMany({
       where: { crisisLabel: { $notNull: true } },
       select: ['documentId', 'body', 'crisisLabel'],
       orderBy: { id: 'asc' },
     })) as Array<{ documentId: string; body: string; crisisLabel: string }>;
-    return rows.map((row) => ({ text: row.body, crisis: row.crisisLabel === 'crisis', weight: config().decisionWeight }));
+    const weight = config().decisionWeight;
+    const urgent = rows.filter((row) => row.crisisLabel === 'crisis');
+    return {
+      crisis: [...crisisExamples(prior()), ...rows.map((row) => ({ text: row.body, positive: row.crisisLabel === 'crisis', weight }))],
+      review: [...reviewExamples(prior()), ...urgent.map((row) => ({ text: row.body, positive: true, weight }))],
+    };
   };
 
-  const fingerprintOf = (examples: CrisisExample[]) => {
+  const fingerprintOf = ({ crisis, review }: Labelled) => {
     const hash = createHash('sha256');
-    for (const example of examples) hash.update(`${example.crisis ? 1 : 0}${example.weight ?? 1}\u0000${example.text}\u0001`);
+    for (const example of [...crisis, ...review]) hash.update(`${example.positive ? 1 : 0}${example.weight ?? 1}\u0000${example.text}\u0001`);
     return hash.digest('hex');
   };
 
-  /** The model for what is labelled now: the stored one if it was trained on exactly that, else a new one. */
+  /** The models for what is labelled now: the stored ones if they were trained on exactly that, else new ones. */
   const train = async (): Promise<Trained> => {
-    const examples = [...prior(), ...(await decisions())];
+    const examples = await labelled();
     const fingerprint = fingerprintOf(examples);
     const stored = await store.load();
     if (stored?.model.fingerprint === fingerprint) return stored.model;
-    const model = trainedHere.get(fingerprint) ?? (await CrisisModel.trainInBackground(examples));
-    trainedHere.set(fingerprint, model);
-    const trained = { fingerprint, model };
+    const models = trainedHere.get(fingerprint) ?? { crisis: await RiskModel.trainInBackground(examples.crisis), review: await RiskModel.trainInBackground(examples.review) };
+    trainedHere.set(fingerprint, models);
+    const trained = { fingerprint, ...models };
     await store.save(trained);
-    strapi.log.info(`Crisis model trained on ${examples.length} labelled comments.`);
+    strapi.log.info(`Risk models trained on ${examples.crisis.length} labelled comments.`);
     return trained;
   };
 
@@ -90,11 +104,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (config().enabled) await train();
     },
 
-    /** A scorer for the pipeline, or undefined when the model is off (comments are then held: no evidence). */
-    async scorer(): Promise<((text: NormalisedText) => RiskScore) | undefined> {
-      if (!config().enabled) return undefined;
-      const { model } = await store.current(train);
-      return (text) => model.score(text);
+    /** The scorers for the pipeline, or none when the models are off (comments are then held: no evidence). */
+    async scorers(): Promise<{ crisis?: (text: NormalisedText) => RiskScore; review?: (text: NormalisedText) => RiskScore }> {
+      if (!config().enabled) return {};
+      const { crisis, review } = await store.current(train);
+      return { crisis: (text) => crisis.score(text), review: (text) => review.score(text) };
     },
 
     /** After a moderator's urgent / not-urgent decision was stored: retrain (in the background) and share it. */

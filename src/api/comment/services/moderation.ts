@@ -51,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.log.error(`Spam classifier unavailable, comments are held for review: ${(error as Error).message}`);
     }
     try {
-      models.crisis = await strapi.service('api::comment.crisis-model').scorer();
+      Object.assign(models, await strapi.service('api::comment.crisis-model').scorers());
     } catch (error) {
       strapi.log.error(`Crisis model unavailable, comments are held for review: ${(error as Error).message}`);
     }

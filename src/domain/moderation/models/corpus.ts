@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import type { CrisisExample } from './crisis-model';
+import type { RiskExample } from './risk-model';
 import type { SpamLabel } from './spam-model';
 
 /** Labelled comments (data/moderation-corpus/*.jsonl, one JSON object per line): the learned models' prior. */
@@ -32,4 +32,8 @@ export const spamExamples = (corpus: CorpusEntry[]): Array<{ text: string; label
   corpus.map((entry) => ({ text: entry.text, label: entry.label === 'spam' ? 'spam' : 'ham' }));
 
 /** For the crisis model a comment is a crisis or it is not; every other label is a reader not in crisis now. */
-export const crisisExamples = (corpus: CorpusEntry[]): CrisisExample[] => corpus.map((entry) => ({ text: entry.text, crisis: entry.label === 'crisis' }));
+export const crisisExamples = (corpus: CorpusEntry[]): RiskExample[] => corpus.map((entry) => ({ text: entry.text, positive: entry.label === 'crisis' }));
+
+/** For the review model a comment needs a person before it is published (crisis, personal details, spam) or not. */
+export const reviewExamples = (corpus: CorpusEntry[]): RiskExample[] =>
+  corpus.map((entry) => ({ text: entry.text, positive: entry.label === 'crisis' || entry.label === 'personal' || entry.label === 'spam' }));

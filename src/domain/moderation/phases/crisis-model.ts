@@ -1,17 +1,21 @@
-import type { Phase } from '../types';
+import type { Flag, Phase } from '../types';
 
 /**
- * The learned crisis risk (facts.crisisRisk, shown to moderators with the words behind it), in every language.
- * At or above the urgent threshold it makes the comment urgent like the lexicons; above the low threshold it holds
- * it; a comment it could not score is held (no score is no evidence).
+ * The learned risks, in every language (facts.crisisRisk and facts.reviewRisk, shown to moderators with the words
+ * behind them). Crisis risk at or above the urgent threshold makes the comment urgent like the lexicons; above the
+ * low threshold it holds it. Review risk (crisis, personal details or spam, as the labelled comments taught it)
+ * above its threshold holds it too. A comment a model could not score is held: no score is no evidence.
  */
 export const crisisModelPhase: Phase = {
-  name: 'crisis-model',
+  name: 'learned-risk',
   run({ models, text, rules }) {
-    const crisisRisk = models.crisis?.(text);
-    if (!crisisRisk) return { flags: ['crisis-risk:unscored'] };
-    const { urgentThreshold, approveBelow } = rules.crisisModel;
-    if (crisisRisk.score >= urgentThreshold) return { flags: ['crisis:model'], facts: { crisisRisk } };
-    return { flags: crisisRisk.score >= approveBelow ? ['crisis-risk'] : [], facts: { crisisRisk } };
+    const { urgentThreshold, approveBelow, reviewBelow } = rules.crisisModel;
+    const [crisisRisk, reviewRisk] = [models.crisis?.(text), models.review?.(text)];
+    const flags: Flag[] = [];
+    if (!crisisRisk || !reviewRisk) flags.push('crisis-risk:unscored');
+    if (crisisRisk && crisisRisk.score >= urgentThreshold) flags.push('crisis:model');
+    else if (crisisRisk && crisisRisk.score >= approveBelow) flags.push('crisis-risk');
+    if (reviewRisk && reviewRisk.score >= reviewBelow) flags.push('review-risk');
+    return { flags, facts: { crisisRisk, reviewRisk } };
   },
 };

@@ -13,7 +13,7 @@ import type { Phase } from '../types';
  * language live in `data/lexicons/personal/<lang>.yaml`. Cue phrases are found by the lexicon matcher; what follows
  * a cue is read a few words at a time, so no expression runs over the whole comment from every position.
  */
-export type PersonalFlag = 'phone-number' | 'email-address' | 'street-address' | 'date-of-birth' | 'member-id' | 'named-diagnosis' | 'child-school';
+export type PersonalFlag = 'phone-number' | 'long-number' | 'email-address' | 'street-address' | 'date-of-birth' | 'member-id' | 'named-diagnosis' | 'child-school';
 
 type WordList = 'streetTypesAfter' | 'streetTypesBefore' | 'schools' | 'emailProviders' | 'at' | 'dot';
 
@@ -106,18 +106,24 @@ const hasDigitRun = (text: string, minimum: number) => (text.match(/\d(?: ?\d)+/
  * the whole comment, so a comment of digits costs what a comment of words does.
  */
 const PHONE_CANDIDATE = /\+?[\d(][\d\s().\-/]{5,24}\d(?:\s?(?:x|ext\.?)\s?\d{1,5})?/g;
-const MAX_PHONE_CANDIDATES = 40;
-const phoneCandidates = (folded: string) =>
-  [...new Set(folded.match(PHONE_CANDIDATE) ?? [])].filter((candidate) => (candidate.match(/\d/g) ?? []).length >= 7).slice(0, MAX_PHONE_CANDIDATES);
+/** Past this many distinct stretches of seven digits or more, the comment is held as holding numbers without reading each. */
+const MAX_PHONE_CANDIDATES = 6;
+const digitsIn = (text: string) => (text.match(/\d/g) ?? []).length;
+const phoneCandidates = (folded: string) => [...new Set(folded.match(PHONE_CANDIDATE) ?? [])].filter((candidate) => digitsIn(candidate) >= 7);
 
 const hasPhoneNumber = (folded: string, wordsView: string, regions: CountryCode[]) => {
   const { digitWords, digitValue } = expressions();
   const spelled = wordsView.replace(digitWords, (word) => digitValue.get(word) ?? word);
   if (spelled !== wordsView && hasDigitRun(spelled, 7)) return true;
-  return phoneCandidates(folded).some((candidate) =>
+  const candidates = phoneCandidates(folded);
+  if (candidates.length > MAX_PHONE_CANDIDATES) return true;
+  return candidates.some((candidate) =>
     regions.some((region) => findPhoneNumbersInText(candidate, { defaultCountry: region, extended: true }).some((found) => found.number.nationalNumber.length >= 7))
   );
 };
+
+/** Nine digits or more in one run (spaces, dots, dashes between them): a phone, account or ID number, whatever its country. */
+const hasLongNumber = (folded: string) => phoneCandidates(folded).some((candidate) => digitsIn(candidate) >= 9);
 
 /** "name @ mail . com", "name [at] mail [.] com" put back together before the email rule reads them. */
 const undefangEmail = (folded: string) =>
@@ -137,6 +143,7 @@ export const findPersonalDetails = (raw: string, text: NormalisedText, phoneRegi
   const any = (test: (view: string) => boolean) => all.some(test);
   const flags: PersonalFlag[] = [];
   if (hasPhoneNumber(folded, all[0], phoneRegions)) flags.push('phone-number');
+  else if (hasLongNumber(folded)) flags.push('long-number');
   if (EMAIL.test(undefangEmail(folded)) || any((view) => r.disguisedEmail.test(view) || r.providerEmail.test(view))) flags.push('email-address');
   if (any((view) => r.street.test(view) || r.streetIntersection.test(view) || followedBy(view, cue('intersections'), intersectionCue))) flags.push('street-address');
   if (any((view) => followedBy(view, cue('birthCues'), dateAfterCue))) flags.push('date-of-birth');

@@ -2,21 +2,21 @@ import { normalise, type NormalisedText } from '../text/normalise';
 import { FEATURE_SLOTS, featuresOf, type Features } from './features';
 
 /**
- * The learned crisis-risk model: logistic regression over hashed words, word pairs and letter sequences
- * (`features.ts`), trained with AdaGrad on labelled comments (the team's corpus, then moderators' decisions). It
- * only scores; the policy decides what a score means. Training is deterministic: the same examples give the
- * same weights on every instance.
+ * A learned risk model: logistic regression over hashed words, word pairs and letter sequences (`features.ts`),
+ * trained with AdaGrad on labelled comments. Two are trained: the crisis risk (a person must read it first) and the
+ * review risk (crisis, personal details or spam: not to be published unseen). It only scores; the policy decides
+ * what a score means. Training is deterministic: the same examples give the same weights on every instance.
  */
 export interface RiskScore {
-  /** Probability that a person must read this first, 0–1. */
+  /** The probability the model gives, 0–1. */
   score: number;
   /** The words that pushed the score up most, with their weight (log-odds). */
   words: Array<{ word: string; weight: number }>;
 }
 
-export interface CrisisExample {
+export interface RiskExample {
   text: string;
-  crisis: boolean;
+  positive: boolean;
   /** How many times the example counts (a moderator's decision counts more than one corpus comment). */
   weight?: number;
 }
@@ -24,7 +24,7 @@ export interface CrisisExample {
 /** Examples with their features made. */
 export interface Prepared {
   features: Features;
-  crisis: boolean;
+  positive: boolean;
   weight: number;
 }
 
@@ -33,12 +33,12 @@ export interface TrainingOptions {
   learningRate: number;
   /** L2 regularisation per update. */
   l2: number;
-  /** The weight of a crisis example relative to a non-crisis one (recall first). */
-  crisisWeight: number;
+  /** The weight of a positive example relative to a negative one (recall first). */
+  positiveWeight: number;
   seed: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, crisisWeight: 2, seed: 7 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, positiveWeight: 2, seed: 7 };
 
 const CHUNK = 250;
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -52,8 +52,8 @@ const random = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-export const prepare = (examples: readonly CrisisExample[]): Prepared[] =>
-  examples.map((example) => ({ features: featuresOf(normalise(example.text)), crisis: example.crisis, weight: example.weight ?? 1 }));
+export const prepare = (examples: readonly RiskExample[]): Prepared[] =>
+  examples.map((example) => ({ features: featuresOf(normalise(example.text)), positive: example.positive, weight: example.weight ?? 1 }));
 
 /** AdaGrad over shuffled examples; yields after every CHUNK examples so a caller can pause between them. */
 function* training(examples: readonly Prepared[], options: TrainingOptions): Generator<void, { weights: Float32Array; bias: number }> {
@@ -70,10 +70,10 @@ function* training(examples: readonly Prepared[], options: TrainingOptions): Gen
     }
     for (const [count, position] of order.entries()) {
       if (count % CHUNK === CHUNK - 1) yield;
-      const { features, crisis, weight } = examples[position];
+      const { features, positive, weight } = examples[position];
       let margin = bias;
       for (const slot of features.slots) margin += weights[slot] * features.value;
-      const error = (sigmoid(margin) - (crisis ? 1 : 0)) * weight * (crisis ? options.crisisWeight : 1);
+      const error = (sigmoid(margin) - (positive ? 1 : 0)) * weight * (positive ? options.positiveWeight : 1);
       for (const slot of features.slots) {
         const gradient = error * features.value + options.l2 * weights[slot];
         squares[slot] += gradient * gradient;
@@ -86,27 +86,27 @@ function* training(examples: readonly Prepared[], options: TrainingOptions): Gen
   return { weights, bias };
 }
 
-export class CrisisModel {
+export class RiskModel {
   private constructor(
     private readonly weights: Float32Array,
     private readonly bias: number
   ) {}
 
-  static train(examples: readonly CrisisExample[], options: TrainingOptions = DEFAULT_TRAINING): CrisisModel {
-    return CrisisModel.trainOn(prepare(examples), options);
+  static train(examples: readonly RiskExample[], options: TrainingOptions = DEFAULT_TRAINING): RiskModel {
+    return RiskModel.trainOn(prepare(examples), options);
   }
 
   /** Training on features already made (cross-validation makes them once for every fold). */
-  static trainOn(examples: readonly Prepared[], options: TrainingOptions = DEFAULT_TRAINING): CrisisModel {
+  static trainOn(examples: readonly Prepared[], options: TrainingOptions = DEFAULT_TRAINING): RiskModel {
     const steps = training(examples, options);
     for (;;) {
       const step = steps.next();
-      if (step.done) return new CrisisModel(step.value.weights, step.value.bias);
+      if (step.done) return new RiskModel(step.value.weights, step.value.bias);
     }
   }
 
   /** The same training, giving the event loop back every few hundred examples, so a server keeps answering. */
-  static async trainInBackground(examples: readonly CrisisExample[], options: TrainingOptions = DEFAULT_TRAINING): Promise<CrisisModel> {
+  static async trainInBackground(examples: readonly RiskExample[], options: TrainingOptions = DEFAULT_TRAINING): Promise<RiskModel> {
     const prepared: Prepared[] = [];
     for (let start = 0; start < examples.length; start += CHUNK) {
       prepared.push(...prepare(examples.slice(start, start + CHUNK)));
@@ -115,7 +115,7 @@ export class CrisisModel {
     const steps = training(prepared, options);
     for (;;) {
       const step = steps.next();
-      if (step.done) return new CrisisModel(step.value.weights, step.value.bias);
+      if (step.done) return new RiskModel(step.value.weights, step.value.bias);
       await pause();
     }
   }
@@ -139,14 +139,14 @@ export class CrisisModel {
   }
 
   /** A model from its stored text, or null when it is missing, unreadable or made for other features. */
-  static fromJSON(json: string | null | undefined): CrisisModel | null {
+  static fromJSON(json: string | null | undefined): RiskModel | null {
     if (!json) return null;
     try {
       const { bias, slots, weights } = JSON.parse(json) as { bias: number; slots: number; weights: string };
       if (slots !== FEATURE_SLOTS || typeof bias !== 'number') return null;
       const bytes = Buffer.from(weights, 'base64');
       if (bytes.byteLength !== FEATURE_SLOTS * 4) return null;
-      return new CrisisModel(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), bias);
+      return new RiskModel(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), bias);
     } catch {
       return null;
     }
