@@ -43,6 +43,18 @@ function summarise(rows, facts, sizes) {
   add('sessions panel, 2-year ongoing schedule, p99 (ms)', sessionsPanel?.p99, '< 200', sessionsPanel ? sessionsPanel.p99 < 200 : false);
   const inbox = find(rows, 'inbox opens');
   add('inbox opens with 5,000 waiting, p99 (ms)', inbox?.p99, '< 1000', inbox ? inbox.p99 < 1000 : false);
+  const cost = facts.moderation;
+  if (cost) {
+    add(`moderation CPU, worst hostile body (${cost.worst.name}) vs an ordinary comment of the same length (ratio)`, cost.worst.ratio, '<= 3', cost.worst.ratio <= 3);
+    add('learned risk models, CPU per comment p95 (ms)', cost.modelsP95Ms, '<= 30', cost.modelsP95Ms <= 30);
+    add('learned models, memory added (MB)', cost.modelsMb, '<= 200', cost.modelsMb <= 200);
+    add('learned models, training at start-up (ms)', cost.modelsTrainingMs, '<= 10000', cost.modelsTrainingMs <= 10000);
+  }
+  const [inboxOrdinary, inboxHostile] = [find(rows, 'inbox opens: 100 ordinary'), find(rows, 'inbox opens: 100 hostile')];
+  if (inboxOrdinary && inboxHostile) {
+    const value = ratio(inboxHostile.p99, inboxOrdinary.p99);
+    add('inbox with 100 hostile comments vs 100 ordinary ones (p99 ratio)', value, '<= 1.5', value <= 1.5);
+  }
   facts.errors = rows.reduce((sum, row) => sum + row.errors, 0);
   return checks;
 }

@@ -17,6 +17,7 @@ const { fork } = require('child_process');
 const { productionSecrets } = require('./production-env');
 const { createMeasure } = require('./load');
 const { summarise, writeResults } = require('./report');
+const { moderationRows } = require('./moderation-cases');
 
 const appDir = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -114,6 +115,7 @@ async function startServer(env) {
     seed: (payload) => request('seed', payload, 'seeded'),
     adminUser: (payload) => request('admin-user', payload, 'admin-user-created'),
     configure: (key, value) => request('config', { key, value }, 'configured'),
+    clearWaiting: () => request('clear-waiting', {}, 'cleared'),
     /** Peak resident memory of the process so far (Linux: VmHWM). */
     peakMemoryMb() {
       try {
@@ -225,13 +227,19 @@ async function main() {
     rows.push(await measure('POST /api/comments (moderation off)', { url: `${base}/api/comments`, requests: [postComment] }, 201));
     await server.configure('moderation.enabled', true);
 
-    log('\nModeration inbox (admin panel)');
-    const queued = await server.seed({ queued: 5000 });
-    log(`  (${queued.queued} comments waiting, seeded in ${queued.seconds.toFixed(1)} s)`);
+    log('\nModeration (the pipeline, and the inbox over hostile comments)');
     const moderator = { email: 'bench.moderator@bench.example', password: 'Bench-moderator-1' };
     await server.adminUser({ roleCode: 'strapi-moderator', ...moderator });
     const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(moderator) });
     const authorization = `Bearer ${(await login.json()).data.token}`;
+    const moderation = await moderationRows({ base, articleSlug, measure, authorization, clearWaiting: () => server.clearWaiting() });
+    rows.push(...moderation.rows);
+    facts.moderation = moderation.cost;
+    await server.clearWaiting();
+
+    log('\nModeration inbox (admin panel)');
+    const queued = await server.seed({ queued: 5000 });
+    log(`  (${queued.queued} comments waiting, seeded in ${queued.seconds.toFixed(1)} s)`);
     // What the inbox asks for when it opens: the first page of a tab with every tab's count.
     const opened = await get(`${base}/moderation/queue?tab=pending&pageSize=25`, { authorization });
     if (opened.status !== 200) throw new Error(`inbox answered ${opened.status}: ${opened.text.slice(0, 200)}`);

@@ -51,6 +51,12 @@ async function main() {
       }
       return;
     }
+    if (message && message.type === 'clear-waiting') {
+      // Benchmark helper: every waiting comment decided (rejected), so the next inbox case sees only its own.
+      const { count } = await strapi.db.query('api::comment.comment').updateMany({ where: { moderationStatus: 'pending' }, data: { moderationStatus: 'rejected' } });
+      process.send({ type: 'cleared', count });
+      return;
+    }
     if (message && message.type === 'seed') {
       try {
         const { seedScale } = require('./seed-scale');

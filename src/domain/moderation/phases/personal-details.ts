@@ -34,7 +34,8 @@ const INTERSECTION_JOINS = new Set(['and', 'y', 'e', 'et', 'und', 'with', 'con',
 const ID_FILLERS = new Set(['is', 'es', 'e', 'est', 'ist', 'number', 'no', 'num', 'n', 'nr', 'id']);
 const ID_PART = /^[a-z0-9]*\d[a-z0-9]*$/;
 const SSN = /(?<![\p{L}\p{N}])\d{3} \d{2} \d{4}(?![\p{L}\p{N}])/u;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+/** An address starts where a run of its characters starts: matching from inside a run would be quadratic. */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 
 interface Expressions {
   digitWords: RegExp;

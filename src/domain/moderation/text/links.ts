@@ -28,7 +28,8 @@ export const undefang = (text: string): string =>
     )
     .replace(/\s*\[\/\]\s*/g, '/');
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** An address starts where a run of its characters starts: matching from inside a run would be quadratic. */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 export const findLinks = (raw: string): string[] => {
   const fromMarkup = MARKUP_LINKS.flatMap((pattern) => [...raw.matchAll(pattern)].map((match) => match[1].replace(/^<|>$/g, '')));
