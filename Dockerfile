@@ -31,8 +31,8 @@ COPY --from=build --chown=node:node /opt/app/dist ./dist
 COPY --from=build --chown=node:node /opt/app/package.json /opt/app/tsconfig.json /opt/app/openapi.json ./
 COPY --from=build --chown=node:node /opt/app/public ./public
 COPY --from=build --chown=node:node /opt/app/database ./database
-# The labelled comments the spam filter starts from on a new database (SPAM_CLASSIFIER_PRIOR).
-COPY --from=build --chown=node:node /opt/app/tests/fixtures/moderation-corpus ./tests/fixtures/moderation-corpus
+# Lexicons, support messages, trusted domains and the labelled comments the learned models start from.
+COPY --from=build --chown=node:node /opt/app/data ./data
 RUN mkdir -p public/uploads .tmp && chown node:node public/uploads .tmp
 USER node
 EXPOSE 1337

@@ -76,8 +76,10 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 /**
  * The thresholds the configuration defaults are set to, chosen on the cross-validated training corpus only:
  * - urgent: the lowest crisis risk at which the whole pipeline marks at most `genuineUrgent` of genuine comments urgent;
- * - approve below: half the lowest crisis risk of any crisis comment nothing else would hold from a verified author;
- * - review below: half the lowest review risk of any crisis, personal or spam comment still unheld after that.
+ * - the two publishing gates together, approve below (crisis risk) and review below (review risk): for each approve
+ *   threshold of a grid, review below is half the lowest review risk of any crisis, personal or spam comment it
+ *   leaves unheld from a verified author; the pair that publishes most genuine comments wins. No labelled crisis,
+ *   personal or spam comment of the training corpus is published with the chosen pair, with a factor-two margin.
  */
 export const chooseThresholds = (training: CorpusEntry[], genuineUrgent = 0.05) => {
   const models = crossValidatedModels(training);
@@ -91,12 +93,17 @@ export const chooseThresholds = (training: CorpusEntry[], genuineUrgent = 0.05) 
     candidates.find((threshold) => genuine.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= threshold).length <= genuineUrgent * genuine.length) ?? 1;
   const unheld = judged.filter((entry) => entry.outcome === 'approved' && ['crisis', 'personal', 'spam'].includes(entry.label));
   const half = (values: number[]) => (values.length === 0 ? 0.5 : Math.round((Math.min(...values) / 2) * 10000) / 10000);
-  const approveBelow = half(unheld.filter((entry) => entry.label === 'crisis').map((entry) => entry.crisisRisk));
-  const reviewBelow = half(unheld.filter((entry) => entry.crisisRisk < approveBelow).map((entry) => entry.reviewRisk));
+  const publishedShare = (approveBelow: number, reviewBelow: number) =>
+    genuine.filter((entry) => entry.outcome === 'approved' && entry.crisisRisk < approveBelow && entry.reviewRisk < reviewBelow).length / genuine.length;
+  const [best] = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3]
+    .map((approveBelow) => {
+      const reviewBelow = half(unheld.filter((entry) => entry.crisisRisk < approveBelow).map((entry) => entry.reviewRisk));
+      return { approveBelow, reviewBelow, published: publishedShare(approveBelow, reviewBelow) };
+    })
+    .sort((a, b) => b.published - a.published);
   const crisis = judged.filter((entry) => entry.label === 'crisis');
   const recall = crisis.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= urgentThreshold).length / crisis.length;
-  const published = genuine.filter((entry) => entry.outcome === 'approved' && entry.crisisRisk < approveBelow && entry.reviewRisk < reviewBelow).length / genuine.length;
-  return { urgentThreshold, approveBelow, reviewBelow, recall, published };
+  return { urgentThreshold, ...best, recall };
 };
 
 if (require.main === module && process.argv.includes('--thresholds')) {

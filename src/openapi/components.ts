@@ -96,7 +96,19 @@ const READER_DATA_EXPORT: JsonSchema = {
   },
 };
 
-const resource = { type: 'object', required: ['name'], properties: { name: text, description: text, phone: text, sms: text, url: text } };
+const resource = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: text,
+    description: text,
+    phone: text,
+    sms: text,
+    smsBody: { type: 'string', description: 'The word to text to `sms` (e.g. HOME, AYUDA).' },
+    url: text,
+    source: { type: 'string', description: 'The official page the wording and number were taken from.' },
+  },
+};
 
 export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema> => ({
   Error: ERROR_SCHEMA,
@@ -160,9 +172,9 @@ export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema
   },
   CrisisSupport: {
     type: 'object',
-    description: 'Shown to a reader whose comment holds crisis language (Safe Messaging Guidelines).',
-    required: ['message', 'resources'],
-    properties: { message: text, resources: { type: 'array', items: resource }, emergency: resource },
+    description: "Shown to a reader whose comment holds crisis language (Safe Messaging Guidelines), in the comment's language (English when there is no support file for it) with the practice country's resources.",
+    required: ['language', 'message', 'resources', 'emergency'],
+    properties: { language: { type: 'string', description: 'ISO 639-1 code of the message.' }, message: text, resources: { type: 'array', items: resource }, emergency: resource },
   },
   ReaderDataExport: READER_DATA_EXPORT,
 });

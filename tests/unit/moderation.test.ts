@@ -66,7 +66,8 @@ describe('the moderation pipeline on a labelled corpus', () => {
     const { verdict } = moderate({ body, authorEmail: email, honeypot, articleTitle: TITLE }, history, rules, models);
     expect(verdict.moderationStatus).toBe(status);
     expect(verdict.priority).toBe(priority);
-    if (flags) expect(verdict.flags.filter((flag) => !flag.includes(':') && flag !== 'crisis-risk').sort()).toEqual([...flags].sort());
+    // The learned models' holding flags are judged by moderation-eval.test.ts; here the rules' own flags.
+    if (flags) expect(verdict.flags.filter((flag) => !flag.includes(':') && !['crisis-risk', 'review-risk'].includes(flag)).sort()).toEqual([...flags].sort());
   });
 });
 
