@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { describeFlag } from '#domain/moderation';
+import { flagInfo } from '#domain/moderation';
 
 /**
  * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
@@ -118,7 +118,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         moderationStatus: comment.moderationStatus,
         priority: comment.priority,
         byPractice: Boolean(comment.byPractice),
-        flags: (comment.flags ?? []).map((flag) => ({ flag, description: describeFlag(flag) })),
+        // In the registry's words, with its kind and severity so the inbox need not read meaning from a prefix.
+        flags: (comment.flags ?? []).map((flag) => {
+          const { description, kind, severity } = flagInfo(flag);
+          return { flag, description, kind, severity };
+        }),
         // Words to look at, as stored when the comment arrived: the crisis phrases the lexicons matched, the words
         // behind the learned crisis risk and behind the spam score.
         highlights: [
