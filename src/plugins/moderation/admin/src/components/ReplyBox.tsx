@@ -43,7 +43,7 @@ export const ReplyBox = ({ documentId, onPublished }: { documentId: string; onPu
         value={body}
         onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setBody(event.target.value)}
       />
-      {warnings && <ReplyWarnings warnings={warnings} sending={sending} onSendAnyway={() => send(true)} />}
+      {warnings && <ReplyWarnings body={body} warnings={warnings} sending={sending} onSendAnyway={() => send(true)} />}
       <Flex gap={2} marginTop={2}>
         <Button size="S" disabled={body.trim() === '' || warnings !== null} loading={sending && !warnings} onClick={() => send(false)}>
           Publish reply

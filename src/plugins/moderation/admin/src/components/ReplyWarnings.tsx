@@ -1,5 +1,6 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import type { ReplyWarning } from '../api';
+import { asWritten } from '../text';
 
 /** Why each kind of warning matters, for a moderator deciding whether to send anyway. */
 const WHY: Record<ReplyWarning['kind'], string> = {
@@ -16,11 +17,22 @@ const DETAILS: Record<string, string> = {
   'named-diagnosis': 'a person named with a diagnosis or medication',
   'child-school': 'a child named with their school',
 };
-const foundText = (warning: ReplyWarning) =>
-  warning.kind === 'personal-details' ? warning.found.map((kind) => DETAILS[kind] ?? kind.replace(/-/g, ' ')).join(', ') : warning.found.map((phrase) => `“${phrase}”`).join(', ');
+/** What was found in words: the kinds of personal detail, or the phrases as the moderator wrote them. */
+const foundText = (warning: ReplyWarning, body: string) =>
+  warning.kind === 'personal-details'
+    ? warning.found.map((kind) => DETAILS[kind] ?? kind.replace(/-/g, ' ')).join(', ')
+    : warning.found.map((phrase) => `“${asWritten(body, phrase) ?? phrase}”`).join(', ');
+
+interface Props {
+  /** The reply that was checked. */
+  body: string;
+  warnings: ReplyWarning[];
+  sending: boolean;
+  onSendAnyway: () => void;
+}
 
 /** The reply guard's answer: what was found, why it matters, and a deliberate way to publish the text as it is. */
-export const ReplyWarnings = ({ warnings, sending, onSendAnyway }: { warnings: ReplyWarning[]; sending: boolean; onSendAnyway: () => void }) => (
+export const ReplyWarnings = ({ body, warnings, sending, onSendAnyway }: Props) => (
   <Box marginTop={3} padding={4} background="danger100" borderColor="danger200" borderStyle="solid" borderWidth="1px" hasRadius role="alert" data-testid="reply-warnings">
     <Typography variant="delta" tag="h4">
       Not published yet: check this reply
@@ -32,7 +44,7 @@ export const ReplyWarnings = ({ warnings, sending, onSendAnyway }: { warnings: R
             {warning.message}
           </Typography>
           <Typography tag="p" variant="pi">
-            Found: {foundText(warning)}
+            Found: {foundText(warning, body)}
           </Typography>
           <Typography tag="p" variant="pi" textColor="neutral700">
             {WHY[warning.kind]}

@@ -5,7 +5,10 @@ const pushing = (words: WeightedWord[]) => words.filter((entry) => entry.weight 
 /** Every word with its weight, for the title (hover). */
 const weights = (words: WeightedWord[]) => words.map((entry) => `${entry.word} (${entry.weight > 0 ? '+' : ''}${entry.weight})`).join(', ');
 
-/** What the learned models and the language detection made of the comment, and the words behind each score. */
+/**
+ * What the learned models and the language detection made of the comment, and the words behind each score (for the
+ * crisis risk only when a crisis flag was raised; every weight is in the title).
+ */
 export const Scores = ({ item }: { item: QueueItem }) => {
   const crisisWords = pushing(item.crisisWords);
   const spamWords = pushing(item.spamWords);
@@ -16,7 +19,7 @@ export const Scores = ({ item }: { item: QueueItem }) => {
       {item.crisisRisk !== null && (
         <Typography variant="pi" textColor={crisisFlagged ? 'danger600' : 'neutral600'} title={weights(item.crisisWords)} data-testid="crisis-risk">
           Crisis risk {item.crisisRisk.toFixed(2)}
-          {crisisWords.length > 0 && `, because of: ${crisisWords.join(', ')}`}
+          {crisisFlagged && crisisWords.length > 0 && `, because of: ${crisisWords.join(', ')}`}
         </Typography>
       )}
       {item.spamScore !== null && (
