@@ -7,8 +7,10 @@ import { startSmtpCapture } from '../helpers/smtp';
 /**
  * The moderation inbox as a moderator works in it, in Debian's Chromium, on the built project with its admin panel:
  * urgent first, the resources email, a keyboard approval, three marked as spam at once, an undo, a reply as the
- * practice; the public thread then shows exactly what was approved. An Editor sees none of it. Screenshots of every
- * step go to tests/e2e/artifacts/inbox-*.png.
+ * practice; the public thread then shows exactly what was approved. A verified returning author's clean comments are
+ * published by the rules and wait in "Published without review": one is marked seen, the other urgent (off the public
+ * page); a reply that would confirm a client relationship is held until "Send anyway". An Editor sees none of it.
+ * Screenshots of every step go to tests/e2e/artifacts/inbox-*.png.
  */
 const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 const SEED_SLUG = 'whats-the-difference-between-a-support-group-and-group-therapy';
@@ -40,13 +42,14 @@ const adminUser = (roleCode: string, user: { email: string; password: string }) 
 
 const api = async <T,>(pathname: string) => (await fetch(`${server.url}${pathname}`)).json() as Promise<T>;
 let articleId = '';
-const postComment = async (authorName: string, authorEmail: string, body: string) => {
+const postComment = async (authorName: string, authorEmail: string, body: string, commenterToken?: string) => {
   const res = await fetch(`${server.url}/api/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ data: { article: articleId, authorName, authorEmail, body } }),
+    body: JSON.stringify({ data: { article: articleId, authorName, authorEmail, body, ...(commenterToken ? { commenterToken } : {}) } }),
   });
   expect(res.status).toBe(201);
+  return ((await res.json()) as { data: { documentId: string; state: string } }).data;
 };
 
 const login = async (user: { email: string; password: string }) => {
@@ -64,6 +67,13 @@ const adminToken = async (user: { email: string; password: string }) => {
   return ((await res.json()) as { data: { token: string } }).data.token;
 };
 const item = (text: string) => page.locator('[data-testid="queue-item"]', { hasText: text });
+const badgeShows = (count: number) => visible(page.getByTestId('moderation-badge').filter({ hasText: new RegExp(`^${count}$`) }));
+interface ThreadComment {
+  authorName: string;
+  body: string;
+  replies: Array<{ authorName: string; body: string; byPractice: boolean }>;
+}
+const thread = async () => (await api<{ data: ThreadComment[] }>(`/api/articles/${SEED_SLUG}/comments?pageSize=100`)).data;
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -180,7 +190,7 @@ describe('a moderator in the inbox', () => {
     await page.getByTestId('tab-approved').click();
     await visible(item('Where do I park').getByTestId('history').getByText(/pending → approved/));
     // Sam's approval is undone again so the thread below holds what the inbox approved.
-    await item('Where do I park').getByRole('button', { name: 'Back to pending', exact: true }).click();
+    await item('Where do I park').getByRole('button', { name: 'Unpublish (back to pending)', exact: true }).click();
     await gone(item('Where do I park'));
   }, 60_000);
 
@@ -189,6 +199,114 @@ describe('a moderator in the inbox', () => {
     expect(thread.data.map((comment) => comment.authorName)).toEqual(['Robin', 'Ash']);
     expect(thread.data[1].replies).toEqual([expect.objectContaining({ authorName: 'Counseling Practice', byPractice: true })]);
   });
+});
+
+describe('comments published without review', () => {
+  const CASEY = 'casey@example.com';
+  const FIRST = 'Is the Thursday group still meeting in the library annex this spring?';
+  const SEEN = 'We went to the open evening last week and the chairs in a circle made it feel less formal.';
+  const URGENT = 'My sister came along to the Monday group and now wants to join the one for families too.';
+  const REPLY = 'As we discussed in your last session, the families group meets on Mondays in the annex.';
+  let moderatorToken = '';
+  let seenId = '';
+  const asModerator = async <T,>(pathname: string, body?: unknown) =>
+    (
+      await fetch(`${server.url}${pathname}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${moderatorToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    ).json() as Promise<T>;
+  const waiting = async () => {
+    const { data } = await asModerator<{ data: Record<string, number> }>('/moderation/counts');
+    return { total: data.urgent + data.pending + data.unreviewed, ...data };
+  };
+
+  beforeAll(async () => {
+    moderatorToken = await adminToken(MODERATOR);
+    // A reader confirms their address and a moderator approves their first comment: from then on the rules publish
+    // their clean comments on their own.
+    const first = await postComment('Casey', CASEY, FIRST);
+    const link = /\/api\/commenters\/confirm\?token=[A-Za-z0-9._%-]+/;
+    const mail = await smtp.waitFor((message) => message.to.includes(CASEY) && link.test(message.text), 15_000);
+    const { data: confirmed } = await api<{ data: { commenterToken: string } }>(link.exec(mail!.text)![0]);
+    await asModerator('/moderation/decisions', { documentIds: [first.documentId], status: 'approved' });
+    for (const body of [SEEN, URGENT]) {
+      const comment = await postComment('Casey', CASEY, body, confirmed.commenterToken);
+      expect(comment.state).toBe('published');
+      if (body === SEEN) seenId = comment.documentId;
+    }
+    expect((await thread()).map((comment) => comment.body)).toEqual(expect.arrayContaining([SEEN, URGENT]));
+  }, 60_000);
+
+  it('lists them in their own tab, said plainly, with the crisis risk and language; the badge counts them', async () => {
+    const before = await waiting();
+    expect(before.unreviewed).toBe(2);
+    await page.goto(`${server.url}/admin/plugins/moderation`);
+    await badgeShows(before.total);
+    await page.getByTestId('tab-unreviewed').click();
+    await visible(item(SEEN));
+    await visible(item(URGENT));
+    expect(await page.getByTestId('tab-unreviewed').textContent()).toBe('Published without review (2)');
+    expect(await item(SEEN).getByTestId('published-without-review').textContent()).toMatch(/on the public page and no person has read it yet/);
+    expect(await item(SEEN).getByTestId('crisis-risk').textContent()).toMatch(/^Crisis risk 0\.\d\d/);
+    expect(await item(SEEN).getByTestId('language').textContent()).toBe('Written in English');
+    const keys = await page.getByTestId('keyboard-help').textContent();
+    for (const key of ['e seen', 'p back to pending', '! urgent / not urgent']) expect(keys).toContain(key);
+    await shot('published-without-review');
+  }, 60_000);
+
+  it('marks the oldest seen with e: it leaves the tab, stays public, and the badge follows', async () => {
+    const before = await waiting();
+    await page.keyboard.press('e');
+    await gone(item(SEEN));
+    await visible(page.getByTestId('undo-bar').getByText('1 comment marked as seen.'));
+    await badgeShows(before.total - 1);
+    expect((await waiting()).unreviewed).toBe(1);
+    expect((await thread()).map((comment) => comment.body)).toContain(SEEN);
+    await shot('marked-seen');
+  }, 60_000);
+
+  it('marks the other urgent from the tab: off the public thread, first in Urgent, the badge turns to it', async () => {
+    const before = await waiting();
+    await item(URGENT).getByRole('button', { name: 'Mark urgent', exact: true }).click();
+    await gone(item(URGENT));
+    await visible(page.getByTestId('undo-bar').getByText(/1 comment marked urgent/));
+    expect((await thread()).map((comment) => comment.body)).not.toContain(URGENT);
+    const after = await waiting();
+    expect(after).toMatchObject({ unreviewed: 0, urgent: before.urgent + 1, total: before.total });
+    await visible(page.locator(`[data-testid="moderation-badge"][aria-label="${after.total} comments to look at, ${after.urgent} urgent"]`));
+    await page.getByTestId('tab-urgent').click();
+    await visible(item(URGENT).getByTestId('history').getByText(/marked urgent \(approved → pending\)/));
+    await shot('marked-urgent');
+  }, 60_000);
+
+  it('holds a reply that would confirm a client relationship until "Send anyway"; an edit is checked again', async () => {
+    await page.getByTestId('tab-approved').click();
+    await item(SEEN).getByRole('button', { name: 'Reply as the practice' }).click();
+    await page.getByLabel('Reply as the practice').fill(REPLY);
+    await page.getByRole('button', { name: 'Publish reply' }).click();
+    const warning = page.getByTestId('reply-warning-client-relationship');
+    await visible(warning);
+    // The phrases as the moderator wrote them (the server matches on folded text: "sesion").
+    expect(await warning.textContent()).toContain('Found: “As we discussed”, “in your last session”');
+    expect(await warning.textContent()).toMatch(/confidentiality/);
+    await shot('reply-warning');
+    expect((await thread()).find((comment) => comment.body === SEEN)?.replies).toEqual([]);
+
+    // Any edit takes the warning (and "Send anyway") away: the new text is checked again when published.
+    await page.getByLabel('Reply as the practice').fill(`${REPLY} See you there.`);
+    await gone(page.getByTestId('reply-warnings'));
+    await page.getByRole('button', { name: 'Publish reply' }).click();
+    await visible(page.getByTestId('reply-warnings'));
+    await page.getByRole('button', { name: 'Send anyway' }).click();
+    await gone(page.getByTestId('reply-warnings'));
+    const replies = (await thread()).find((comment) => comment.body === SEEN)?.replies;
+    expect(replies).toEqual([expect.objectContaining({ authorName: 'Counseling Practice', byPractice: true, body: `${REPLY} See you there.` })]);
+    // The comment's history records it (the practice's reply, newest first, quotes the comment too).
+    await visible(page.locator(`[data-document-id="${seenId}"]`).getByTestId('history').getByText(/sent despite: client-relationship/));
+    await shot('reply-sent-anyway');
+  }, 60_000);
 });
 
 describe('an editor', () => {

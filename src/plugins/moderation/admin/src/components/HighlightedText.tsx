@@ -1,18 +1,11 @@
 import * as React from 'react';
 import { Typography } from '@strapi/design-system';
-
-/** Folded as the server's rules fold text: case, accents and repeated letters do not matter. */
-const fold = (word: string) =>
-  word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/(\p{L})\1+/gu, '$1');
+import { fold } from '../text';
 
 /** The comment as plain text (React escapes it), with the words the rules matched marked. */
 export const HighlightedText = ({ text, highlights }: { text: string; highlights: string[] }) => {
   const marked = new Set(highlights.flatMap((phrase) => phrase.split(/\s+/)).map(fold).filter((word) => word.length > 2));
-  const parts = text.split(/([\p{L}\p{N}']+)/u);
+  const parts = text.split(/([\p{L}\p{N}'’]+)/u);
   return (
     <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
       {parts.map((part, index) =>

@@ -1,14 +1,15 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Discuss } from '@strapi/icons';
-import type { Counts } from '../api';
+import { type Counts, waitingCount } from '../api';
 
 const REFRESH_MS = 30_000;
 /** The inbox announces its decisions so the badge need not wait for the next refresh. */
 export const QUEUE_CHANGED = 'moderation:queue-changed';
 
 /**
- * The menu icon with a badge: urgent and pending comments waiting, refreshed every 30 seconds. (The admin's own
+ * The menu icon with a badge: comments a moderator still has to look at (urgent, pending, and published without
+ * review), refreshed every 30 seconds and after every decision in the inbox. (The admin's own
  * `notificationsCount` is fixed when the plugin registers, so the badge lives in the icon.)
  */
 export const MenuIcon = () => {
@@ -20,7 +21,7 @@ export const MenuIcon = () => {
     const refresh = async () => {
       try {
         const { data } = await get<{ data: Counts }>('/moderation/counts');
-        if (!stopped) setWaiting({ urgent: data.data.urgent, total: data.data.urgent + data.data.pending });
+        if (!stopped) setWaiting({ urgent: data.data.urgent, total: waitingCount(data.data) });
       } catch {
         // No permission or offline: no badge.
       }
@@ -41,7 +42,7 @@ export const MenuIcon = () => {
       {waiting.total > 0 && (
         <span
           data-testid="moderation-badge"
-          aria-label={`${waiting.total} comments waiting, ${waiting.urgent} urgent`}
+          aria-label={`${waiting.total} comments to look at, ${waiting.urgent} urgent`}
           style={{
             position: 'absolute',
             top: -8,

@@ -1,8 +1,11 @@
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Flex, Link, Textarea, Typography } from '@strapi/design-system';
+import { Badge, Box, Checkbox, Flex, Link, Typography } from '@strapi/design-system';
 import type { QueueItem as Item, Status } from '../api';
-import { STATUS_LABELS } from '../api';
 import { HighlightedText } from './HighlightedText';
+import { History } from './History';
+import { ItemActions } from './ItemActions';
+import { ReplyBox } from './ReplyBox';
+import { Scores } from './Scores';
 import { UrgentHelp } from './UrgentHelp';
 
 /** "waiting 2 h 5 min": how long the comment has waited. */
@@ -25,19 +28,15 @@ interface Props {
   onCheck: (checked: boolean) => void;
   onFocus: () => void;
   onDecide: (status: Status) => void;
-  onReply: (body: string) => Promise<void>;
+  onUrgency: (urgent: boolean) => void;
+  onSeen: () => void;
+  onReplied: () => Promise<void>;
   onSendResources: () => Promise<void>;
 }
 
-const ACTIONS: Status[] = ['approved', 'rejected', 'spam', 'pending'];
-const VARIANT: Record<Status, 'success' | 'danger' | 'secondary' | 'tertiary'> = { approved: 'success', rejected: 'danger', spam: 'secondary', pending: 'tertiary' };
-
-export const QueueItem = ({ item, focused, checked, canModerate, canReply, onCheck, onFocus, onDecide, onReply, onSendResources }: Props) => {
-  const [reply, setReply] = React.useState('');
+export const QueueItem = ({ item, focused, checked, canModerate, canReply, onCheck, onFocus, onDecide, onUrgency, onSeen, onReplied, onSendResources }: Props) => {
   const [replying, setReplying] = React.useState(false);
   const urgent = item.priority === 'urgent' && item.moderationStatus === 'pending';
-  // The words that pushed towards spam (the title shows every weight).
-  const spamWords = item.spamWords.filter((entry) => entry.weight > 0).map((entry) => entry.word);
 
   return (
     <Box
@@ -64,6 +63,7 @@ export const QueueItem = ({ item, focused, checked, canModerate, canReply, onChe
                 {item.authorName}
               </Typography>
               {item.byPractice && <Badge>the practice</Badge>}
+              {item.publishedWithoutReview && <Badge variant="warning">published without review</Badge>}
               <Typography variant="pi" textColor="neutral600">
                 {item.authorApprovedComments === 0 ? 'no approved comments yet' : `${item.authorApprovedComments} approved comment${item.authorApprovedComments === 1 ? '' : 's'}`}
               </Typography>
@@ -78,13 +78,18 @@ export const QueueItem = ({ item, focused, checked, canModerate, canReply, onChe
             )}
           </Box>
         </Flex>
-        {item.spamScore !== null && (
-          <Typography variant="pi" textColor="neutral600" title={item.spamWords.map((entry) => `${entry.word} (${entry.weight > 0 ? '+' : ''}${entry.weight})`).join(', ')}>
-            spam score {Math.round(item.spamScore * 100)}%
-            {spamWords.length > 0 && `, because of: ${spamWords.join(', ')}`}
-          </Typography>
-        )}
+        <Scores item={item} />
       </Flex>
+
+      {item.publishedWithoutReview && (
+        <Box marginTop={3} padding={3} background="warning100" hasRadius data-testid="published-without-review">
+          <Typography variant="pi">
+            <strong>Published without review: it is on the public page and no person has read it yet.</strong> The rules approved it on their own (a
+            verified author with an approved comment before, nothing flagged, low crisis risk and spam score). Mark it seen (<kbd>e</kbd>) if it can
+            stay, unpublish it (<kbd>p</kbd>), or mark it urgent (<kbd>!</kbd>).
+          </Typography>
+        </Box>
+      )}
 
       {item.parent && (
         <Box marginTop={3} padding={3} background="neutral100" hasRadius>
@@ -118,9 +123,9 @@ export const QueueItem = ({ item, focused, checked, canModerate, canReply, onChe
 
       {item.flags.length > 0 && (
         <Box tag="ul" marginTop={3} data-testid="flags">
-          {item.flags.map(({ flag, description }) => (
-            <li key={flag}>
-              <Typography variant="pi" textColor={flag.startsWith('crisis') ? 'danger600' : 'neutral700'}>
+          {item.flags.map(({ flag, description, kind, severity }) => (
+            <li key={flag} data-flag={flag}>
+              <Typography variant="pi" textColor={kind === 'crisis' ? 'danger600' : severity === 'spam' ? 'neutral600' : 'neutral800'} fontWeight={severity === 'urgent' ? 'bold' : undefined}>
                 {description}
               </Typography>
             </li>
@@ -128,54 +133,21 @@ export const QueueItem = ({ item, focused, checked, canModerate, canReply, onChe
         </Box>
       )}
 
-      {urgent && <UrgentHelp canReply={canReply} onSendResources={onSendResources} sent={item.events.some((event) => event.action === 'resources-email')} />}
+      {urgent && <UrgentHelp language={item.language} canReply={canReply} onSendResources={onSendResources} sent={item.events.some((event) => event.action === 'resources-email')} />}
 
-      {canModerate && (
-        <Flex gap={2} marginTop={4} wrap="wrap">
-          {ACTIONS.filter((status) => status !== item.moderationStatus).map((status) => (
-            <Button key={status} size="S" variant={VARIANT[status]} onClick={() => onDecide(status)}>
-              {STATUS_LABELS[status]}
-            </Button>
-          ))}
-          {canReply && !urgent && !['spam', 'rejected'].includes(item.moderationStatus) && (
-            <Button size="S" variant="tertiary" onClick={() => setReplying(!replying)}>
-              Reply as the practice
-            </Button>
-          )}
-        </Flex>
-      )}
+      {canModerate && <ItemActions item={item} canReply={canReply} onDecide={onDecide} onUrgency={onUrgency} onSeen={onSeen} onToggleReply={() => setReplying(!replying)} />}
 
       {replying && (
-        <Box marginTop={3}>
-          <Textarea aria-label="Reply as the practice" placeholder="Your reply, published under the practice's name" value={reply} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReply(event.target.value)} />
-          <Flex gap={2} marginTop={2}>
-            <Button
-              size="S"
-              disabled={reply.trim() === ''}
-              onClick={async () => {
-                await onReply(reply);
-                setReply('');
-                setReplying(false);
-              }}
-            >
-              Publish reply
-            </Button>
-          </Flex>
-        </Box>
+        <ReplyBox
+          documentId={item.documentId}
+          onPublished={async () => {
+            setReplying(false);
+            await onReplied();
+          }}
+        />
       )}
 
-      {item.events.length > 0 && (
-        <Box tag="ul" marginTop={3} data-testid="history">
-          {item.events.map((event, index) => (
-            <li key={index}>
-              <Typography variant="pi" textColor="neutral500">
-                {when(event.createdAt)} · {event.actor.replace(/^admin:/, '')} ·{' '}
-                {event.action === 'status' || event.action === 'undo' ? `${event.action === 'undo' ? 'undo: ' : ''}${event.fromStatus} → ${event.toStatus}` : event.detail}
-              </Typography>
-            </li>
-          ))}
-        </Box>
-      )}
+      {item.events.length > 0 && <History events={item.events} />}
     </Box>
   );
 };

@@ -1,110 +1,96 @@
 import * as React from 'react';
 import { Box, Button, Flex, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { type Counts, type DecisionAnswer, PERMISSIONS, type QueueAnswer, type QueueItem as Item, type Status, STATUS_LABELS, type Tab, TABS } from '../api';
-import { QUEUE_CHANGED } from '../components/MenuIcon';
+import { PERMISSIONS, type QueueItem as Item, type Tab, TABS } from '../api';
+import { BulkActions } from '../components/BulkActions';
+import { KeyboardHelp } from '../components/KeyboardHelp';
 import { QueueItem } from '../components/QueueItem';
-import { useKeyboard } from '../components/useKeyboard';
+import { UndoBar } from '../components/UndoBar';
+import { messageOf } from '../hooks/errors';
+import { useDecisions } from '../hooks/useDecisions';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { PAGE_SIZE, useQueue } from '../hooks/useQueue';
 
-const TAB_LABELS: Record<Tab, string> = { urgent: 'Urgent', pending: 'Pending', reported: 'Reported', spam: 'Spam', rejected: 'Rejected', approved: 'Approved' };
-const DONE: Record<Status, string> = { approved: 'approved', rejected: 'rejected', spam: 'marked as spam', pending: 'back to pending' };
-const PAGE_SIZE = 25;
+const TAB_LABELS: Record<Tab, string> = {
+  urgent: 'Urgent',
+  pending: 'Pending',
+  unreviewed: 'Published without review',
+  reported: 'Reported',
+  spam: 'Spam',
+  rejected: 'Rejected',
+  approved: 'Approved',
+};
+const ids = (items: Item[]) => items.map((item) => item.documentId);
 
-interface Undo {
-  batchId: string;
-  message: string;
-  until: number;
-}
-
-/** The moderation inbox: tabs with counts, the full text of each comment, one-click and bulk decisions, undo. */
+/** The moderation inbox: tabs with counts, the full text of each comment, one-click, bulk and keyboard decisions, undo. */
 const Inbox = () => {
-  const { get, post } = useFetchClient();
+  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC([...PERMISSIONS.read, ...PERMISSIONS.moderate, ...PERMISSIONS.reply]);
+  const canModerate = Boolean(allowedActions.canModerate);
   const [tab, setTab] = React.useState<Tab>('urgent');
   const [page, setPage] = React.useState(1);
-  const [items, setItems] = React.useState<Item[]>([]);
-  const [counts, setCounts] = React.useState<Counts | null>(null);
   const [focus, setFocus] = React.useState(0);
   const [checked, setChecked] = React.useState<Set<string>>(new Set());
-  const [undo, setUndo] = React.useState<Undo | null>(null);
-  const [undoSeconds, setUndoSeconds] = React.useState(10);
-  const [, tick] = React.useState(0);
-
-  const load = React.useCallback(async () => {
-    const { data } = await get<QueueAnswer>(`/moderation/queue?tab=${tab}&page=${page}&pageSize=${PAGE_SIZE}`);
-    setItems(data.data);
-    setCounts(data.meta.counts);
-    setUndoSeconds(data.meta.undoSeconds);
-    setFocus((current) => Math.min(current, Math.max(0, data.data.length - 1)));
-    setChecked((current) => new Set([...current].filter((id) => data.data.some((item) => item.documentId === id))));
-    window.dispatchEvent(new Event(QUEUE_CHANGED));
-  }, [get, tab, page]);
-
-  React.useEffect(() => {
-    load().catch(() => toggleNotification({ type: 'danger', message: 'The queue could not be loaded.' }));
-  }, [load, toggleNotification]);
-
-  // The undo offer counts down once a second and disappears when the window closes.
-  React.useEffect(() => {
-    if (!undo) return undefined;
-    const timer = setInterval(() => (Date.now() > undo.until ? setUndo(null) : tick((value) => value + 1)), 1000);
-    return () => clearInterval(timer);
-  }, [undo]);
-
-  const decide = async (documentIds: string[], status: Status) => {
-    if (documentIds.length === 0) return;
-    const { data } = await post<DecisionAnswer>('/moderation/decisions', { documentIds, status });
-    const count = data.data.changed.length;
-    if (count > 0) setUndo({ batchId: data.data.batchId, message: `${count} comment${count === 1 ? '' : 's'} ${DONE[status]}.`, until: Date.now() + undoSeconds * 1000 });
+  const { items, counts, undoSeconds, load } = useQueue(tab, page);
+  const after = React.useCallback(async () => {
     setChecked(new Set());
     await load();
+  }, [load]);
+  const decisions = useDecisions(undoSeconds, after);
+
+  // After every load: the focus stays in the list, the selection keeps only comments still shown.
+  React.useEffect(() => {
+    setFocus((current) => Math.min(current, Math.max(0, items.length - 1)));
+    setChecked((current) => new Set([...current].filter((id) => items.some((item) => item.documentId === id))));
+  }, [items]);
+
+  const selected = items.filter((item) => checked.has(item.documentId));
+  const targets = () => (selected.length > 0 ? selected : items[focus] ? [items[focus]] : []);
+  /** `!`: urgent for any that is not, else not urgent (when in doubt, urgent). */
+  const toggleUrgency = (list: Item[]) => {
+    const notUrgent = list.filter((item) => item.priority !== 'urgent');
+    return notUrgent.length > 0 ? decisions.setUrgency(ids(notUrgent), true) : decisions.setUrgency(ids(list), false);
   };
-
-  const undoLast = async () => {
-    if (!undo) return;
-    await post('/moderation/decisions/undo', { batchId: undo.batchId });
-    setUndo(null);
-    toggleNotification({ type: 'info', message: 'Undone.' });
-    await load();
+  const markSeen = (list: Item[]) => {
+    const unread = list.filter((item) => item.publishedWithoutReview);
+    if (unread.length === 0) toggleNotification({ type: 'info', message: 'Only comments published without review are marked seen.' });
+    return decisions.markSeen(ids(unread));
   };
-
-  const targets = () => (checked.size > 0 ? [...checked] : items[focus] ? [items[focus].documentId] : []);
-  useKeyboard({
-    j: () => setFocus((current) => Math.min(current + 1, items.length - 1)),
-    k: () => setFocus((current) => Math.max(current - 1, 0)),
-    x: () => items[focus] && toggle(items[focus].documentId, !checked.has(items[focus].documentId)),
-    a: () => allowedActions.canModerate && decide(targets(), 'approved'),
-    r: () => allowedActions.canModerate && decide(targets(), 'rejected'),
-    s: () => allowedActions.canModerate && decide(targets(), 'spam'),
-    u: () => undoLast(),
-  });
-
-  function toggle(documentId: string, on: boolean) {
+  const toggle = (documentId: string, on: boolean) =>
     setChecked((current) => {
       const next = new Set(current);
       if (on) next.add(documentId);
       else next.delete(documentId);
       return next;
     });
-  }
+
+  useKeyboard({
+    j: () => setFocus((current) => Math.min(current + 1, items.length - 1)),
+    k: () => setFocus((current) => Math.max(current - 1, 0)),
+    x: () => items[focus] && toggle(items[focus].documentId, !checked.has(items[focus].documentId)),
+    a: () => canModerate && decisions.decide(ids(targets()), 'approved'),
+    r: () => canModerate && decisions.decide(ids(targets()), 'rejected'),
+    s: () => canModerate && decisions.decide(ids(targets()), 'spam'),
+    p: () => canModerate && decisions.decide(ids(targets()), 'pending'),
+    '!': () => canModerate && toggleUrgency(targets()),
+    e: () => canModerate && markSeen(targets()),
+    u: () => decisions.undoLast(),
+  });
 
   return (
     <Page.Main>
       <Page.Title>Moderation inbox</Page.Title>
       <Layouts.Header
         title="Moderation inbox"
-        subtitle="Urgent comments first, then the oldest. Keys: j/k move, x select, a approve, r reject, s spam, u undo."
+        subtitle={
+          <>
+            Urgent comments first, then the oldest. <KeyboardHelp />
+          </>
+        }
       />
       <Layouts.Content>
-        {undo && (
-          <Flex data-testid="undo-bar" justifyContent="space-between" padding={3} marginBottom={4} background="primary100" hasRadius>
-            <Typography>{undo.message}</Typography>
-            <Button size="S" variant="secondary" onClick={undoLast}>
-              Undo ({Math.max(0, Math.ceil((undo.until - Date.now()) / 1000))} s)
-            </Button>
-          </Flex>
-        )}
+        {decisions.undo && <UndoBar offer={decisions.undo} onUndo={decisions.undoLast} onExpire={decisions.expireUndo} />}
         <Tabs.Root
           value={tab}
           onValueChange={(value: string) => {
@@ -122,15 +108,13 @@ const Inbox = () => {
             ))}
           </Tabs.List>
         </Tabs.Root>
-        {allowedActions.canModerate && checked.size > 0 && (
-          <Flex gap={2} marginTop={4} data-testid="bulk-actions">
-            <Typography>{checked.size} selected:</Typography>
-            {(['approved', 'rejected', 'spam', 'pending'] as Status[]).map((status) => (
-              <Button key={status} size="S" variant="secondary" onClick={() => decide([...checked], status)}>
-                {STATUS_LABELS[status]}
-              </Button>
-            ))}
-          </Flex>
+        {canModerate && selected.length > 0 && (
+          <BulkActions
+            selected={selected}
+            onDecide={(status) => decisions.decide(ids(selected), status)}
+            onUrgency={(urgent) => decisions.setUrgency(ids(selected.filter((item) => (item.priority === 'urgent') !== urgent)), urgent)}
+            onSeen={() => markSeen(selected)}
+          />
         )}
         <Box marginTop={4}>
           {items.length === 0 && <Typography textColor="neutral600">Nothing here.</Typography>}
@@ -140,19 +124,21 @@ const Inbox = () => {
               item={item}
               focused={index === focus}
               checked={checked.has(item.documentId)}
-              canModerate={Boolean(allowedActions.canModerate)}
+              canModerate={canModerate}
               canReply={Boolean(allowedActions.canReply)}
               onCheck={(on) => toggle(item.documentId, on)}
               onFocus={() => setFocus(index)}
-              onDecide={(status) => decide([item.documentId], status)}
-              onReply={async (body) => {
-                await post(`/moderation/comments/${item.documentId}/reply`, { body });
-                toggleNotification({ type: 'success', message: 'Reply published as the practice.' });
-                await load();
-              }}
+              onDecide={(status) => decisions.decide([item.documentId], status)}
+              onUrgency={(urgent) => decisions.setUrgency([item.documentId], urgent)}
+              onSeen={() => decisions.markSeen([item.documentId])}
+              onReplied={load}
               onSendResources={async () => {
-                await post(`/moderation/comments/${item.documentId}/resources`, {});
-                toggleNotification({ type: 'success', message: 'Resources email sent.' });
+                try {
+                  await post(`/moderation/comments/${item.documentId}/resources`, {});
+                  toggleNotification({ type: 'success', message: 'Resources email sent.' });
+                } catch (error) {
+                  toggleNotification({ type: 'danger', message: messageOf(error) });
+                }
                 await load();
               }}
             />

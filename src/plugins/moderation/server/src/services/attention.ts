@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
  * What a moderator says about a comment besides its status: "I have read it" (the Published without review tab),
  * and "this is urgent" / "this is not urgent". Urgency teaches the learned crisis model (every instance), takes a
  * published comment off the public page, emails the moderators and escalates like any urgent comment; taking it
- * back (undo) restores what was there and unteaches it.
+ * back (undo) restores what was there and unteaches it. "Seen" is undone too: the comment is back in the tab.
  */
 const COMMENT = 'api::comment.comment';
 
@@ -16,16 +16,24 @@ interface Stored {
   moderationStatus: string;
   priority: string;
   crisisLabel: string | null;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
   article: { documentId: string; title: string } | null;
 }
 type Urgency = Pick<Stored, 'moderationStatus' | 'priority' | 'crisisLabel'>;
+/** What a "seen" event keeps for its undo: when it was seen, and whether nobody had read the comment before. */
+interface Seen {
+  seenAt: string;
+  unreviewed: boolean;
+}
+const sameInstant = (a: string | null, b: string) => a !== null && new Date(a).getTime() === new Date(b).getTime();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const decisions = () => strapi.plugin('moderation').service('decisions');
   const find = (documentIds: string[]) =>
     strapi.db.query(COMMENT).findMany({
       where: { documentId: { $in: documentIds } },
-      select: ['documentId', 'body', 'authorName', 'moderationStatus', 'priority', 'crisisLabel'],
+      select: ['documentId', 'body', 'authorName', 'moderationStatus', 'priority', 'crisisLabel', 'reviewedAt', 'reviewedBy'],
       populate: { article: { select: ['documentId', 'title'] } },
     }) as Promise<Stored[]>;
 
@@ -51,7 +59,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date().toISOString();
       await strapi.db.query(COMMENT).updateMany({ where: { documentId: { $in: found.map((comment) => comment.documentId) } }, data: { reviewedAt: now, reviewedBy: actor } });
       const batchId = randomUUID();
-      await decisions().record(found.map((comment) => ({ commentDocumentId: comment.documentId, action: 'review', actor, batchId })));
+      await decisions().record(
+        found.map((comment) => {
+          const seen: Seen = { seenAt: now, unreviewed: comment.reviewedAt === null };
+          return { commentDocumentId: comment.documentId, action: 'review', fromStatus: comment.moderationStatus, toStatus: comment.moderationStatus, actor, batchId, detail: JSON.stringify(seen) };
+        })
+      );
       return { batchId, changed: found.map((comment) => ({ documentId: comment.documentId, from: comment.moderationStatus, to: comment.moderationStatus })), missing: documentIds.filter((id) => !found.some((comment) => comment.documentId === id)) };
     },
 
@@ -74,6 +87,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await decisions().record(events);
       if (changed.length > 0) strapi.service('api::comment.crisis-model').relearn();
       return { batchId, changed, missing: documentIds.filter((id) => !found.some((comment) => comment.documentId === id)) };
+    },
+
+    /** Undo of one "seen" event: unread again (back in the Published without review tab), if nobody has looked since. */
+    async unreview(event: { commentDocumentId: string; actor: string; detail: string | null }): Promise<{ documentId: string; from: string; to: string } | null> {
+      const seen = JSON.parse(event.detail ?? '{}') as Partial<Seen>;
+      const [comment] = await find([event.commentDocumentId]);
+      if (!comment || !seen.unreviewed || !seen.seenAt || comment.reviewedBy !== event.actor || !sameInstant(comment.reviewedAt, seen.seenAt)) return null;
+      await strapi.db.query(COMMENT).updateMany({ where: { documentId: comment.documentId }, data: { reviewedAt: null, reviewedBy: null } });
+      return { documentId: comment.documentId, from: comment.moderationStatus, to: comment.moderationStatus };
     },
 
     /** Undo of one urgency event: back to what it was, if nobody has changed the comment since. */

@@ -49,8 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * undo window (a few seconds more than the inbox shows, for a slow network) and only the actor's own batch.
      */
     async undo(batchId: string, actor: string): Promise<DecisionResult> {
-      const events = (await strapi.db.query(EVENT).findMany({ where: { batchId, action: { $in: ['status', 'urgency'] } } })) as Array<{
-        action: 'status' | 'urgency';
+      const events = (await strapi.db.query(EVENT).findMany({ where: { batchId, action: { $in: ['status', 'urgency', 'review'] } } })) as Array<{
+        action: 'status' | 'urgency' | 'review';
         commentDocumentId: string;
         fromStatus: string;
         toStatus: string;
@@ -71,8 +71,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const undoId = randomUUID();
       const changed: DecisionResult['changed'] = [];
       for (const event of events) {
-        if (event.action === 'urgency') {
-          const restored = await strapi.plugin('moderation').service('attention').restore(event, actor);
+        if (event.action === 'urgency' || event.action === 'review') {
+          const attention = strapi.plugin('moderation').service('attention');
+          const restored = event.action === 'urgency' ? await attention.restore(event, actor) : await attention.unreview(event);
           if (restored) changed.push(restored);
           continue;
         }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { describeFlag } from '#domain/moderation';
+import { flagInfo } from '#domain/moderation';
 
 /**
  * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
@@ -110,37 +110,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.service('api::comment-report.comment-report').openReports(ids) as Promise<Record<string, unknown>>,
       ]);
 
-      return comments.map((comment) => ({
-        documentId: comment.documentId,
-        body: comment.body,
-        authorName: comment.authorName,
-        authorApprovedComments: approved.get(comment.authorEmail) ?? 0,
-        moderationStatus: comment.moderationStatus,
-        priority: comment.priority,
-        byPractice: Boolean(comment.byPractice),
-        flags: (comment.flags ?? []).map((flag) => ({ flag, description: describeFlag(flag) })),
-        // Words to look at, as stored when the comment arrived: the crisis phrases the lexicons matched, the words
-        // behind the learned crisis risk and behind the spam score.
-        highlights: [
-          ...(comment.highlights ?? []),
-          ...(comment.crisisWords ?? []).map((entry) => entry.word),
-          ...(comment.spamWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word),
-        ],
-        spamScore: comment.spamScore === null ? null : Number(comment.spamScore),
-        spamWords: comment.spamWords ?? [],
-        crisisRisk: comment.crisisRisk === null ? null : Number(comment.crisisRisk),
-        crisisWords: comment.crisisWords ?? [],
-        language: comment.language,
-        publishedWithoutReview: Boolean(comment.autoApproved) && comment.reviewedAt === null && comment.moderationStatus === 'approved',
-        createdAt: comment.createdAt,
-        article: comment.article ? { documentId: comment.article.documentId, title: comment.article.title, url: articleUrl(comment.article.slug) } : null,
-        parent: comment.parent ?? null,
-        // Readers' open reports: how many, for what reasons, and what they wrote (never who they are).
-        reports: reports[comment.documentId] ?? null,
-        events: (events as Array<Record<string, unknown>>)
-          .filter((event) => event.commentDocumentId === comment.documentId)
-          .map(({ action, fromStatus, toStatus, actor, detail, createdAt }) => ({ action, fromStatus, toStatus, actor, detail, createdAt })),
-      }));
+      return comments.map((comment) => {
+        const flags = (comment.flags ?? []).map((flag) => ({ flag, ...flagInfo(flag) }));
+        return {
+          documentId: comment.documentId,
+          body: comment.body,
+          authorName: comment.authorName,
+          authorApprovedComments: approved.get(comment.authorEmail) ?? 0,
+          moderationStatus: comment.moderationStatus,
+          priority: comment.priority,
+          byPractice: Boolean(comment.byPractice),
+          // In the registry's words, with its kind and severity so the inbox need not read meaning from a prefix.
+          flags,
+          // Words to look at, as stored when the comment arrived: the crisis phrases the lexicons matched, the words
+          // behind the learned crisis risk (only when a crisis flag was raised: a low risk's "top words" are ordinary
+          // words) and those that pushed the spam score.
+          highlights: [
+            ...(comment.highlights ?? []),
+            ...(flags.some((flag) => flag.kind === 'crisis') ? (comment.crisisWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word) : []),
+            ...(comment.spamWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word),
+          ],
+          spamScore: comment.spamScore === null ? null : Number(comment.spamScore),
+          spamWords: comment.spamWords ?? [],
+          crisisRisk: comment.crisisRisk === null ? null : Number(comment.crisisRisk),
+          crisisWords: comment.crisisWords ?? [],
+          language: comment.language,
+          publishedWithoutReview: Boolean(comment.autoApproved) && comment.reviewedAt === null && comment.moderationStatus === 'approved',
+          createdAt: comment.createdAt,
+          article: comment.article ? { documentId: comment.article.documentId, title: comment.article.title, url: articleUrl(comment.article.slug) } : null,
+          parent: comment.parent ?? null,
+          // Readers' open reports: how many, for what reasons, and what they wrote (never who they are).
+          reports: reports[comment.documentId] ?? null,
+          events: (events as Array<Record<string, unknown>>)
+            .filter((event) => event.commentDocumentId === comment.documentId)
+            .map(({ action, fromStatus, toStatus, actor, detail, createdAt }) => ({ action, fromStatus, toStatus, actor, detail, createdAt })),
+        };
+      });
     },
   };
 };
