@@ -5,6 +5,7 @@ import { ensureEditorRole } from './bootstrap/editor-role';
 import { acquireStartupLock, releaseStartupLock } from './bootstrap/lock';
 import { ensureModeratorRoles } from './bootstrap/moderator-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { registerPublicQuerySemiJoins } from './bootstrap/public-query-semi-joins';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { explainFirstAdministrator } from './bootstrap/first-administrator';
 import { closeReadinessProbes, registerReadinessRoute } from './health/readiness';
@@ -16,6 +17,7 @@ import { dropTelemetryJobs } from './bootstrap/telemetry-jobs';
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
+    registerPublicQuerySemiJoins(strapi);
     surviveDatabaseOutages(strapi);
     registerReadinessRoute(strapi);
     await acquireStartupLock(strapi);
