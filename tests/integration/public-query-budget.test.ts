@@ -52,7 +52,7 @@ const get = async (url: string): Promise<Answer> => {
 };
 
 beforeAll(async () => {
-  app = await startStrapi({ RESPONSE_CACHE: 'false', PUBLIC_QUERY_MAX_JOINS: String(MAX_JOINS) });
+  app = await startStrapi({ RESPONSE_CACHE: 'false', PUBLIC_QUERY_MAX_JOINS: String(MAX_JOINS), DATABASE_STATEMENT_TIMEOUT: '2000' });
   await seedDemoContent(app.strapi);
   await seedScale(app.strapi, { programs: 12, articles: 6, comments: 8 });
   app.strapi.db.connection.on('query', ({ sql }: { sql: string }) => {
@@ -103,6 +103,33 @@ describe('the many-branch $or over two relations', () => {
       app.strapi.config.set('public-query.budget.maxJoins', MAX_JOINS);
       tripwire.maxTotal = JOINS_PER_RELATION * (MAX_JOINS + 1);
     }
+  });
+});
+
+const onPostgres = process.env.DATABASE_CLIENT === 'postgres' ? describe : describe.skip;
+onPostgres('on PostgreSQL, the statement timeout', () => {
+  it('holds for every statement (DATABASE_STATEMENT_TIMEOUT)', async () => {
+    const { rows } = await app.strapi.db.connection.raw('SHOW statement_timeout');
+    expect(rows[0].statement_timeout).toBe('2s');
+  });
+
+  it('cancels a statement that runs past it: the request answers 503 with Retry-After, and the next one is served', async () => {
+    // Strapi's own joins for 20 conditions, with the budget and the tripwire out of the way: minutes of work.
+    app.strapi.config.set('public-query.budget.maxJoins', 40);
+    app.strapi.config.set('public-query.semiJoins', false);
+    tripwire.perLevel = false;
+    tripwire.maxTotal = Infinity;
+    try {
+      const res = await app.http().get(`/api/group-programs?${manyBranches(20, ['topics', 'articles'], ['e', 'e'])}`);
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+    } finally {
+      app.strapi.config.set('public-query.budget.maxJoins', MAX_JOINS);
+      app.strapi.config.set('public-query.semiJoins', true);
+      tripwire.perLevel = true;
+      tripwire.maxTotal = JOINS_PER_RELATION * (MAX_JOINS + 1);
+    }
+    expect((await get('/api/group-programs?filters[topics][slug][$eq]=grief')).status).toBe(200);
   });
 });
 
