@@ -36,6 +36,8 @@ function summarise(rows, facts, sizes) {
     add(`${name} vs stock find @${largest} (req/s ratio)`, ratio(row?.requestsPerSecond, find(rows, 'stock GET', largest)?.requestsPerSecond), '>= 10', ratio(row?.requestsPerSecond, find(rows, 'stock GET', largest)?.requestsPerSecond) >= 10);
     add(`${name} p99 (ms)`, row?.p99, '< 50', row ? row.p99 < 50 : false);
   }
+  const expensive = find(rows, 'most expensive allowed public query', largest);
+  add(`most expensive allowed public query p99 @${largest} (ms)`, expensive?.p99, '< 1000', expensive ? expensive.p99 < 1000 : false);
   const coldArticle = find(rows, 'article cold', largest);
   add(`cold article p99 @${largest} (ms)`, coldArticle?.p99, '< 100', coldArticle ? coldArticle.p99 < 100 : false);
   add('peak server memory (MB)', facts.peakMemoryMb ? Math.round(facts.peakMemoryMb) : null, '< 500', facts.peakMemoryMb ? facts.peakMemoryMb < 500 : false);

@@ -133,6 +133,23 @@ async function startServer(env) {
   };
 }
 
+/**
+ * The costliest query the public-query budget lets through (config/public-query.ts defaults: 6 relation joins, 50
+ * conditions): an $or of 6 relation conditions alternating over a program's topics and articles, each a $containsi
+ * list of 7 values, and 8 $containsi on the title, none of which matches (every row is read and compared), sorted,
+ * 100 a page with the count. Without semi-joins the 6 relations would multiply each program's rows.
+ */
+const mostExpensiveAllowedQuery = () => {
+  const misses = (from, count) => Array.from({ length: count }, (_, index) => `zq${from + index}x`);
+  const parts = [];
+  for (let branch = 0; branch < 6; branch += 1) {
+    const relation = branch % 2 ? 'articles' : 'topics';
+    misses(branch * 7, 7).forEach((value, index) => parts.push(`filters[$or][${branch}][${relation}][slug][$containsi][${index}]=${value}`));
+  }
+  misses(100, 8).forEach((value, index) => parts.push(`filters[$or][6][title][$containsi][${index}]=${value}`));
+  return `/api/group-programs?${parts.join('&')}&sort=title:asc&pagination[pageSize]=100&pagination[withCount]=true`;
+};
+
 const get = async (url, headers = {}) => {
   const response = await fetch(url, { headers });
   return { status: response.status, headers: response.headers, text: await response.text() };
@@ -204,6 +221,13 @@ async function main() {
       if (size === Math.max(...sizes)) {
         const lastPage = Math.max(1, Math.ceil(total / 25));
         rows.push({ size, ...(await measure(`feed cold, page ${lastPage} of ${lastPage} @${size}`, { url: base, connections: 1, requests: [coldToday(lastPage)] })) });
+        // Computed on every request (the response cache off): what one anonymous client can make the database do.
+        const expensive = `${base}${mostExpensiveAllowedQuery()}`;
+        const probe = await get(expensive);
+        if (probe.status !== 200) throw new Error(`the most expensive allowed query answered ${probe.status}: ${probe.text.slice(0, 300)}`);
+        await server.configure('response-cache.enabled', false);
+        rows.push({ size, ...(await measure(`most expensive allowed public query (1 connection) @${size}`, { url: expensive, connections: 1 })) });
+        await server.configure('response-cache.enabled', true);
       }
     }
 

@@ -28,6 +28,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
         },
         schema: env('DATABASE_SCHEMA', 'public'),
+        // PostgreSQL cancels any statement running longer (ms; 0: never), and the request answers 503. SQLite has no
+        // such limit: there the public-query budget (config/public-query.ts) is what bounds a statement.
+        statement_timeout: env.int('DATABASE_STATEMENT_TIMEOUT', 10000),
       },
       pool: {
         min: env.int('DATABASE_POOL_MIN', 2),

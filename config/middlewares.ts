@@ -13,10 +13,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Listed origins only in production; credentials never go to an origin that is not listed (src/utils/cors.ts).
   { name: 'strapi::cors', config: corsConfig(env.array('CORS_ORIGINS', ['*']), env('NODE_ENV')) },
   'strapi::query',
-  // Public reads: only the filters, fields, sort and populate in src/utils/public-query/allowlist.ts (else 400).
+  // Public reads: only the filters, fields, sort and populate in src/utils/public-query/allowlist.ts, within the
+  // query budget (else 400); their answers without the database's numeric ids (src/middlewares/public-answer.ts).
   'global::public-query',
+  'global::public-answer',
   // The content API takes JSON only (415 otherwise), checked before the body parser writes anything to disk.
   'global::json-only',
+  // Uploads (multipart bodies, /api/upload, /upload) need valid credentials before their body is read (401/403).
+  'global::upload-guard',
   {
     name: 'strapi::body',
     config: {

@@ -5,6 +5,7 @@ import { ensureAdminRoles } from './bootstrap/ensure-admin-roles';
 import { ensureApiRoles } from './bootstrap/api-roles';
 import { acquireStartupLock, releaseStartupLock } from './bootstrap/lock';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { registerPublicQuerySemiJoins } from './bootstrap/public-query-semi-joins';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { explainFirstAdministrator } from './bootstrap/first-administrator';
 import { closeReadinessProbes, registerReadinessRoute } from './health/readiness';
@@ -18,6 +19,7 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     loadModerationRules(strapi);
     registerDocumentMiddlewares(strapi);
+    registerPublicQuerySemiJoins(strapi);
     surviveDatabaseOutages(strapi);
     registerReadinessRoute(strapi);
     await acquireStartupLock(strapi);

@@ -13,6 +13,15 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
   return false;
 };
 
+/** PostgreSQL cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT (SQLSTATE 57014, query_canceled). */
+export const isStatementTimeout = (error: unknown): boolean => {
+  for (let current = error as { code?: string; cause?: unknown } | undefined, depth = 0; current && depth < 4; depth += 1) {
+    if (current.code === '57014') return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+};
+
 const databaseReachable = async (strapi: Core.Strapi) => {
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
   const probe = strapi.db.connection.raw('SELECT 1').then(
@@ -37,7 +46,8 @@ export const unavailable = (ctx: Context, strapi: Core.Strapi, reason: string) =
 /**
  * While the database is down, answer 503 with Retry-After at once instead of a 500 (or the 401 that
  * users-permissions gives when it cannot read the Public role), so load balancers and clients retry; the process
- * stays up and the pool reconnects when the database is back.
+ * stays up and the pool reconnects when the database is back. A statement PostgreSQL cancelled at its timeout is
+ * answered the same way.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
@@ -45,6 +55,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       await next();
     } catch (error) {
       if (isDatabaseUnavailable(error)) return unavailable(ctx, strapi, (error as Error).message);
+      if (isStatementTimeout(error)) return unavailable(ctx, strapi, 'a statement ran past DATABASE_STATEMENT_TIMEOUT');
       // Any other failure while the database is away is the outage too, whatever shape it took: a look-up cut short
       // that Strapi turns into "not found" (400/404), a transaction whose connection died ("Transaction query
       // already complete"), a driver error without a code. Deliberate client errors (401, 403, 413, 429) are not.

@@ -3,7 +3,8 @@ import type { Context, Next } from 'koa';
 /**
  * The content API takes JSON: a write to /api/... with another body type (multipart, form, text) answers 415 before
  * the body parser runs, so no upload ever reaches the temp folder through a comment or confirmation route.
- * Uploads go through the media library (/upload, admin) and /api/upload, whose permissions are in code.
+ * Uploads go through the media library (/upload, admin) and /api/upload, whose permissions are in code and are
+ * checked before their body is read (global::upload-guard).
  */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

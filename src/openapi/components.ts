@@ -122,7 +122,6 @@ export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema
     required: ['documentId', 'authorName', 'body', 'createdAt'],
     additionalProperties: false,
     properties: {
-      id: { type: 'integer' },
       documentId: text,
       authorName: text,
       body: text,

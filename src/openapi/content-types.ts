@@ -78,7 +78,7 @@ const attributeSchema = (attribute: Attribute): JsonSchema | undefined => {
   }
   if (attribute.type === 'relation' && attribute.target) {
     // Related documents, populated with the fields the public query allows: their own schema, loosely.
-    const related = { type: 'object', required: ['documentId'], properties: { id: { type: 'integer' }, documentId: { type: 'string' } }, additionalProperties: true };
+    const related = { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } }, additionalProperties: true };
     return /ToMany$/.test(attribute.relation ?? '') ? { type: 'array', items: related } : nullable(related);
   }
   const base = scalar(attribute);
@@ -92,8 +92,9 @@ export const documentSchema = (strapi: Core.Strapi, uid: string, extra: Record<s
     | undefined;
   if (!model) throw new Error(`No content type or component ${uid}`);
   const isContentType = model.modelType === 'contentType';
-  const properties: Record<string, JsonSchema> = isContentType ? { id: { type: 'integer' }, documentId: { type: 'string', minLength: 1 } } : { id: { type: 'integer' } };
-  const required = isContentType ? ['id', 'documentId'] : [];
+  // Public answers carry no numeric database id (src/middlewares/public-answer.ts): documents are named by documentId.
+  const properties: Record<string, JsonSchema> = isContentType ? { documentId: { type: 'string', minLength: 1 } } : {};
+  const required = isContentType ? ['documentId'] : [];
   for (const [name, attribute] of Object.entries(model.attributes)) {
     if (attribute.private || ['createdBy', 'updatedBy', 'localizations', 'locale'].includes(name)) continue;
     const schema = attributeSchema(attribute);

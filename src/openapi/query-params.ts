@@ -1,4 +1,5 @@
 import { PUBLIC_ROUTES, type QuerySpec } from '../utils/public-query/allowlist';
+import { DEFAULT_BUDGET } from '../utils/public-query/budget';
 import type { Parameter } from './types';
 
 /**
@@ -20,7 +21,10 @@ export const coreQueryParameters = (spec: QuerySpec): Parameter[] => {
       in: 'query',
       style: 'deepObject',
       explode: true,
-      description: `Strapi filters, e.g. filters[slug][$eq]=grief. Allowed fields and operators:\n${describeFilters(spec.filters).join('\n')}`,
+      description:
+        `Strapi filters, e.g. filters[slug][$eq]=grief. Within the query budget (defaults: at most ${DEFAULT_BUDGET.maxJoins} relation joins per request, ` +
+        `each filter on a relation and each populated relation counting one; ${DEFAULT_BUDGET.maxDepth} nested levels of $and, $or, $not and relations; ` +
+        `${DEFAULT_BUDGET.maxConditions} conditions), else a 400 naming the parameter and the limit. Allowed fields and operators:\n${describeFilters(spec.filters).join('\n')}`,
       schema: { type: 'object' },
     });
   }

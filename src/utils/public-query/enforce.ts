@@ -1,17 +1,16 @@
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { FilterSpec, PopulateSpec, QuerySpec } from './allowlist';
+import { DEFAULT_BUDGET, enforceBudget, type QueryBudget } from './budget';
+import { queryError } from './query-error';
 
 /**
- * Checks a public query against its allowlist and makes every relation filter that reaches a draft-and-publish
- * type match published versions only. Throws a 400 naming the first parameter that is not allowed.
+ * Checks a public query against its allowlist and its cost budget (./budget.ts), and makes every relation filter
+ * that reaches a draft-and-publish type match published versions only. Throws a 400 naming the first parameter
+ * that is not allowed, or the limit the query goes over.
  */
 type Query = Record<string, unknown>;
 const LOGICAL = new Set(['$and', '$or', '$not']);
 const PAGINATION = new Set(['page', 'pageSize', 'start', 'limit', 'withCount']);
-
-export const queryError = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: undefined }] });
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isScalar = (value: unknown) => value === null || typeof value === 'string';
@@ -59,7 +58,8 @@ const checkFilters = (strapi: Core.Strapi, uid: string, filters: unknown, spec: 
     const target = relationTarget(strapi, uid, key);
     const nested = checkFilters(strapi, target?.uid ?? uid, value, allowed as FilterSpec, here);
     // A draft must never answer a filter: relation filters into draft-and-publish types see published rows only.
-    out[key] = target?.drafts ? { $and: [nested, { publishedAt: { $notNull: true } }] } : nested;
+    // Always inside $and: the query engine reads a $not right under a relation as an operator on its id (a 500).
+    out[key] = { $and: [nested, ...(target?.drafts ? [{ publishedAt: { $notNull: true } }] : [])] };
   }
   return out;
 };
@@ -114,8 +114,8 @@ const checkPagination = (value: unknown) => {
   }
 };
 
-/** The query, checked against `spec`. */
-export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: QuerySpec): Query => {
+/** The query, checked against `spec` and `budget`. */
+export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: QuerySpec, budget: QueryBudget = DEFAULT_BUDGET): Query => {
   const out: Query = {};
   for (const [key, value] of Object.entries(query)) {
     if (key === 'filters' && Object.keys(spec.filters).length > 0) out.filters = checkFilters(strapi, spec.uid, value, spec.filters, 'filters');
@@ -127,5 +127,6 @@ export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: Quer
     else if (key === 'status' && (value === 'draft' || value === 'published')) out.status = value;
     else throw queryError(key, `unknown or not allowed query parameter "${key}"`);
   }
+  enforceBudget(query, spec, budget);
   return out;
 };

@@ -15,45 +15,73 @@ import { PROGRAM_FIELDS, absoluteUrl, programUrl, type FeedConfig, type ProgramR
  * The upcoming-programs feed as a Strapi service: reads programs, ranks them (./feed/ranking), shapes items
  * (./feed/item, ./feed/json-ld) or a calendar (./feed/calendar). Answers are kept by the response cache
  * (src/middlewares/response-cache.ts); the feed keeps only compiled schedules and the programs articles rank from,
- * until a program or topic changes (the feed-cache Document Service middleware calls `invalidate`).
+ * until a program or topic changes (the feed-cache Document Service middleware calls `invalidate`). A program whose
+ * schedule cannot be expanded (stored past validation) is left out of every list and logged, once per version: one
+ * broken program never takes a list down.
  */
 
 const PROGRAM = 'api::group-program.group-program';
 type Window = Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>;
 type RankingRow = { documentId: string; title: string; updatedAt: string; schedule?: ScheduleFields | null; topics?: Array<{ slug: string }> };
+type ProgramVersion = { documentId: string; title?: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = (): FeedConfig => ({ ...(strapi.config.get('feed') as FeedConfig), publicUrl: strapi.config.get('server.url') as string | undefined });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
+  /** Program versions left out, with the reason: each is logged once. */
+  const leftOut = new LRUCache<string, string>({ max: 10000 });
+  const versionOf = (program: { documentId: string; updatedAt: string }) => `${program.documentId}:${program.updatedAt}`;
+
+  const leaveOut = (program: { documentId: string; title?: string; updatedAt: string }, error: unknown) => {
+    const key = versionOf(program);
+    if (leftOut.has(key)) return;
+    const reason = (error as Error)?.message ?? String(error);
+    leftOut.set(key, reason);
+    strapi.log.warn(
+      `Group program "${program.title ?? program.documentId}" (${program.documentId}) is left out of the feed, calendars and event data: its schedule cannot be expanded (${reason}). Editors see why in its Sessions panel.`
+    );
+  };
+
+  /** `shape(item)` for each item; an item that fails is left out (and logged), the others are kept. */
+  const each = <Item, Shaped>(items: Item[], program: (item: Item) => { documentId: string; title?: string; updatedAt: string }, shape: (item: Item) => Shaped): Shaped[] =>
+    items.flatMap((item) => {
+      try {
+        return [shape(item)];
+      } catch (error) {
+        leaveOut(program(item), error);
+        return [];
+      }
+    });
   let generation = 0;
   let candidatesForArticles: { key: string; value: Candidate[] } | undefined;
 
-  /** The program's prepared schedule, kept while it holds every window up to `windowDays` (config `maxWindowDays`). */
-  const prepare = (program: { documentId: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] }, windowDays: number) => {
-    const key = `${program.documentId}:${program.updatedAt}`;
+  /**
+   * The program's prepared schedule, kept while it holds every window up to `windowDays` (config `maxWindowDays`);
+   * null for a program left out (its schedule cannot be expanded).
+   */
+  const prepare = (program: ProgramVersion, windowDays: number): PreparedSchedule | null => {
+    const key = versionOf(program);
+    if (leftOut.has(key)) return null;
     const existing = preparedSchedules.get(key);
     const now = Date.now();
     if (existing && holdsWindowsFrom(existing, now, windowDays)) return existing;
-    const entry = prepareSchedule(existing?.compiled ?? compileSchedule(program.schedule), now, { windowDays, spreadDays: spreadOf(program.documentId) });
-    preparedSchedules.set(key, entry);
-    return entry;
+    try {
+      const entry = prepareSchedule(existing?.compiled ?? compileSchedule(program.schedule), now, { windowDays, spreadDays: spreadOf(program.documentId) });
+      preparedSchedules.set(key, entry);
+      return entry;
+    } catch (error) {
+      leaveOut(program, error);
+      return null;
+    }
   };
 
   const toCandidates = (rows: RankingRow[]): Candidate[] => {
     const { maxWindowDays } = config();
-    return rows.flatMap((row) =>
-      isComplete(row.schedule)
-        ? [
-            {
-              documentId: row.documentId,
-              title: row.title,
-              topicSlugs: (row.topics ?? []).map((topic) => topic.slug),
-              prepared: prepare({ documentId: row.documentId, updatedAt: String(row.updatedAt), schedule: row.schedule }, maxWindowDays),
-            },
-          ]
-        : []
-    );
+    return rows.flatMap((row) => {
+      const prepared = isComplete(row.schedule) ? prepare({ documentId: row.documentId, title: row.title, updatedAt: String(row.updatedAt), schedule: row.schedule }, maxWindowDays) : null;
+      return prepared ? [{ documentId: row.documentId, title: row.title, topicSlugs: (row.topics ?? []).map((topic) => topic.slug), prepared }] : [];
+    });
   };
 
   /** Published, not cancelled programs with a session in the window, by next session; only what ranking needs is read. */
@@ -123,12 +151,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { schedule: { populate: { skippedDates: true } } },
     })) as unknown as ProgramRow[];
     if (!program) return null;
-    return isComplete(program.schedule) ? [{ program, prepared: prepare({ ...program, schedule: program.schedule }, config().maxWindowDays) }] : [];
+    const prepared = isComplete(program.schedule) ? prepare({ ...program, schedule: program.schedule }, config().maxWindowDays) : null;
+    return prepared ? [{ program, prepared }] : [];
   };
 
   return {
     parseQuery(query: Record<string, unknown>, paginated = true) {
       return parseFeedQuery(query, config(), { paginated });
+    },
+
+    /**
+     * Why the published version of a program is left out of the feed (its schedule cannot be expanded), or null:
+     * what the editors' Sessions panel shows on the program.
+     */
+    async leftOutReason(documentId: string): Promise<string | null> {
+      const [program] = (await strapi.documents(PROGRAM).findMany({
+        status: 'published',
+        filters: { documentId },
+        fields: ['title', 'updatedAt'],
+        populate: { schedule: { populate: { skippedDates: true } } },
+      })) as unknown as RankingRow[];
+      if (!program || !isComplete(program.schedule)) return null;
+      const version = { documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule };
+      return prepare(version, config().maxWindowDays) ? null : (leftOut.get(versionOf(version)) ?? null);
     },
 
     /** Forgets the programs articles rank from; called whenever a program or topic changes. */
@@ -147,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await withDetails(all.slice(start, start + query.pageSize));
       return withEtag(
         JSON.stringify({
-          data: page.map((item) => toFeedItem(item, query, config())),
+          data: each(page, ({ program }) => program, (item) => toFeedItem(item, query, config())),
           meta: {
             window: { from: query.from.toISOString(), to: query.to.toISOString() },
             pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(all.length / query.pageSize), total: all.length },
@@ -174,9 +219,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const shown = [...new Map([...chosen.values()].flat().map((item) => [item.documentId, item])).values()];
       const items = new Map(
-        (await withDetails(shown)).map((scheduled) => {
+        each(await withDetails(shown), ({ program }) => program, (scheduled) => {
           const { jsonLd: _jsonLd, upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
-          return [item.documentId, { ...item, upcomingSessions: upcomingSessions.slice(0, 3) }];
+          return [item.documentId, { ...item, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
         })
       );
       return new Map([...chosen].map(([articleId, matches]) => [articleId, matches.flatMap((match) => items.get(match.documentId) ?? [])]));
@@ -190,10 +235,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { defaultWindowDays, maxWindowDays, maxUpcomingSessions, programUrlTemplate, organizer } = config();
       const from = new Date(Math.floor(now.getTime() / 60000) * 60000);
       const to = new Date(from.getTime() + defaultWindowDays * 24 * 60 * 60 * 1000);
-      for (const document of documents) {
-        const program = document as unknown as ProgramRow;
-        if (!isComplete(program.schedule) || !program.slug) continue;
-        const prepared = prepare({ documentId: program.documentId, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
+      // A program left out keeps its page, without event data.
+      const pages = documents.filter((document) => isComplete((document as unknown as ProgramRow).schedule) && (document as unknown as ProgramRow).slug);
+      each(pages, (document) => document as unknown as ProgramRow, (document) => {
+        const program = document as unknown as ProgramRow & { schedule: Parameters<typeof compileSchedule>[0] };
+        const prepared = prepare({ documentId: program.documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
+        if (!prepared) return;
         const { compiled } = prepared;
         const sessions = startsIn(prepared, from, to)
           .slice(0, maxUpcomingSessions)
@@ -201,7 +248,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const url = programUrl(programUrlTemplate, program.slug);
         const image = absoluteUrl(program.image?.url, config().publicUrl);
         document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image });
-      }
+      });
     },
 
     /** The calendar of the programs in the feed, or of one program (by slug; null when it is not published). */

@@ -1,4 +1,6 @@
-import { startsBetween, type CompiledSchedule } from '../schedule/recurrence';
+import { Temporal } from 'temporal-polyfill';
+import { sessionsRemaining, startsBetween, type CompiledSchedule } from '../schedule/recurrence';
+import { YEARS_AHEAD, YEARS_BACK } from '../schedule/validate';
 
 /**
  * Which programs meet in a window, and in what order. Expanding a recurrence is the feed's main cost, so each
@@ -34,7 +36,25 @@ export const spreadOf = (documentId: string) => {
   return hash % SPREAD_DAYS;
 };
 
+/** The longest a series saved within the editors' date range can run (../schedule/validate.ts). */
+const MAX_SPAN_YEARS = YEARS_BACK + YEARS_AHEAD;
+
+/**
+ * Throws when a schedule cannot be listed: sessions spread over more years than a save allows (a row written past
+ * validation), or a series the recurrence library gives up expanding. Its items count every session left, so they
+ * are counted here once, when the program is prepared, rather than on a page that would then fail.
+ */
+export const checkExpandable = (compiled: CompiledSchedule, now: number) => {
+  const first = compiled.dtstart.toPlainDate();
+  if (compiled.lastDate && Temporal.PlainDate.compare(compiled.lastDate, first.add({ years: MAX_SPAN_YEARS })) > 0) {
+    throw new Error(`its sessions run from ${first} to ${compiled.lastDate}, more than ${MAX_SPAN_YEARS} years`);
+  }
+  sessionsRemaining(compiled, new Date(now));
+};
+
+/** The schedule's sessions over a horizon from `now`; throws when it cannot be listed (`checkExpandable`). */
 export const prepareSchedule = (compiled: CompiledSchedule, now: number, { windowDays = DEFAULT_WINDOW_DAYS, spreadDays = 0 } = {}): PreparedSchedule => {
+  checkExpandable(compiled, now);
   const today = dayOf(now);
   const horizonFrom = today - DAY_MS;
   // Renewed once now + windowDays passes horizonTo: MIN_LIFE_DAYS whole days after today at the earliest.

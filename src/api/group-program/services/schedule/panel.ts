@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describeSchedule, timeRange } from './describe';
-import { isComplete, ORDINAL_WORDS, ORDINALS, WEEKDAY_NAMES, plainDate, type ScheduleFields } from './fields';
+import { isComplete, ORDINAL_WORDS, ORDINALS, WEEKDAY_NAMES, plainDate, type Schedule, type ScheduleFields } from './fields';
 import { compileSchedule, sessionsRemaining, startsBetween, type CompiledSchedule } from './recurrence';
-import { validateSchedule, weekOfMonth } from './validate';
+import { dateRangeProblems, todayUtc, validateSchedule, weekOfMonth } from './validate';
 import { offsetAt, transitionsBetween, wallClockAt } from './zone';
 
 /**
@@ -41,6 +41,8 @@ export interface PanelAnswer {
   remaining: number | null;
   lastSession: string | null;
   warnings: Warning[];
+  /** Set by the preview route: why the program's published version is left out of the public feed, if it is. */
+  leftOut?: string | null;
 }
 
 export interface PanelInput {
@@ -124,20 +126,9 @@ const dstWarning = (compiled: CompiledSchedule, fromMs: number, toMs: number): W
   };
 };
 
-export const schedulePanel = ({ schedule, kind, now, holidayOn, shown = 10 }: PanelInput): PanelAnswer => {
-  const problems = validateSchedule(schedule, kind).map(({ path, message }) => ({ field: path[path.length - 1], message }));
-  const fixable = [firstDateWarning(schedule), noEndWarning(schedule, kind)].filter((warning): warning is Warning => warning !== null);
-  const empty = { summary: null, sessions: [], remaining: null, lastSession: null };
-  if (!isComplete(schedule) || problems.some((problem) => !['firstSessionDate', 'ends'].includes(problem.field))) {
-    return { complete: false, ...empty, problems, warnings: fixable };
-  }
-  let compiled: CompiledSchedule;
-  try {
-    compiled = compileSchedule(schedule);
-  } catch (error) {
-    return { complete: false, ...empty, problems: [...problems, { field: 'schedule', message: (error as Error).message }], warnings: fixable };
-  }
-
+/** The sessions from now, how many remain, the last one and the warnings about them, of a schedule that compiles. */
+const expand = ({ schedule, now, holidayOn, shown = 10 }: PanelInput & { schedule: Schedule }) => {
+  const compiled = compileSchedule(schedule);
   const from = now.getTime();
   const lastDate = compiled.lastDate;
   const until = lastDate ? Date.parse(`${lastDate.add({ days: 2 }).toString()}T00:00:00Z`) : from + HORIZON_DAYS * DAY_MS;
@@ -156,15 +147,32 @@ export const schedulePanel = ({ schedule, kind, now, holidayOn, shown = 10 }: Pa
     };
   });
   const all = compiled.lastDate ? starts : [];
-  const warnings = [holidayWarning(sessions, holidayOn), dstWarning(compiled, Math.max(from, starts[0] ?? from), starts[starts.length - 1] ?? from), ...fixable];
-
+  const warnings = [holidayWarning(sessions, holidayOn), dstWarning(compiled, Math.max(from, starts[0] ?? from), starts[starts.length - 1] ?? from)];
   return {
-    complete: true,
     summary: describeSchedule(compiled.schedule),
-    problems,
     sessions: sessions.slice(0, shown),
     remaining: sessionsRemaining(compiled, now),
     lastSession: all.length > 0 ? sessions[sessions.length - 1].date : null,
     warnings: warnings.filter((warning): warning is Warning => warning !== null),
   };
+};
+
+export const schedulePanel = (input: PanelInput): PanelAnswer => {
+  const { schedule, kind, now } = input;
+  const today = todayUtc(now);
+  const problems = validateSchedule(schedule, kind, { today }).map(({ path, message }) => ({ field: path[path.length - 1], message }));
+  const fixable = [firstDateWarning(schedule), noEndWarning(schedule, kind)].filter((warning): warning is Warning => warning !== null);
+  const empty = { summary: null, sessions: [], remaining: null, lastSession: null };
+  // A date out of the range is not expanded at all: that is what the range is for.
+  if (!isComplete(schedule) || dateRangeProblems(schedule, today).length > 0 || problems.some((problem) => !['firstSessionDate', 'ends'].includes(problem.field))) {
+    return { complete: false, ...empty, problems, warnings: fixable };
+  }
+  try {
+    const { warnings, ...expanded } = expand({ ...input, schedule });
+    return { complete: true, ...expanded, problems, warnings: [...warnings, ...fixable] };
+  } catch (error) {
+    // Whatever the schedule holds, the editor is told and the panel keeps answering.
+    const message = `The sessions of this schedule cannot be worked out (${(error as Error).message}): check its dates and number of sessions`;
+    return { complete: false, ...empty, problems: [...problems, { field: 'schedule', message }], warnings: fixable };
+  }
 };

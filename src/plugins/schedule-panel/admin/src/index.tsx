@@ -5,10 +5,10 @@ import { NextTermAction } from './components/NextTermAction';
 import { SessionsPanel } from './components/SessionsPanel';
 
 /** The "Sessions" side panel on the group program edit view. */
-const SessionsSidePanel: PanelComponent = ({ model }) => {
+const SessionsSidePanel: PanelComponent = ({ model, documentId }) => {
   const { allowedActions } = useRBAC(PERMISSIONS.preview);
   if (model !== PROGRAM || !allowedActions.canPreview) return null;
-  return { title: 'Sessions', content: <SessionsPanel /> };
+  return { title: 'Sessions', content: <SessionsPanel documentId={documentId} /> };
 };
 
 /** The editors' schedule panel (admin side): registered in the Content Manager's edit view. */

@@ -7,14 +7,14 @@ type FormValues = { kind?: string | null; schedule?: Record<string, unknown> | n
 const DEBOUNCE_MS = 300;
 
 /** The sessions of the schedule as it is in the form now, recomputed by the server's own schedule code as the editor types. */
-export const SessionsPanel = () => {
+export const SessionsPanel = ({ documentId }: { documentId?: string }) => {
   const { post } = useFetchClient();
   const values = useForm('SessionsPanel', (state) => state.values as FormValues);
   const onChange = useForm('SessionsPanel', (state) => state.onChange);
   const addFieldRow = useForm('SessionsPanel', (state) => state.addFieldRow);
   const [answer, setAnswer] = React.useState<PanelAnswer | null>(null);
   const [failed, setFailed] = React.useState(false);
-  const request = JSON.stringify({ kind: values.kind ?? null, schedule: values.schedule ?? {} });
+  const request = JSON.stringify({ kind: values.kind ?? null, schedule: values.schedule ?? {}, ...(documentId ? { documentId } : {}) });
 
   React.useEffect(() => {
     let current = true;
@@ -51,6 +51,11 @@ export const SessionsPanel = () => {
       {answer.summary && (
         <Typography tag="p" fontWeight="bold" data-testid="panel-summary">
           {answer.summary}
+        </Typography>
+      )}
+      {answer.leftOut && (
+        <Typography tag="p" variant="pi" fontWeight="bold" textColor="danger600" data-testid="panel-left-out">
+          The published program is left out of the public feed and calendars: {answer.leftOut}. Fix the schedule and publish.
         </Typography>
       )}
       {answer.problems.map((problem) => (

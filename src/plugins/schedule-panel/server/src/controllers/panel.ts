@@ -11,6 +11,8 @@ const count = (field: string) => z.number({ error: `${field} must be a number` }
 const previewBody = z
   .object({
     kind: text('kind'),
+    /** The program being edited, if it exists: the answer then says whether its published version is left out of the feed. */
+    documentId: text('documentId'),
     schedule: z
       .object({
         timezone: text('timezone'),
@@ -38,14 +40,16 @@ const nextTermBody = z
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Context) {
-    const { schedule, kind } = parseInput(previewBody, ctx.request.body);
+    const { schedule, kind, documentId } = parseInput(previewBody, ctx.request.body);
     const fields = {
       ...schedule,
       // The form keeps repeatable components with their own keys and may hold half-typed dates.
       skippedDates: (schedule.skippedDates ?? []).filter((entry) => /^\d{4}-\d{2}-\d{2}/.test(entry.date ?? '')).map((entry) => ({ date: String(entry.date).slice(0, 10), reason: entry.reason ?? null })),
     } as ScheduleFields;
     const holidays = strapi.plugin('schedule-panel').service('holidays');
-    ctx.body = { data: schedulePanel({ schedule: fields, kind, now: new Date(), holidayOn: (date) => holidays.holidayOn(date) }) };
+    const panel = schedulePanel({ schedule: fields, kind, now: new Date(), holidayOn: (date) => holidays.holidayOn(date) });
+    const leftOut = documentId ? await strapi.service('api::group-program.feed').leftOutReason(documentId) : null;
+    ctx.body = { data: { ...panel, leftOut } };
   },
 
   async nextTerm(ctx: Context) {
