@@ -75,13 +75,14 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /**
  * The thresholds the configuration defaults are set to, chosen on the cross-validated training corpus only:
- * - urgent: the lowest crisis risk at which the whole pipeline marks at most `genuineUrgent` of genuine comments urgent;
+ * - urgent: recall first (a false alarm costs a moderator a minute, a miss can cost a life): the highest crisis risk
+ *   at which the whole pipeline still marks `crisisRecall` of the held-out crisis comments urgent;
  * - the two publishing gates together, approve below (crisis risk) and review below (review risk): for each approve
  *   threshold of a grid, review below is half the lowest review risk of any crisis, personal or spam comment it
  *   leaves unheld from a verified author; the pair that publishes most genuine comments wins. No labelled crisis,
  *   personal or spam comment of the training corpus is published with the chosen pair, with a factor-two margin.
  */
-export const chooseThresholds = (training: CorpusEntry[], genuineUrgent = 0.05) => {
+export const chooseThresholds = (training: CorpusEntry[], crisisRecall = 0.9) => {
   const models = crossValidatedModels(training);
   const base = rules();
   const open = { ...base, crisisModel: { urgentThreshold: 1.01, approveBelow: 1.01, reviewBelow: 1.01 } };
@@ -89,8 +90,9 @@ export const chooseThresholds = (training: CorpusEntry[], genuineUrgent = 0.05) 
   const genuine = judged.filter((entry) => entry.label === 'genuine');
   const lexiconUrgent = (entry: (typeof judged)[number]) => entry.outcome === 'urgent';
   const candidates = [...new Set(judged.map((entry) => Math.round(entry.crisisRisk * 1000) / 1000))].sort((a, b) => a - b);
+  const crisisEntries = judged.filter((entry) => entry.label === 'crisis');
   const urgentThreshold =
-    candidates.find((threshold) => genuine.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= threshold).length <= genuineUrgent * genuine.length) ?? 1;
+    [...candidates].reverse().find((threshold) => crisisEntries.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= threshold).length >= crisisRecall * crisisEntries.length) ?? 0;
   const unheld = judged.filter((entry) => entry.outcome === 'approved' && ['crisis', 'personal', 'spam'].includes(entry.label));
   const half = (values: number[]) => (values.length === 0 ? 0.5 : Math.round((Math.min(...values) / 2) * 10000) / 10000);
   const publishedShare = (approveBelow: number, reviewBelow: number) =>
@@ -101,15 +103,16 @@ export const chooseThresholds = (training: CorpusEntry[], genuineUrgent = 0.05) 
       return { approveBelow, reviewBelow, published: publishedShare(approveBelow, reviewBelow) };
     })
     .sort((a, b) => b.published - a.published);
-  const crisis = judged.filter((entry) => entry.label === 'crisis');
-  const recall = crisis.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= urgentThreshold).length / crisis.length;
-  return { urgentThreshold, ...best, recall };
+  const genuineUrgent = genuine.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= urgentThreshold).length / genuine.length;
+  const recall = crisisEntries.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= urgentThreshold).length / crisisEntries.length;
+  return { urgentThreshold, ...best, recall, genuineUrgent };
 };
 
 if (require.main === module && process.argv.includes('--thresholds')) {
-  const { urgentThreshold, approveBelow, reviewBelow, recall, published } = chooseThresholds(loadCorpus(TRAINING_DIR));
+  const { urgentThreshold, approveBelow, reviewBelow, recall, genuineUrgent, published } = chooseThresholds(loadCorpus(TRAINING_DIR));
+  const share = (value: number) => `${(value * 100).toFixed(1)}%`;
   process.stdout.write(
-    `urgent threshold ${urgentThreshold} (cross-validated crisis urgent ${(recall * 100).toFixed(1)}%), approve below ${approveBelow}, review below ${reviewBelow} (genuine published from verified authors ${(published * 100).toFixed(1)}%)\n`
+    `urgent threshold ${urgentThreshold} (cross-validated: crisis urgent ${share(recall)}, genuine urgent ${share(genuineUrgent)}), approve below ${approveBelow}, review below ${reviewBelow} (genuine published from verified authors ${share(published)})\n`
   );
 } else if (require.main === module) {
   const training = loadCorpus(TRAINING_DIR);
