@@ -43,7 +43,7 @@ describe('the pipeline runs exactly once on every create path', () => {
     await seedDemoContent(app.strapi);
     expect(pipeline).toHaveBeenCalledTimes(1);
     const seedComment = await app.strapi.db.query(COMMENT).findOne({ where: { authorEmail: SEED_COMMENT.authorEmail } });
-    expect(seedComment).toMatchObject({ moderationStatus: 'spam', flags: ['generic-praise'] });
+    expect(seedComment).toMatchObject({ moderationStatus: 'spam', flags: expect.arrayContaining(['generic-praise']) });
     expect(await publicCommentIds()).not.toContain(seedComment.documentId);
   });
 
