@@ -156,6 +156,10 @@ const get = async (url, headers = {}) => {
 };
 
 async function main() {
+  if (args.includes('--soak')) {
+    require('./soak');
+    return;
+  }
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '');
   log(`Benchmark (${quick ? 'quick' : 'full'}): ${client}, sizes ${sizes.join(', ')}, ${duration}s per case, ${connections} connections, load from ${generator}, server heap ${heapMegabytes} MB`);
 

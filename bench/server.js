@@ -51,6 +51,17 @@ async function main() {
       }
       return;
     }
+    if (message && message.type === 'publish-article') {
+      // Benchmark helper: an editor's change, published (the response cache of both instances is cleared).
+      const articles = await strapi.documents('api::article.article').findMany({ status: 'published', fields: ['title'], limit: 50 });
+      const article = articles[message.turn % Math.max(1, articles.length)];
+      if (article) {
+        await strapi.documents('api::article.article').update({ documentId: article.documentId, data: { title: `${article.title.replace(/ \(\d+\)$/, '')} (${message.turn})` } });
+        await strapi.documents('api::article.article').publish({ documentId: article.documentId });
+      }
+      process.send({ type: 'published', documentId: article && article.documentId });
+      return;
+    }
     if (message && message.type === 'clear-waiting') {
       // Benchmark helper: every waiting comment decided (rejected), so the next inbox case sees only its own.
       const { count } = await strapi.db.query('api::comment.comment').updateMany({ where: { moderationStatus: 'pending' }, data: { moderationStatus: 'rejected' } });

@@ -6,6 +6,7 @@ import { resolveDocumentId } from '../../../utils/public-read';
 import { toPlainText } from '../../../utils/plain-text';
 import { ipHash, neutralDocumentId } from '../../../utils/reader-identity';
 import { unavailable } from '../../../middlewares/database-unavailable';
+import { retryOnForeignKeyRace } from '../../../utils/foreign-key-retry';
 import { fieldError, parseInput } from '../../../utils/validation';
 import { isCrisis } from '#domain/moderation';
 import { supportFor } from '../../../utils/support';
@@ -119,9 +120,8 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         return answerCreated(ctx, { documentId: neutralDocumentId(), moderationStatus: 'pending', flags: verdict.flags, language: facts.language?.code });
       }
 
-      const created = await strapi
-        .documents(COMMENT)
-        .create({
+      const created = await retryOnForeignKeyRace(() =>
+        strapi.documents(COMMENT).create({
           data: {
             article: articleId,
             parent: data.parent || null,
@@ -138,7 +138,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
             priority: 'normal',
           } as CommentInput,
         })
-        .catch(async (error: unknown) => {
+      ).catch(async (error: unknown) => {
           // A refused post (comments closed, parent not approved...) does not use up the reader's allowance.
           await strapi.service('api::comment.flood-control').refund(floodKeys);
           throw error;
