@@ -42,9 +42,10 @@ const naiveBayes: Option = {
 };
 
 export const OPTIONS: Option[] = [
-  logistic('logistic regression, words + pairs + letters 3-5 (default)'),
-  logistic('logistic regression, fewer epochs (6)', { epochs: 6 }),
-  logistic('logistic regression, crisis weight 4', { positiveWeight: 4 }),
+  logistic('logistic regression, words, pairs, triples, letters 3-5, lexicon lists; 20 epochs at 0.2 (default)'),
+  logistic('the same, 12 epochs at 0.5', { epochs: 12, learningRate: 0.5 }),
+  logistic('the same, crisis weight 1', { positiveWeight: 1 }),
+  logistic('the same, crisis weight 4', { positiveWeight: 4 }),
   naiveBayes,
 ];
 
@@ -76,24 +77,32 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 /**
  * The thresholds the configuration defaults are set to, chosen on the cross-validated training corpus only:
  * - urgent: recall first (a false alarm costs a moderator a minute, a miss can cost a life): the highest crisis risk
- *   at which the whole pipeline still marks `crisisRecall` of the held-out crisis comments urgent;
+ *   at which the whole pipeline still marks `crisisRecall` (the care issue's own 95%) of the held-out crisis comments
+ *   urgent, counted on the realistic sets only. The hard-case and contrast sets (`*.hard-cases`, `*.contrast`) were
+ *   written to be as close to the line as possible: they teach the models, but a threshold set on them would
+ *   describe those writers' puzzles, not the site's readers;
  * - the two publishing gates together, approve below (crisis risk) and review below (review risk): for each approve
  *   threshold of a grid, review below is half the lowest review risk of any crisis, personal or spam comment it
  *   leaves unheld from a verified author; the pair that publishes most genuine comments wins. No labelled crisis,
  *   personal or spam comment of the training corpus is published with the chosen pair, with a factor-two margin.
  */
-export const chooseThresholds = (training: CorpusEntry[], crisisRecall = 0.9) => {
+/** The sets written to sit on the line between crisis and not: for training, not for calibration. */
+export const isPuzzle = (entry: CorpusEntry) => /\.(hard-cases|contrast)$/.test(entry.source ?? '');
+
+export const chooseThresholds = (training: CorpusEntry[], crisisRecall = 0.95) => {
   const models = crossValidatedModels(training);
   const base = rules();
   const open = { ...base, crisisModel: { urgentThreshold: 1.01, approveBelow: 1.01, reviewBelow: 1.01 } };
-  const judged = judge(training, RUNS['verified authors with an approved comment'], models, open);
+  const all = judge(training, RUNS['verified authors with an approved comment'], models, open);
+  const judged = all.filter((entry) => !isPuzzle(entry));
   const genuine = judged.filter((entry) => entry.label === 'genuine');
   const lexiconUrgent = (entry: (typeof judged)[number]) => entry.outcome === 'urgent';
-  const candidates = [...new Set(judged.map((entry) => Math.round(entry.crisisRisk * 1000) / 1000))].sort((a, b) => a - b);
+  const candidates = [...new Set(all.map((entry) => Math.round(entry.crisisRisk * 1000) / 1000))].sort((a, b) => a - b);
   const crisisEntries = judged.filter((entry) => entry.label === 'crisis');
   const urgentThreshold =
     [...candidates].reverse().find((threshold) => crisisEntries.filter((entry) => lexiconUrgent(entry) || entry.crisisRisk >= threshold).length >= crisisRecall * crisisEntries.length) ?? 0;
-  const unheld = judged.filter((entry) => entry.outcome === 'approved' && ['crisis', 'personal', 'spam'].includes(entry.label));
+  // Nothing unsafe published unseen: the publishing gates are set over every set, puzzles included.
+  const unheld = all.filter((entry) => entry.outcome === 'approved' && ['crisis', 'personal', 'spam'].includes(entry.label));
   const half = (values: number[]) => (values.length === 0 ? 0.5 : Math.round((Math.min(...values) / 2) * 10000) / 10000);
   const publishedShare = (approveBelow: number, reviewBelow: number) =>
     genuine.filter((entry) => entry.outcome === 'approved' && entry.crisisRisk < approveBelow && entry.reviewRisk < reviewBelow).length / genuine.length;

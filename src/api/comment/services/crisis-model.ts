@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { crisisExamples, loadCorpus, reviewExamples, RiskModel, type CorpusEntry, type NormalisedText, type RiskExample, type RiskScore } from '#domain/moderation';
+import { crisisExamples, featuresInBackground, loadCorpus, reviewExamples, RiskModel, type CorpusEntry, type NormalisedText, type RiskExample, type RiskScore } from '#domain/moderation';
 import { modelStore } from './model-store';
 
 /**
@@ -84,13 +84,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return hash.digest('hex');
   };
 
+  /** Both models, from one reading of every text (the features are the same; the labels differ). */
+  const trainBoth = async ({ crisis, review }: Labelled): Promise<Models> => {
+    const texts = [...new Set([...crisis, ...review].map((example) => example.text))];
+    const features = await featuresInBackground(texts);
+    const of = new Map(texts.map((text, index) => [text, features[index]]));
+    const prepared = (examples: RiskExample[]) => examples.map((example) => ({ features: of.get(example.text)!, positive: example.positive, weight: example.weight ?? 1 }));
+    return { crisis: await RiskModel.trainInBackground(prepared(crisis)), review: await RiskModel.trainInBackground(prepared(review)) };
+  };
+
   /** The models for what is labelled now: the stored ones if they were trained on exactly that, else new ones. */
   const train = async (): Promise<Trained> => {
     const examples = await labelled();
     const fingerprint = fingerprintOf(examples);
     const stored = await store.load();
     if (stored?.model.fingerprint === fingerprint) return stored.model;
-    const models = trainedHere.get(fingerprint) ?? { crisis: await RiskModel.trainInBackground(examples.crisis), review: await RiskModel.trainInBackground(examples.review) };
+    const models = trainedHere.get(fingerprint) ?? (await trainBoth(examples));
     trainedHere.set(fingerprint, models);
     const trained = { fingerprint, ...models };
     await store.save(trained);

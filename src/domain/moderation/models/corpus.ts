@@ -12,6 +12,8 @@ export interface CorpusEntry {
   label: Label;
   kind: string;
   lang: string;
+  /** The file it came from, without `.jsonl` (set by loadCorpus). */
+  source?: string;
 }
 
 export const loadCorpus = (dir: string): CorpusEntry[] =>
@@ -24,7 +26,7 @@ export const loadCorpus = (dir: string): CorpusEntry[] =>
         .readFileSync(path.join(dir, file), 'utf8')
         .split('\n')
         .filter((line) => line.trim())
-        .map((line) => JSON.parse(line) as CorpusEntry)
+        .map((line) => ({ ...(JSON.parse(line) as CorpusEntry), source: file.replace(/\.jsonl$/, '') }))
     );
 
 /** For the spam filter every label but spam is ham: crisis, personal and hard cases are real readers. */

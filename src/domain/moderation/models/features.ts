@@ -18,6 +18,7 @@ const LEXICON_FEATURES = [
   ...['death', 'harm', 'medication', 'diagnosis'].map((list) => ['sensitive', list] as const),
 ];
 const LEXICON_WEIGHT = 4;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** FNV-1a, 32 bits: fast, stable across runs and Node versions. */
 const hash = (text: string): number => {
@@ -57,6 +58,9 @@ export const featuresOf = (text: NormalisedText): Features => {
     add(word, `w:${word}`);
     const padded = `^${word}$`;
     for (const size of GRAMS) for (let start = 0; start + size <= padded.length; start += 1) add(word, `c:${padded.slice(start, start + size)}`);
+    // Chinese, Japanese and Korean are written without spaces between words: their characters and pairs of
+    // characters are the words.
+    if (UNSPACED.test(word)) for (const size of [1, 2]) for (let start = 0; start + size <= word.length; start += 1) add(word, `h:${word.slice(start, start + size)}`);
   });
   const all = views(text);
   for (const [kind, list] of LEXICON_FEATURES) {
