@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ipHash } from '../../../utils/reader-identity';
-import { fieldError } from '../../../utils/validation';
+import { ipHash } from '#app/utils/reader-identity';
+import { fieldError } from '#app/utils/validation';
 import { verify, type DataClaims } from '../tokens';
 import { maskEmail, type DataRequestKind } from '../../data-request/services/data-request';
 import type { ErasureMode } from '../services/reader-data';
