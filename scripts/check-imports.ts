@@ -14,7 +14,6 @@ import fs from 'fs';
 import path from 'path';
 import ts from 'typescript';
 
-const ROOT = path.resolve(__dirname, '..');
 const FOLDERS = ['src', 'config', 'tests', 'scripts', 'bench'];
 const SKIP = new Set(['node_modules', 'dist', 'build', '.cache', '.tmp', 'fixtures']);
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
@@ -26,8 +25,6 @@ interface Import {
   line: number;
   typeOnly: boolean;
 }
-
-const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
 
 const sourceFiles = (dir: string): string[] =>
   fs.existsSync(dir)
@@ -86,71 +83,33 @@ const asFile = (target: string): string | null => {
 };
 
 type ImportsMap = Record<string, string | Record<string, string>>;
-const packageImports = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { imports?: ImportsMap }).imports ?? {};
 
 /** An alias (package.json "imports") to the source file it names, as Node would match it; undefined when no key matches. */
-const resolveAlias = (specifier: string): string | null | undefined => {
+const resolveAlias = (root: string, packageImports: ImportsMap, specifier: string): string | null | undefined => {
   for (const [key, value] of Object.entries(packageImports)) {
     const target = typeof value === 'string' ? value : (value.source ?? value.default);
     const star = key.indexOf('*');
     if (star < 0) {
-      if (key === specifier) return fs.existsSync(path.join(ROOT, target)) ? path.join(ROOT, target) : null;
+      if (key === specifier) return fs.existsSync(path.join(root, target)) ? path.join(root, target) : null;
       continue;
     }
     const [prefix, suffix] = [key.slice(0, star), key.slice(star + 1)];
     if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < key.length - 1) continue;
-    const file = path.join(ROOT, target.replace('*', specifier.slice(prefix.length, specifier.length - suffix.length)));
+    const file = path.join(root, target.replace('*', specifier.slice(prefix.length, specifier.length - suffix.length)));
     return fs.existsSync(file) ? file : null;
   }
   return undefined;
 };
 
-const DOMAIN = path.join(ROOT, 'src', 'domain');
 /** The domain a file belongs to (src/domain/<name>/...), or null. */
-const domainOf = (file: string) => {
-  const inside = path.relative(DOMAIN, file).split(path.sep);
+const domainOf = (domainDir: string, file: string) => {
+  const inside = path.relative(domainDir, file).split(path.sep);
   return inside[0] !== '..' && inside.length > 1 ? inside[0] : null;
 };
-const isAdminCode = (file: string) => /^src\/(admin|plugins\/[^/]+\/admin)\//.test(rel(file));
-const isTest = (file: string) => rel(file).startsWith('tests/');
-
-const files = FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder))).sort();
-const known = new Set(files);
-const graph = new Map<string, string[]>();
-const problems: string[] = [];
-let importCount = 0;
-
-for (const file of files) {
-  const edges: string[] = [];
-  for (const { specifier, line, typeOnly } of importsOf(file)) {
-    importCount += 1;
-    const where = `${rel(file)}:${line}`;
-    let target: string | null = null;
-    if (specifier.startsWith('.')) {
-      const climb = climbOf(specifier);
-      if (climb > MAX_CLIMB) problems.push(`${where}: '${specifier}' climbs ${climb} levels (at most ${MAX_CLIMB}); import it through an alias (#app/..., #domain/...)`);
-      target = asFile(path.resolve(path.dirname(file), specifier));
-    } else if (specifier.startsWith('#')) {
-      const resolved = resolveAlias(specifier);
-      if (!resolved) {
-        problems.push(`${where}: '${specifier}' names no file through package.json "imports" (#domain/<name> is a domain's index; #app/<path> a file under src/, a folder as <path>/index)`);
-        continue;
-      }
-      target = resolved;
-      if (isAdminCode(file) && !typeOnly) problems.push(`${where}: admin code may import '${specifier}' for types only (import type / export type)`);
-    }
-    if (!target) continue;
-    const domain = domainOf(target);
-    if (domain && domain !== domainOf(file) && !isTest(file) && target !== path.join(DOMAIN, domain, 'index.ts')) {
-      problems.push(`${where}: '${specifier}' reaches into src/domain/${domain}; import its public face, #domain/${domain}`);
-    }
-    if (known.has(target)) edges.push(target);
-  }
-  graph.set(file, [...new Set(edges)]);
-}
+const isAdminCode = (relative: string) => /^src\/(admin|plugins\/[^/]+\/admin)\//.test(relative);
 
 /** Strongly connected components (Tarjan): every component of more than one file, or a file importing itself, is a cycle. */
-const cycles = (): string[][] => {
+const cycles = (graph: Map<string, string[]>, files: string[]): string[][] => {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -185,7 +144,7 @@ const cycles = (): string[][] => {
 };
 
 /** One concrete loop through a component, from its first file back to it (shortest, by breadth-first search). */
-const loopThrough = (component: string[]): string[] => {
+const loopThrough = (graph: Map<string, string[]>, component: string[]): string[] => {
   const members = new Set(component);
   const start = [...component].sort()[0];
   const previous = new Map<string, string>();
@@ -208,14 +167,59 @@ const loopThrough = (component: string[]): string[] => {
   return [start, start];
 };
 
-for (const component of cycles()) {
-  const loop = loopThrough(component).map(rel).join(' → ');
-  problems.push(`import cycle${component.length > 2 ? ` among ${component.length} files` : ''}: ${loop}`);
-}
+/** The problems of the project at `root` (its package.json "imports" are the aliases), and what was read. */
+export const checkImports = (root: string): { files: number; imports: number; problems: string[] } => {
+  const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const packageImports = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { imports?: ImportsMap }).imports ?? {};
+  const domainDir = path.join(root, 'src', 'domain');
+  const files = FOLDERS.flatMap((folder) => sourceFiles(path.join(root, folder))).sort();
+  const known = new Set(files);
+  const graph = new Map<string, string[]>();
+  const problems: string[] = [];
+  let imports = 0;
 
-if (problems.length > 0) {
-  process.stderr.write(`${problems.join('\n')}\n\n${problems.length} import problem${problems.length === 1 ? '' : 's'} in ${files.length} files.\n`);
-  process.exitCode = 1;
-} else {
-  process.stdout.write(`${files.length} files, ${importCount} imports: none climbs more than ${MAX_CLIMB} levels, no cycle, every alias resolves.\n`);
+  for (const file of files) {
+    const edges: string[] = [];
+    for (const { specifier, line, typeOnly } of importsOf(file)) {
+      imports += 1;
+      const where = `${rel(file)}:${line}`;
+      let target: string | null = null;
+      if (specifier.startsWith('.')) {
+        const climb = climbOf(specifier);
+        if (climb > MAX_CLIMB) problems.push(`${where}: '${specifier}' climbs ${climb} levels (at most ${MAX_CLIMB}); import it through an alias (#app/..., #domain/...)`);
+        target = asFile(path.resolve(path.dirname(file), specifier));
+      } else if (specifier.startsWith('#')) {
+        const resolved = resolveAlias(root, packageImports, specifier);
+        if (!resolved) {
+          problems.push(`${where}: '${specifier}' names no file through package.json "imports" (#domain/<name> is a domain's index; #app/<path> a file under src/, a folder as <path>/index)`);
+          continue;
+        }
+        target = resolved;
+        if (isAdminCode(rel(file)) && !typeOnly) problems.push(`${where}: admin code may import '${specifier}' for types only (import type / export type)`);
+      }
+      if (!target) continue;
+      const domain = domainOf(domainDir, target);
+      if (domain && domain !== domainOf(domainDir, file) && !rel(file).startsWith('tests/') && target !== path.join(domainDir, domain, 'index.ts')) {
+        problems.push(`${where}: '${specifier}' reaches into src/domain/${domain}; import its public face, #domain/${domain}`);
+      }
+      if (known.has(target)) edges.push(target);
+    }
+    graph.set(file, [...new Set(edges)]);
+  }
+
+  for (const component of cycles(graph, files)) {
+    const loop = loopThrough(graph, component).map(rel).join(' → ');
+    problems.push(`import cycle${component.length > 2 ? ` among ${component.length} files` : ''}: ${loop}`);
+  }
+  return { files: files.length, imports, problems };
+};
+
+if (require.main === module) {
+  const { files, imports, problems } = checkImports(path.resolve(__dirname, '..'));
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.join('\n')}\n\n${problems.length} import problem${problems.length === 1 ? '' : 's'} in ${files} files.\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(`${files} files, ${imports} imports: none climbs more than ${MAX_CLIMB} levels, no cycle, every alias resolves.\n`);
+  }
 }
