@@ -9,9 +9,10 @@
  */
 const path = require('path');
 
-const dist = path.join(process.env.DIST_DIR || path.join(__dirname, '..', 'dist'), 'src', 'api', 'group-program', 'services');
-const { compileSchedule } = require(path.join(dist, 'schedule', 'recurrence.js'));
-const { prepareSchedule } = require(path.join(dist, 'feed', 'ranking.js'));
+// The compiled domains' public faces: #domain/<name> (package.json "imports"), or those of DIST_DIR's build.
+const domain = (name) => require(process.env.DIST_DIR ? path.join(process.env.DIST_DIR, 'src', 'domain', name, 'index.js') : `#domain/${name}`);
+const { compileSchedule } = domain('schedule');
+const { prepareSchedule } = domain('feed');
 const { scheduleFor } = require('./seed-scale');
 
 if (typeof global.gc !== 'function') throw new Error('Run with node --expose-gc');

@@ -1,5 +1,5 @@
 import type { UID } from '@strapi/strapi';
-import type { ViewConfig } from './admin-views';
+import type { ViewConfig } from './admin-view-types';
 
 /** Content Manager views of readers' reports, blocks and data requests (merged into ADMIN_VIEWS). */
 export const READER_ADMIN_VIEWS: Partial<Record<UID.ContentType, ViewConfig>> = {

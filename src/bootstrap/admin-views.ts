@@ -1,25 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
+import type { ViewConfig } from './admin-view-types';
 import { READER_ADMIN_VIEWS } from './admin-views-readers';
 
 /**
  * Content Manager views as code: list columns, default sort, field labels and help text, applied at every start
  * on top of what Strapi generated, so every machine shows editors and moderators the same screens.
  */
-interface FieldMeta {
-  label?: string;
-  description?: string;
-  placeholder?: string;
-  editable?: boolean;
-}
-
-export interface ViewConfig {
-  settings?: Record<string, unknown>;
-  list?: string[];
-  /** Rows of [field, width out of 12]: fields that belong together sit together. */
-  edit?: Array<Array<[string, number]>>;
-  fields?: Record<string, FieldMeta>;
-}
-
 export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewConfig>> = {
   'api::article.article': {
     settings: { mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parseInput } from '../utils/validation';
 import { maskEmail } from '../api/data-request/services/data-request';
-import type { ErasureMode } from '../api/commenter/services/reader-data';
+import type { ErasureMode } from '../api/data-request/services/reader-data';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 
@@ -42,7 +42,7 @@ export const dataRequestMiddleware =
         await log.sendLink('export', email, saved.id);
       } else {
         const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
-        const counts = await strapi.service('api::commenter.reader-data').erase(email, mode);
+        const counts = await strapi.service('api::data-request.reader-data').erase(email, mode);
         await log.complete(saved.id, { ...counts }, { email: maskEmail(email), mode });
       }
     } catch (error) {

@@ -1,9 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { describeSchedule } from '../api/group-program/services/schedule/describe';
-import { isComplete, type ScheduleFields } from '../api/group-program/services/schedule/fields';
-import { canonicalTimeZone } from '../api/group-program/services/schedule/time-zones';
-import { validateSchedule } from '../api/group-program/services/schedule/validate';
+import { canonicalTimeZone, describeSchedule, isComplete, validateSchedule, type ScheduleFields } from '#domain/schedule';
 
 const PROGRAM = 'api::group-program.group-program';
 

@@ -54,7 +54,7 @@ const FEED_ITEM: JsonSchema = {
 };
 
 const dateTime = { type: 'string', format: 'date-time' };
-/** GET /api/commenters/export/download: everything kept under a reader's address (src/api/commenter/services/reader-data.ts). */
+/** GET /api/commenters/export/download: everything kept under a reader's address (src/api/data-request/services/reader-data.ts). */
 const READER_DATA_EXPORT: JsonSchema = {
   type: 'object',
   description: "A reader's own data: their comments (every status, as stored) and the reports they sent.",

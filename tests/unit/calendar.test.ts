@@ -1,8 +1,6 @@
 import ICAL from 'ical.js';
-import { buildCalendar, type CalendarProgram } from '../../src/api/group-program/services/feed/calendar';
-import { vtimezone } from '../../src/api/group-program/services/feed/vtimezone';
-import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
-import { compileSchedule } from '../../src/api/group-program/services/schedule/recurrence';
+import { buildCalendar, type CalendarProgram, vtimezone } from '#domain/feed';
+import { compileSchedule, type Schedule } from '#domain/schedule';
 
 const schedule: Schedule = {
   timezone: 'America/New_York',

@@ -1,6 +1,5 @@
-import { holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn } from '../../src/api/group-program/services/feed/ranking';
-import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
-import { compileSchedule, startsBetween } from '../../src/api/group-program/services/schedule/recurrence';
+import { holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn } from '#domain/feed';
+import { compileSchedule, type Schedule, startsBetween } from '#domain/schedule';
 
 const weekly = (firstSessionDate: string, startTime = '18:00:00.000'): Schedule => ({
   timezone: 'America/New_York',

@@ -1,7 +1,5 @@
-import { toJsonLd } from '../../src/api/group-program/services/feed/json-ld';
-import { absoluteUrl, type ProgramRow } from '../../src/api/group-program/services/feed/types';
-import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
-import { compileSchedule } from '../../src/api/group-program/services/schedule/recurrence';
+import { absoluteUrl, type ProgramRow, toJsonLd } from '#domain/feed';
+import { compileSchedule, type Schedule } from '#domain/schedule';
 
 const program: ProgramRow = {
   documentId: 'p1',

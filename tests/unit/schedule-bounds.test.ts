@@ -1,9 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { checkExpandable, prepareSchedule } from '../../src/api/group-program/services/feed/ranking';
-import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
-import { schedulePanel } from '../../src/api/group-program/services/schedule/panel';
-import { compileSchedule, sessionsRemaining } from '../../src/api/group-program/services/schedule/recurrence';
-import { validateSchedule } from '../../src/api/group-program/services/schedule/validate';
+import { checkExpandable, prepareSchedule } from '#domain/feed';
+import { compileSchedule, type Schedule, schedulePanel, sessionsRemaining, validateSchedule } from '#domain/schedule';
 
 /** Schedules stay within a range of dates, and one that does not is never expanded past the library's limit. */
 const today = Temporal.PlainDate.from('2026-12-01');

@@ -3,10 +3,8 @@ import path from 'path';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
-import { buildCalendar } from '../../src/api/group-program/services/feed/calendar';
-import type { Schedule, WeeksOfMonth } from '../../src/api/group-program/services/schedule/fields';
-import { compileSchedule, startsBetween } from '../../src/api/group-program/services/schedule/recurrence';
-import { instantOf, wallClockAt } from '../../src/api/group-program/services/schedule/zone';
+import { buildCalendar } from '#domain/feed';
+import { compileSchedule, instantOf, type Schedule, startsBetween, wallClockAt, type WeeksOfMonth } from '#domain/schedule';
 
 /**
  * Property tests: random schedules in eight zones, 2026-2035, many starting on or a few weeks before a DST change

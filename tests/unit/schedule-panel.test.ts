@@ -1,5 +1,4 @@
-import { nextMatchingDate, schedulePanel } from '../../src/api/group-program/services/schedule/panel';
-import { plainDate } from '../../src/api/group-program/services/schedule/fields';
+import { nextMatchingDate, plainDate, schedulePanel } from '#domain/schedule';
 
 const THANKSGIVING = new Map([['2027-11-25', 'Thanksgiving Day']]);
 const holidayOn = (date: string) => THANKSGIVING.get(date) ?? null;

@@ -1,7 +1,4 @@
-import { describeSchedule, timeRange } from '../../src/api/group-program/services/schedule/describe';
-import type { Schedule } from '../../src/api/group-program/services/schedule/fields';
-import { compileSchedule, sessionAt, sessionsRemaining, startsBetween } from '../../src/api/group-program/services/schedule/recurrence';
-import { validateSchedule } from '../../src/api/group-program/services/schedule/validate';
+import { compileSchedule, describeSchedule, type Schedule, sessionAt, sessionsRemaining, startsBetween, timeRange, validateSchedule } from '#domain/schedule';
 
 const NY = 'America/New_York';
 const base: Schedule = {

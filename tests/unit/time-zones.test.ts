@@ -1,6 +1,6 @@
 import schema from '../../src/components/program/schedule.json';
-import { TIME_ZONE_NAMES } from '../../src/api/group-program/services/schedule/time-zone-names';
-import { canonicalTimeZone } from '../../src/api/group-program/services/schedule/time-zones';
+import { canonicalTimeZone } from '#domain/schedule';
+import { TIME_ZONE_NAMES } from '../../src/domain/schedule/time-zone-names';
 
 describe('time zones', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { instantOf, isoWithOffset, transitionsBetween } from '../../src/api/group-program/services/schedule/zone';
+import { instantOf, isoWithOffset, transitionsBetween } from '#domain/schedule';
 
 const at = (timeZone: string, local: string) => new Date(instantOf(timeZone, Temporal.PlainDateTime.from(local))).toISOString();
 

@@ -71,15 +71,15 @@ export const readerOperations: Record<string, Describe> = {
       ...errors('BadRequest', 'NotFound', 'PayloadTooLarge', 'UnsupportedMediaType', 'TooManyRequests'),
     },
   }),
-  'api::commenter.reader-data.unsubscribe': (context) => ({
+  'api::data-request.reader-data.unsubscribe': (context) => ({
     summary: 'Stop reply notifications for one comment (the one-click link in the email)',
     description: `${howOpened(context, 'unsubscribe link')} The answer is the same whether or not the comment still exists.`,
     tags: ['Readers'],
     ...linkToken(context, 'unsubscribe link'),
     responses: { '200': ok('Unsubscribed.', data({ unsubscribed: { const: true }, message: { type: 'string' } }), NO_STORE), ...failures(context) },
   }),
-  'api::commenter.reader-data.requestExport': requestLink('export'),
-  'api::commenter.reader-data.export': (context) => ({
+  'api::data-request.reader-data.requestExport': requestLink('export'),
+  'api::data-request.reader-data.export': (context) => ({
     summary: 'Download my data (the export link in the email)',
     description: `${howOpened(context, 'export link')} Works once, until it expires (READER_DATA_LINK_HOURS), and not after the address signs out everywhere (POST /api/commenters/revoke). A used, revoked, expired or forged link is a 400 naming \`token\`.`,
     tags: ['Readers'],
@@ -92,8 +92,8 @@ export const readerOperations: Record<string, Describe> = {
       ...failures(context),
     },
   }),
-  'api::commenter.reader-data.requestErasure': requestLink('erase'),
-  'api::commenter.reader-data.confirmErasure': (context) => ({
+  'api::data-request.reader-data.requestErasure': requestLink('erase'),
+  'api::data-request.reader-data.confirmErasure': (context) => ({
     summary: 'Erase my comments (the confirmation link in the email)',
     description: `${howOpened(
       context,

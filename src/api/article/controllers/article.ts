@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createPublicReadController, type PublicDocument } from '../../../utils/public-controller';
+import { createPublicReadController, type PublicDocument } from '#app/utils/public-controller';
 
 export const ARTICLE_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { toPlainText } from '../../../utils/plain-text';
-import { emailHash, ipHash } from '../../../utils/reader-identity';
-import { parseInput } from '../../../utils/validation';
+import { toPlainText } from '#app/utils/plain-text';
+import { emailHash, ipHash } from '#app/utils/reader-identity';
+import { parseInput } from '#app/utils/validation';
 import type { ReportedComment } from '../services/comment-report';
 import { reportSchema } from '../validation';
 import { detectLanguage } from '#domain/moderation';
-import { supportFor } from '../../../utils/support';
+import { supportFor } from '#app/utils/support';
 
 const COMMENT = 'api::comment.comment';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { responseCache } from '../../../utils/response-cache';
+import { responseCache } from '#app/utils/response-cache/index';
 
 const REPORT = 'api::comment-report.comment-report';
 const COMMENT = 'api::comment.comment';

@@ -2,14 +2,14 @@ import { factories } from '@strapi/strapi';
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { resolveDocumentId } from '../../../utils/public-read';
-import { toPlainText } from '../../../utils/plain-text';
-import { ipHash, neutralDocumentId } from '../../../utils/reader-identity';
-import { unavailable } from '../../../middlewares/database-unavailable';
-import { retryOnForeignKeyRace } from '../../../utils/foreign-key-retry';
-import { fieldError, parseInput } from '../../../utils/validation';
+import { resolveDocumentId } from '#app/utils/public-read';
+import { toPlainText } from '#app/utils/plain-text';
+import { ipHash, neutralDocumentId } from '#app/utils/reader-identity';
+import { unavailable } from '#app/middlewares/database-unavailable';
+import { retryOnForeignKeyRace } from '#app/utils/foreign-key-retry';
+import { fieldError, parseInput } from '#app/utils/validation';
 import { isCrisis } from '#domain/moderation';
-import { supportFor } from '../../../utils/support';
+import { supportFor } from '#app/utils/support';
 import type { Evaluation } from '../services/moderation';
 import {
   commentCreateSchema,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentHash, contentHashOf, decide, moderate, normalise, spamTokens, type CommentCandidate, type Facts, type Models, type Verdict } from '#domain/moderation';
-import { getConfig } from '../../../utils/config';
+import { getConfig } from '#app/utils/config';
 import type { AkismetComment } from './akismet';
 
 export type Evaluation = { verdict: Verdict; facts: Facts; contentHash: string };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { sign, verify, type CommenterClaims, type ConfirmationClaims } from '../tokens';
+import { sign, verify, type CommenterClaims, type ConfirmationClaims } from '#app/tokens/reader-tokens';
 
 const COMMENTER = 'api::commenter.commenter';
 const HOUR = 3600;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sign, verify, type UnsubscribeClaims } from '../tokens';
+import { sign, verify, type UnsubscribeClaims } from '#app/tokens/reader-tokens';
 
 const COMMENT = 'api::comment.comment';
 const DAY = 24 * 3600;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sign } from '../../commenter/tokens';
+import { sign } from '#app/tokens/reader-tokens';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 const HOUR = 3600;

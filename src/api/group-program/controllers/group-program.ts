@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '../../../utils/http-cache';
-import { createPublicReadController } from '../../../utils/public-controller';
+import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '#app/utils/http-cache';
+import { createPublicReadController } from '#app/utils/public-controller';
 
 const PROGRAM_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },

@@ -1,19 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
-import { etagOf, type CacheableAnswer } from '../../../utils/http-cache';
-import { describeSchedule } from './schedule/describe';
-import { isComplete, type ScheduleFields } from './schedule/fields';
-import { compileSchedule, sessionAt } from './schedule/recurrence';
-import { buildCalendar, type CalendarProgram } from './feed/calendar';
-import { toFeedItem, type Scheduled } from './feed/item';
-import { toJsonLd } from './feed/json-ld';
+import {
+  absoluteUrl, buildCalendar, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, spreadOf, startsIn, toFeedItem, toJsonLd,
+  type CalendarProgram, type Candidate, type FeedConfig, type PreparedSchedule, type ProgramRow, type Ranked, type Scheduled,
+} from '#domain/feed';
+import { compileSchedule, describeSchedule, isComplete, sessionAt, type ScheduleFields } from '#domain/schedule';
+import { etagOf, type CacheableAnswer } from '#app/utils/http-cache';
 import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
-import { dayOf, holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './feed/ranking';
-import { PROGRAM_FIELDS, absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './feed/types';
 
 /**
- * The upcoming-programs feed as a Strapi service: reads programs, ranks them (./feed/ranking), shapes items
- * (./feed/item, ./feed/json-ld) or a calendar (./feed/calendar). Answers are kept by the response cache
+ * The upcoming-programs feed as a Strapi service: reads programs, ranks them, shapes items or a calendar (the pure
+ * parts are #domain/feed, src/domain/feed), after parsing the query string (./feed/query). Answers are kept by the response cache
  * (src/middlewares/response-cache.ts); the feed keeps only compiled schedules and the programs articles rank from,
  * until a program or topic changes (the feed-cache Document Service middleware calls `invalidate`). A program whose
  * schedule cannot be expanded (stored past validation) is left out of every list and logged, once per version: one

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { pageUrl } from '../../../utils/page-urls';
+import { pageUrl } from '#app/utils/page-urls';
 import { sitemapXml, type SitemapEntry } from './xml';
 
 interface SitemapConfig {

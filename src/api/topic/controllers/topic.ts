@@ -1,3 +1,3 @@
-import { createPublicReadController } from '../../../utils/public-controller';
+import { createPublicReadController } from '#app/utils/public-controller';
 
 export default createPublicReadController('api::topic.topic', { defaultPopulate: {} });

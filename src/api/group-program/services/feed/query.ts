@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { fieldError, parseInput } from '../../../../utils/validation';
+import { fieldError, parseInput } from '#app/utils/validation';
 
 /**
  * The feed's query string, declared once (zod): anything unknown or malformed is a 400 naming the parameter. And

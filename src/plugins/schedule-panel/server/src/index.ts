@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import config from './config';
 import panel from './controllers/panel';
 import { ACTION_DEFINITIONS } from './permissions';
 import routes from './routes';
@@ -7,10 +8,7 @@ import nextTerm from './services/next-term';
 
 /** The editors' schedule panel (server side): the preview route, holidays, and next term. */
 export default {
-  config: {
-    default: { holidays: { country: 'US', region: '' } },
-    validator() {},
-  },
+  config,
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   },

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { parseInput } from '../../../../../utils/validation';
-import { supportFor } from '../../../../../utils/support';
+import { parseInput } from '#app/utils/validation';
+import { supportFor } from '#app/utils/support';
 import { STATUSES } from '../services/decisions';
 import { TABS } from '../services/queue';
 

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { CrisisSupport } from '#domain/care';
 import { checkPracticeReply } from '#domain/moderation';
-import { getConfig } from '../../../../../utils/config';
-import { supportFor } from '../../../../../utils/support';
+import { getConfig } from '#app/utils/config';
+import { supportFor } from '#app/utils/support';
 
 /**
  * The practice speaking: a public reply in a reader's thread, and a private email with crisis resources to a reader

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { schedulePanel } from '../../../../../api/group-program/services/schedule/panel';
-import type { ScheduleFields } from '../../../../../api/group-program/services/schedule/fields';
-import { parseInput } from '../../../../../utils/validation';
+import { schedulePanel, type ScheduleFields } from '#domain/schedule';
+import { parseInput } from '#app/utils/validation';
 
 /** The panel's admin routes: the form's schedule in, the sessions and warnings out; a next term on request. */
 const text = (field: string) => z.string({ error: `${field} must be text` }).max(64).nullish();

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { Temporal } from 'temporal-polyfill';
-import { isComplete, type ScheduleFields } from '../../../../../api/group-program/services/schedule/fields';
-import { compileSchedule, startsBetween } from '../../../../../api/group-program/services/schedule/recurrence';
-import { wallClockAt } from '../../../../../api/group-program/services/schedule/zone';
+import { compileSchedule, isComplete, startsBetween, wallClockAt, type ScheduleFields } from '#domain/schedule';
 
 /**
  * "Schedule next term" on a therapy group: a draft copy whose first session is the same weekday after the last

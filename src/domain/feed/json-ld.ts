@@ -1,5 +1,4 @@
-import { meetsOnLastDay, ordinalsOf, plainTime, weekdayOf, intervalOf, type Session } from '../schedule/fields';
-import type { CompiledSchedule } from '../schedule/recurrence';
+import { intervalOf, meetsOnLastDay, ordinalsOf, plainTime, weekdayOf, type CompiledSchedule, type Session } from '#domain/schedule';
 import type { FeedConfig, ProgramRow } from './types';
 
 /**

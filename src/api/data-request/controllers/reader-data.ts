@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ipHash } from '../../../utils/reader-identity';
-import { fieldError } from '../../../utils/validation';
-import { verify, type DataClaims } from '../tokens';
-import { maskEmail, type DataRequestKind } from '../../data-request/services/data-request';
+import { ipHash } from '#app/utils/reader-identity';
+import { fieldError } from '#app/utils/validation';
+import { verify, type DataClaims } from '#app/tokens/reader-tokens';
+import { maskEmail, type DataRequestKind } from '../services/data-request';
 import type { ErasureMode } from '../services/reader-data';
 
 /** A token from the link (GET ?token=) or from the website's own page (POST { token }). */
@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { email, request } = claims;
       if (!(await log().claim(request))) throw fieldError('token', 'This export link was already used: ask for a new one.');
       const data = await strapi
-        .service('api::commenter.reader-data')
+        .service('api::data-request.reader-data')
         .collect(email)
         .catch(async (error: unknown) => {
           await log().reopen(request);
@@ -93,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await log().isOpen(request))) throw fieldError('token', 'This erasure link was already used.');
       await assertNotRevoked(claims, 'erasure link');
       const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
-      const counts = await strapi.service('api::commenter.reader-data').erase(email, mode, new Date(iat * 1000 + 999));
+      const counts = await strapi.service('api::data-request.reader-data').erase(email, mode, new Date(iat * 1000 + 999));
       await log().complete(request, { ...counts }, { email: maskEmail(email), mode });
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: { erased: true, comments: counts.comments, mode, message: 'Your comments are erased.' } };

@@ -1,6 +1,4 @@
-import { describeSchedule } from '../schedule/describe';
-import { sessionAt, sessionsRemaining } from '../schedule/recurrence';
-import { instantOf, isoWithOffset } from '../schedule/zone';
+import { describeSchedule, instantOf, isoWithOffset, sessionAt, sessionsRemaining } from '#domain/schedule';
 import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';

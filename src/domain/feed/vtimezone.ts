@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { offsetAt, offsetString, transitionsBetween, wallClockAt } from '../schedule/zone';
+import { offsetAt, offsetString, transitionsBetween, wallClockAt } from '#domain/schedule';
 
 /**
  * VTIMEZONE components (RFC 5545 §3.6.5) from the tz database Node ships (through Intl, see ../schedule/zone):

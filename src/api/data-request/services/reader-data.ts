@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SpamLabel } from '#domain/moderation';
-import { emailHash } from '../../../utils/reader-identity';
-import { responseCache } from '../../../utils/response-cache';
+import { emailHash } from '#app/utils/reader-identity';
+import { responseCache } from '#app/utils/response-cache/index';
 
 const COMMENT = 'api::comment.comment';
 const REPORT = 'api::comment-report.comment-report';

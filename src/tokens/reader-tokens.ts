@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import { errors } from '@strapi/utils';
 
 /**
- * Signed tokens of the email confirmation flow (HS256 with COMMENTER_TOKEN_SECRET):
+ * Readers' signed tokens (HS256 with COMMENTER_TOKEN_SECRET), used by api::commenter and api::data-request:
  * - a confirmation token, in the link emailed to a new commenter: one use (its nonce), expires in hours;
  * - a commenter token, given to the website once the address is confirmed: long-lived, revoked by bumping the
  *   commenter's `tokenVersion`;

@@ -1,6 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { sessionsRemaining, startsBetween, type CompiledSchedule } from '../schedule/recurrence';
-import { YEARS_AHEAD, YEARS_BACK } from '../schedule/validate';
+import { sessionsRemaining, startsBetween, YEARS_AHEAD, YEARS_BACK, type CompiledSchedule } from '#domain/schedule';
 
 /**
  * Which programs meet in a window, and in what order. Expanding a recurrence is the feed's main cost, so each

@@ -1,4 +1,4 @@
-import type { ScheduleFields } from '../schedule/fields';
+import type { ScheduleFields } from '#domain/schedule';
 
 /** What the feed's parts share: its configuration (config/feed.ts) and the program fields it reads. */
 

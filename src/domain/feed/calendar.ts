@@ -1,7 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, escape, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
-import type { CompiledSchedule } from '../schedule/recurrence';
-import { instantOf, wallClockAt } from '../schedule/zone';
+import { instantOf, wallClockAt, type CompiledSchedule } from '#domain/schedule';
 import { vtimezone } from './vtimezone';
 
 /**

@@ -1,0 +1,12 @@
+/**
+ * The upcoming-programs feed as plain TypeScript (no Strapi): which programs meet in a window and in what order
+ * (`ranking.ts`), a program as a feed item (`item.ts`) with its schema.org event data (`json-ld.ts`), and
+ * iCalendar files (`calendar.ts`, `vtimezone.ts`). Reading programs and the query string is Strapi's part
+ * (src/api/group-program/services/feed.ts).
+ */
+export { checkExpandable, dayOf, holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './ranking';
+export { toFeedItem, type Scheduled } from './item';
+export { toJsonLd } from './json-ld';
+export { buildCalendar, type CalendarProgram } from './calendar';
+export { vtimezone } from './vtimezone';
+export { absoluteUrl, PROGRAM_FIELDS, programUrl, type FeedConfig, type ProgramRow } from './types';
