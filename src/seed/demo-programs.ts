@@ -15,6 +15,17 @@ export const weekdayOnOrAfter = (from: Date, weekday: Weekday, weeks = 0): strin
   return date.toISOString().slice(0, 10);
 };
 
+/** The latest 1st or 3rd `weekday` of its month on or before `from` shifted by `weeks` (a schedule's first date must be one). */
+export const firstOrThirdWeekdayOnOrBefore = (from: Date, weekday: Weekday, weeks = 0): string => {
+  const date = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + weeks * 7));
+  for (;;) {
+    const isoWeekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
+    const nth = Math.ceil(date.getUTCDate() / 7);
+    if (isoWeekday === weekday && (nth === 1 || nth === 3)) return date.toISOString().slice(0, 10);
+    date.setUTCDate(date.getUTCDate() - 1);
+  }
+};
+
 export const demoPrograms = (today: Date) => [
   {
     title: 'Grief Support Group',
@@ -34,7 +45,7 @@ export const demoPrograms = (today: Date) => [
     cancelled: false,
     schedule: {
       timezone: 'America/New_York' as const,
-      firstSessionDate: weekdayOnOrAfter(today, 2, -8),
+      firstSessionDate: firstOrThirdWeekdayOnOrBefore(today, 2, -6),
       startTime: '18:00:00.000',
       durationMinutes: 90,
       repeats: 'monthly-by-weekday' as const,
