@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseInput } from '../utils/validation';
 import { maskEmail } from '../api/data-request/services/data-request';
 import type { ErasureMode } from '../api/commenter/services/reader-data';
+import { getService } from '../utils/services';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 
@@ -36,13 +37,13 @@ export const dataRequestMiddleware =
     const result = await next();
     const saved = result as { id: number };
 
-    const log = strapi.service('api::data-request.data-request');
+    const log = getService(strapi, 'api::data-request.data-request');
     try {
       if (kind === 'export') {
         await log.sendLink('export', email, saved.id);
       } else {
         const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
-        const counts = await strapi.service('api::commenter.reader-data').erase(email, mode);
+        const counts = await getService(strapi, 'api::commenter.reader-data').erase(email, mode);
         await log.complete(saved.id, { ...counts }, { email: maskEmail(email), mode });
       }
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { getService } from '../utils/services';
 
 const FEED_SOURCES = new Set(['api::group-program.group-program', 'api::topic.topic']);
 const READ_ACTIONS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
@@ -9,6 +10,6 @@ export const feedCacheMiddleware =
   async (context, next) => {
     if (!FEED_SOURCES.has(context.uid) || READ_ACTIONS.has(context.action)) return next();
     const result = await next();
-    strapi.service('api::group-program.feed').invalidate();
+    getService(strapi, 'api::group-program.feed').invalidate();
     return result;
   };

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { getSitemapService } from '../api/sitemap/services/sitemap';
+import { getService } from '../utils/services';
 
 const SITEMAP_SOURCES = new Set(['api::article.article', 'api::group-program.group-program']);
 const READ_ACTIONS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
@@ -10,6 +10,6 @@ export const sitemapCacheMiddleware =
   async (context, next) => {
     if (!SITEMAP_SOURCES.has(context.uid) || READ_ACTIONS.has(context.action)) return next();
     const result = await next();
-    getSitemapService(strapi).invalidate();
+    getService(strapi, 'api::sitemap.sitemap').invalidate();
     return result;
   };

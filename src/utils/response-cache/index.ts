@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../services';
 import { type Broadcast, createBroadcast } from './broadcast';
 import { ResponseStore } from './store';
 
@@ -31,7 +32,7 @@ const FEED_SOURCES = ['api::group-program.group-program', 'api::topic.topic'];
  */
 const forgetRemote = (strapi: Core.Strapi, store: ResponseStore, tags: readonly string[]) => {
   store.invalidate(tags);
-  if (tags.some((tag) => FEED_SOURCES.includes(tag))) strapi.service('api::group-program.feed').invalidate();
+  if (tags.some((tag) => FEED_SOURCES.includes(tag))) getService(strapi, 'api::group-program.feed').invalidate();
 };
 
 export const responseCache = (strapi: Core.Strapi): ResponseCache | null => {

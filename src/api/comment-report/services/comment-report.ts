@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { responseCache } from '../../../utils/response-cache';
+import { getService } from '../../../utils/services';
 
 const REPORT = 'api::comment-report.comment-report';
 const COMMENT = 'api::comment.comment';
@@ -90,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: comment.id, priority: 'normal' },
       data: { priority: 'urgent', escalatedAt: null },
     });
-    if (count === 1) strapi.service('api::comment-report.notify').crisisReported(comment);
+    if (count === 1) getService(strapi, 'api::comment-report.notify').crisisReported(comment);
   };
 
   return {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ReportedComment } from './comment-report';
+import { getService } from '../../../utils/services';
 
 /** The moderators' email about a comment a reader reported as a crisis (it is now urgent and escalates if unreviewed). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -10,9 +11,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.log.warn(`Comment ${comment.documentId} on "${title}" reported as a crisis: no MODERATOR_EMAILS to notify.`);
       return;
     }
-    strapi
-      .plugin('email')
-      .service('email')
+    getService(strapi, 'plugin::email.email')
       .send({
         to: moderatorEmails.join(','),
         subject: `Urgent: a reader reported a comment as a crisis on "${title}"`,

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { getService } from '../../../utils/services';
 
 const COMMENT = 'api::comment.comment';
 const ARTICLE = 'api::article.article';
@@ -105,9 +106,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
       return;
     }
     const link = `${adminUrl}/admin/content-manager/collection-types/${COMMENT}/${comment.documentId}`;
-    strapi
-      .plugin('email')
-      .service('email')
+    getService(strapi, 'plugin::email.email')
       .send({
         to: moderatorEmails.join(','),
         subject: `Urgent comment to review on "${article.title}"`,
@@ -129,7 +128,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
    * Urgent comments still pending `escalateAfterMinutes` after they arrived: one more email, to the escalation
    * list, once per comment (claimed with a conditional update, so several instances never send it twice).
    */
-  async escalateOverdueUrgent(now = new Date()): Promise<number> {
+  async escalateOverdueUrgent(now: Date = new Date()): Promise<number> {
     const { escalateAfterMinutes, escalationEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
     const cutoff = new Date(now.getTime() - escalateAfterMinutes * 60_000);
     const overdue: Array<{ id: number; documentId: string; createdAt: string; urgentSince: string | null; reportedAt: string | null; flags: string[] | null; article?: { title: string } }> =
@@ -160,9 +159,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
         strapi.log.error(`Urgent comment ${comment.documentId} unreviewed for ${minutes} minutes: no URGENT_ESCALATION_EMAILS or MODERATOR_EMAILS.`);
         continue;
       }
-      await strapi
-        .plugin('email')
-        .service('email')
+      await getService(strapi, 'plugin::email.email')
         .send({
           to: escalationEmails.join(','),
           subject: `ESCALATION: urgent comment unreviewed for ${minutes} minutes`,
@@ -212,7 +209,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
   },
 
   /** Deletes spam and rejected comments untouched for `purgeAfterDays`. Returns how many went. */
-  async purgeDiscarded(now = new Date()): Promise<number> {
+  async purgeDiscarded(now: Date = new Date()): Promise<number> {
     const days = strapi.config.get('moderation.purgeAfterDays', 0) as number;
     if (days <= 0) return 0;
     const cutoff = new Date(now.getTime() - days * DAY_MS);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { contentHash, contentHashOf, decide, moderate, normalise, spamTokens, type CommentCandidate, type Facts, type Models, type Verdict } from '#domain/moderation';
 import { getConfig } from '../../../utils/config';
 import type { AkismetComment } from './akismet';
+import { getService } from '../../../utils/services';
 
 export type Evaluation = { verdict: Verdict; facts: Facts; contentHash: string };
 
@@ -44,14 +45,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const models: Models = {};
     try {
       if (getConfig(strapi, 'moderation').classifier.enabled) {
-        const spam = await strapi.service('api::comment.spam-classifier').current();
+        const spam = await getService(strapi, 'api::comment.spam-classifier').current();
         models.spam = (text, links) => spam.score(spamTokens(text, links));
       }
     } catch (error) {
       strapi.log.error(`Spam classifier unavailable, comments are held for review: ${(error as Error).message}`);
     }
     try {
-      Object.assign(models, await strapi.service('api::comment.crisis-model').scorers());
+      Object.assign(models, await getService(strapi, 'api::comment.crisis-model').scorers());
     } catch (error) {
       strapi.log.error(`Crisis model unavailable, comments are held for review: ${(error as Error).message}`);
     }
@@ -69,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const history = candidate.authorEmail ? await this.authorHistory(candidate.authorEmail, hash) : { isDuplicate: false, hasApprovedComment: false };
     const standing = { ...history, verified };
     const { verdict, facts } = moderate(candidate, standing, getConfig(strapi, 'moderation'), await this.models(), text);
-    const akismet = strapi.service('api::comment.akismet');
+    const akismet = getService(strapi, 'api::comment.akismet');
     if (reader && akismet.enabled() && verdict.moderationStatus !== 'spam' && verdict.priority !== 'urgent' && (await akismet.isSpam(reader))) {
       return { verdict: decide([...verdict.flags, 'spam:akismet'], standing), facts, contentHash: hash };
     }

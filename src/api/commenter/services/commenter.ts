@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { sign, verify, type CommenterClaims, type ConfirmationClaims } from '../tokens';
+import { getService } from '../../../utils/services';
 
 const COMMENTER = 'api::commenter.commenter';
 const HOUR = 3600;
@@ -56,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else await rows().create({ data: { email, tokenVersion: 0, ...data } });
         const token = sign('confirm-email', { email, nonce }, secret, linkHours * HOUR);
         const link = confirmUrl.replace('{token}', encodeURIComponent(token));
-        await strapi.plugin('email').service('email').send({
+        await getService(strapi, 'plugin::email.email').send({
           to: email,
           subject: `Confirm your email address for comments on ${siteName}`,
           text: [

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { sign, verify, type UnsubscribeClaims } from '../tokens';
+import { getService } from '../../../utils/services';
 
 const COMMENT = 'api::comment.comment';
 const DAY = 24 * 3600;
@@ -70,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const token = sign('unsubscribe', { email: parent.authorEmail, comment: parent.documentId }, secret(), unsubscribeDays * DAY);
       const thread = fill(threadUrl, { slug: reply.article?.slug ?? '', article: reply.article?.documentId ?? '', comment: reply.documentId, parent: parent.documentId });
       try {
-        await strapi.plugin('email').service('email').send({
+        await getService(strapi, 'plugin::email.email').send({
           to: parent.authorEmail,
           subject: `Someone replied to your comment on ${siteName()}`,
           text: [

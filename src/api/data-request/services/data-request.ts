@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { sign } from '../../commenter/tokens';
+import { getService } from '../../../utils/services';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 const HOUR = 3600;
@@ -63,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async sendLink(kind: DataRequestKind, email: string, request: number): Promise<void> {
       const { dataLinkHours, exportUrl, eraseUrl } = config();
-      const version = await strapi.service('api::commenter.commenter').tokenVersion(email);
+      const version = await getService(strapi, 'api::commenter.commenter').tokenVersion(email);
       const token = sign(kind, { email, request, version }, secret, dataLinkHours * HOUR);
       const link = (kind === 'export' ? exportUrl : eraseUrl).replace('{token}', encodeURIComponent(token));
       const text =
@@ -76,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               '',
               'Nothing is erased until you open this link. Replies others wrote to you stay.',
             ];
-      await strapi.plugin('email').service('email').send({
+      await getService(strapi, 'plugin::email.email').send({
         to: email,
         subject: kind === 'export' ? `Your comments on ${siteName}` : `Confirm the erasure of your comments on ${siteName}`,
         text: [...text, '', `The link works once and expires in ${dataLinkHours} hours. If you did not ask for this, ignore this email.`].join('\n'),

@@ -43,7 +43,5 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type SitemapService = ReturnType<typeof service>;
-export const getSitemapService = (strapi: Core.Strapi) => strapi.service('api::sitemap.sitemap') as SitemapService;
 
 export default service;

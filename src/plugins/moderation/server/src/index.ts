@@ -7,6 +7,7 @@ import attention from './services/attention';
 import decisions from './services/decisions';
 import practice from './services/practice';
 import queue from './services/queue';
+import { getService } from '../../../../utils/services';
 
 /** The moderation inbox plugin (server side): admin permissions, the queue, decisions with undo, replies, resources. */
 export default {
@@ -20,7 +21,7 @@ export default {
     validator() {},
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
+    await getService(strapi, 'admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   },
   contentTypes,
   controllers: { inbox },

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { flagInfo } from '#domain/moderation';
+import { getService } from '../../../../../utils/services';
 
 /**
  * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
@@ -107,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ids.length === 0
           ? []
           : strapi.db.query(EVENT).findMany({ where: { commentDocumentId: { $in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-        strapi.service('api::comment-report.comment-report').openReports(ids) as Promise<Record<string, unknown>>,
+        getService(strapi, 'api::comment-report.comment-report').openReports(ids),
       ]);
 
       return comments.map((comment) => {
