@@ -3,8 +3,8 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parseInput } from '../utils/validation';
 import { maskEmail } from '../api/data-request/services/data-request';
-import type { ErasureMode } from '../api/commenter/services/reader-data';
 import { getService } from '../utils/services';
+import { getConfig } from '../utils/config';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 
@@ -42,7 +42,7 @@ export const dataRequestMiddleware =
       if (kind === 'export') {
         await log.sendLink('export', email, saved.id);
       } else {
-        const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
+        const mode = getConfig(strapi, 'readers').erasureMode;
         const counts = await getService(strapi, 'api::commenter.reader-data').erase(email, mode);
         await log.complete(saved.id, { ...counts }, { email: maskEmail(email), mode });
       }

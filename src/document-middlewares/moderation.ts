@@ -5,6 +5,7 @@ import type { AkismetComment } from '../api/comment/services/akismet';
 import type { Evaluation } from '../api/comment/services/moderation';
 import { prepareSpamLearning } from './spam-learning';
 import { getService } from '../utils/services';
+import { getConfig } from '../utils/config';
 
 const COMMENT = 'api::comment.comment';
 /** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069), directional marks (U+200E, U+200F, U+061C). */
@@ -126,7 +127,7 @@ export const moderationMiddleware =
 
     const { article } = await comments(strapi).assertCommentable(data);
     const reader = readerForAkismet(strapi, data);
-    const moderated = strapi.config.get('moderation.enabled', true);
+    const moderated = getConfig(strapi, 'moderation').enabled;
     const { verdict, facts, contentHash }: Evaluation = moderated
       ? await getService(strapi, 'api::comment.moderation').evaluate(
           { body: String(data.body ?? ''), markup, authorEmail: String(data.authorEmail ?? ''), honeypot, articleTitle: article.title },

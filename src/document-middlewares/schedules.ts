@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { getConfig } from '../utils/config';
 import { errors } from '@strapi/utils';
 import { describeSchedule } from '../api/group-program/services/schedule/describe';
 import { isComplete, type ScheduleFields } from '../api/group-program/services/schedule/fields';
@@ -24,7 +25,7 @@ export const scheduleMiddleware =
     if (!data || (data.schedule === undefined && data.kind === undefined)) return next();
 
     if (data.schedule) {
-      const timezone = data.schedule.timezone || (strapi.config.get('feed.defaultTimezone') as string);
+      const timezone = data.schedule.timezone || getConfig(strapi, 'feed').defaultTimezone;
       data.schedule.timezone = canonicalTimeZone(timezone) ?? timezone;
     }
 

@@ -2,19 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../services';
 import { type Broadcast, createBroadcast } from './broadcast';
 import { ResponseStore } from './store';
+import { getConfig } from '../config';
 
 /**
  * One response cache per Strapi instance (config/response-cache.ts): the store, and the Redis broadcast when
  * REDIS_URL is set. The global middleware reads and fills it; the document middleware invalidates it.
  */
-export interface ResponseCacheConfig {
-  enabled: boolean;
-  ttlSeconds: number;
-  maxMegabytes: number;
-  redisUrl: string;
-  channel: string;
-}
-
 export interface ResponseCache {
   store: ResponseStore;
   /** Drops the answers made of these content types here and, through Redis, on every other instance. */
@@ -38,8 +31,8 @@ const forgetRemote = (strapi: Core.Strapi, store: ResponseStore, tags: readonly 
 export const responseCache = (strapi: Core.Strapi): ResponseCache | null => {
   const existing = caches.get(strapi);
   if (existing) return existing;
-  const config = strapi.config.get('response-cache') as ResponseCacheConfig | undefined;
-  if (!config?.enabled) return null;
+  const config = getConfig(strapi, 'response-cache');
+  if (!config.enabled) return null;
 
   const store = new ResponseStore({ maxBytes: config.maxMegabytes * 1024 * 1024, ttlSeconds: config.ttlSeconds });
   const broadcast: Broadcast | null = config.redisUrl ? createBroadcast(config.redisUrl, config.channel, (tags) => forgetRemote(strapi, store, tags), strapi.log) : null;

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { responseCache } from '../../../utils/response-cache';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 const REPORT = 'api::comment-report.comment-report';
 const COMMENT = 'api::comment.comment';
@@ -110,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, reportedAt: { $null: true } }, data: { reportedAt: new Date() } });
       if (report.reason === 'crisis') await markUrgent(comment);
-      if ((await openConnections(comment.id)) >= (strapi.config.get('readers.reportsToHide', 3) as number)) {
+      if ((await openConnections(comment.id)) >= getConfig(strapi, 'readers').reportsToHide) {
         await (comment.byPractice ? flagForReview(comment) : hide(comment));
       }
       return true;

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { ReportedComment } from './comment-report';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 /** The moderators' email about a comment a reader reported as a crisis (it is now urgent and escalates if unreviewed). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   crisisReported(comment: ReportedComment): void {
-    const { moderatorEmails, adminUrl } = strapi.config.get('moderation.notify') as { moderatorEmails: string[]; adminUrl: string };
+    const { moderatorEmails, adminUrl } = getConfig(strapi, 'moderation').notify;
     const title = comment.article?.title ?? 'an article';
     if (moderatorEmails.length === 0) {
       strapi.log.warn(`Comment ${comment.documentId} on "${title}" reported as a crisis: no MODERATOR_EMAILS to notify.`);

@@ -21,6 +21,7 @@ import {
   type CommentCreateInput,
 } from '../validation';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 const COMMENT = 'api::comment.comment';
 
@@ -82,7 +83,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
   return {
     /** POST /api/comments: validate, resolve the article, apply flood control, then create through the pipeline. */
     async create(ctx: Context) {
-      const data = parseCreate(ctx.request.body, strapi.config.get('moderation.maxBodyLength', 5000) as number);
+      const data = parseCreate(ctx.request.body, getConfig(strapi, 'moderation').maxBodyLength);
       if (toPlainText(data.body) === '') throw fieldError('body', 'body must contain text, not only markup');
       if (toPlainText(data.authorName).replace(/[\p{Cc}\p{Cf}]/gu, '').trim() === '') throw fieldError('authorName', 'authorName must contain text');
       const authorEmail = data.authorEmail.toLowerCase();

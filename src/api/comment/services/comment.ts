@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 const COMMENT = 'api::comment.comment';
 const ARTICLE = 'api::article.article';
@@ -14,13 +15,6 @@ interface CommentableArticle {
   slug: string;
   commentsEnabled: boolean;
   createdAt: string;
-}
-
-interface NotifyConfig {
-  moderatorEmails: string[];
-  escalationEmails: string[];
-  escalateAfterMinutes: number;
-  adminUrl: string;
 }
 
 type RelationRef = { id?: number | string; documentId?: string };
@@ -78,7 +72,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
       : null;
     if (!article) throw invalid('article', 'article must be a published article');
     if (!article.commentsEnabled) throw new errors.PolicyError('Comments are disabled on this article.');
-    const closeAfterDays = strapi.config.get('moderation.closeAfterDays', 0) as number;
+    const closeAfterDays = getConfig(strapi, 'moderation').closeAfterDays;
     if (closeAfterDays > 0 && Date.now() - new Date(article.createdAt).getTime() > closeAfterDays * DAY_MS) {
       throw new errors.PolicyError(`Comments are closed on this article (older than ${closeAfterDays} days).`);
     }
@@ -100,7 +94,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
 
   /** Emails the moderators about an urgent comment. Never blocks or fails the comment itself. */
   notifyModerators(comment: { documentId: string; authorName?: string; body?: string }, article: Pick<CommentableArticle, 'title'>) {
-    const { moderatorEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
+    const { moderatorEmails, adminUrl } = getConfig(strapi, 'moderation').notify;
     if (moderatorEmails.length === 0) {
       strapi.log.warn(`Urgent comment ${comment.documentId} on "${article.title}": no MODERATOR_EMAILS to notify.`);
       return;
@@ -129,7 +123,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
    * list, once per comment (claimed with a conditional update, so several instances never send it twice).
    */
   async escalateOverdueUrgent(now: Date = new Date()): Promise<number> {
-    const { escalateAfterMinutes, escalationEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
+    const { escalateAfterMinutes, escalationEmails, adminUrl } = getConfig(strapi, 'moderation').notify;
     const cutoff = new Date(now.getTime() - escalateAfterMinutes * 60_000);
     const overdue: Array<{ id: number; documentId: string; createdAt: string; urgentSince: string | null; reportedAt: string | null; flags: string[] | null; article?: { title: string } }> =
       await strapi.db.query(COMMENT).findMany({
@@ -210,7 +204,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
 
   /** Deletes spam and rejected comments untouched for `purgeAfterDays`. Returns how many went. */
   async purgeDiscarded(now: Date = new Date()): Promise<number> {
-    const days = strapi.config.get('moderation.purgeAfterDays', 0) as number;
+    const days = getConfig(strapi, 'moderation').purgeAfterDays;
     if (days <= 0) return 0;
     const cutoff = new Date(now.getTime() - days * DAY_MS);
     const discarded: Array<{ documentId: string }> = await strapi.db.query(COMMENT).findMany({

@@ -1,16 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ModerationConfig } from '../../../../config/moderation';
+import { getConfig } from '../../../utils/config';
 
-interface FloodConfig {
-  enabled: boolean;
-  minIntervalSeconds: number;
-  maxPerHour: number;
-  redisUrl: string;
-  keyPrefix: string;
-  reportsPerHour: number;
-  dataRequestsPerHour: number;
-}
+type FloodConfig = ModerationConfig['flood'];
 
 /** What is counted: comments, reports of comments, readers' data requests (export, erasure); each has its own allowance. */
 export type FloodScope = 'comment' | 'report' | 'data-request';
@@ -42,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let redis: Redis | undefined;
   let redisDown = false;
 
-  const config = () => strapi.config.get('moderation.flood') as FloodConfig;
+  const config = () => getConfig(strapi, 'moderation').flood;
   /** COMMENT_FLOOD_CONTROL switches comments; reports and data requests are limited unless their hourly allowance is 0. */
   const isOn = (scope: FloodScope) => {
     const settings = config();

@@ -5,8 +5,8 @@ import { ipHash } from '../../../utils/reader-identity';
 import { fieldError } from '../../../utils/validation';
 import { verify, type DataClaims } from '../tokens';
 import { maskEmail, type DataRequestKind } from '../../data-request/services/data-request';
-import type { ErasureMode } from '../services/reader-data';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 /** A token from the link (GET ?token=) or from the website's own page (POST { token }). */
 const tokenOf = (ctx: Context, field = 'token') => {
@@ -17,7 +17,7 @@ const tokenOf = (ctx: Context, field = 'token') => {
 
 /** Readers' own data (export, erasure) and one-click unsubscribe; every answer is no-store. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const secret = () => (strapi.config.get('moderation.verification') as { secret: string }).secret;
+  const secret = () => getConfig(strapi, 'moderation').verification.secret;
   const log = () => getService(strapi, 'api::data-request.data-request');
 
   /** An export or erasure link stops working when its address signs out everywhere after it was sent. */
@@ -92,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { email, request, iat } = claims;
       if (!(await log().isOpen(request))) throw fieldError('token', 'This erasure link was already used.');
       await assertNotRevoked(claims, 'erasure link');
-      const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
+      const mode = getConfig(strapi, 'readers').erasureMode;
       const counts = await getService(strapi, 'api::commenter.reader-data').erase(email, mode, new Date(iat * 1000 + 999));
       await log().complete(request, { ...counts }, { email: maskEmail(email), mode });
       ctx.set('Cache-Control', 'no-store');

@@ -3,19 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { sign, verify, type CommenterClaims, type ConfirmationClaims } from '../tokens';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 const COMMENTER = 'api::commenter.commenter';
 const HOUR = 3600;
-
-interface VerificationConfig {
-  enabled: boolean;
-  secret: string;
-  linkHours: number;
-  tokenDays: number;
-  resendMinutes: number;
-  confirmUrl: string;
-  siteName: string;
-}
 
 interface CommenterRow {
   id: number;
@@ -37,7 +28,7 @@ const alreadyUsed = () =>
  * be approved without review.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('moderation.verification') as VerificationConfig;
+  const config = () => getConfig(strapi, 'moderation').verification;
   const rows = () => strapi.db.query(COMMENTER);
   const byEmail = (email: string) => rows().findOne({ where: { email } }) as Promise<CommenterRow | null>;
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sign, verify, type UnsubscribeClaims } from '../tokens';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 const COMMENT = 'api::comment.comment';
 const DAY = 24 * 3600;
@@ -15,12 +16,6 @@ interface ReplyRow {
   article: { documentId: string; slug: string; title: string } | null;
 }
 
-interface ReadersConfig {
-  threadUrl: string;
-  unsubscribeUrl: string;
-  unsubscribeDays: number;
-}
-
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? encodeURIComponent(values[name]) : placeholder));
 
@@ -30,9 +25,9 @@ const fill = (template: string, values: Record<string, string>) =>
  * link to the thread and a signed one-click unsubscribe link.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('readers') as ReadersConfig;
-  const secret = () => (strapi.config.get('moderation.verification') as { secret: string }).secret;
-  const siteName = () => (strapi.config.get('moderation.verification') as { siteName: string }).siteName;
+  const config = () => getConfig(strapi, 'readers');
+  const secret = () => getConfig(strapi, 'moderation').verification.secret;
+  const siteName = () => getConfig(strapi, 'moderation').verification.siteName;
 
   const isVerified = async (email: string) =>
     Boolean((await strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['verifiedAt'] }))?.verifiedAt);

@@ -1,17 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { sign } from '../../commenter/tokens';
 import { getService } from '../../../utils/services';
+import { getConfig } from '../../../utils/config';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 const HOUR = 3600;
 
 export type DataRequestKind = 'export' | 'erase';
-
-interface LinkConfig {
-  dataLinkHours: number;
-  exportUrl: string;
-  eraseUrl: string;
-}
 
 /** After an erasure the log keeps only a trace of the address: its first letter and its domain. */
 export const maskEmail = (email: string) => {
@@ -25,8 +20,8 @@ export const maskEmail = (email: string) => {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(DATA_REQUEST);
-  const config = () => strapi.config.get('readers') as LinkConfig;
-  const { secret, siteName } = strapi.config.get('moderation.verification') as { secret: string; siteName: string };
+  const config = () => getConfig(strapi, 'readers');
+  const { secret, siteName } = getConfig(strapi, 'moderation').verification;
 
   return {
     async open(email: string, kind: DataRequestKind, requestedBy: string): Promise<number> {

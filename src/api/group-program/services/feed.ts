@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getConfig } from '../../../utils/config';
 import { LRUCache } from 'lru-cache';
 import { etagOf, type CacheableAnswer } from '../../../utils/http-cache';
 import { describeSchedule } from './schedule/describe';
@@ -26,7 +27,7 @@ type RankingRow = { documentId: string; title: string; updatedAt: string; schedu
 type ProgramVersion = { documentId: string; title?: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = (): FeedConfig => ({ ...(strapi.config.get('feed') as FeedConfig), publicUrl: strapi.config.get('server.url') as string | undefined });
+  const config = (): FeedConfig => ({ ...getConfig(strapi, 'feed'), publicUrl: getConfig(strapi, 'server').url });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
   /** Program versions left out, with the reason: each is logged once. */

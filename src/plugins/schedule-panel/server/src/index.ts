@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import config from './config';
 import panel from './controllers/panel';
 import { ACTION_DEFINITIONS } from './permissions';
 import routes from './routes';
@@ -8,10 +9,7 @@ import { getService } from '../../../../utils/services';
 
 /** The editors' schedule panel (server side): the preview route, holidays, and next term. */
 export default {
-  config: {
-    default: { holidays: { country: 'US', region: '' } },
-    validator() {},
-  },
+  config,
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   },

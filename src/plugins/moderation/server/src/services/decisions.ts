@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../../../../../utils/services';
+import { getPluginConfig } from '../../../../../utils/config';
 
 /**
  * Decisions from the inbox: one or many comments to a status, each recorded (who, when, from what to what) under one
@@ -22,7 +23,7 @@ export interface DecisionResult {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const undoSeconds = () => Number(strapi.plugin('moderation').config('undoSeconds'));
+  const undoSeconds = () => getPluginConfig(strapi, 'moderation').undoSeconds;
 
   const setStatus = (documentId: string, status: string) =>
     strapi.documents(COMMENT).update({ documentId, data: { moderationStatus: status } as never });

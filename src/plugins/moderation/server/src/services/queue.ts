@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { flagInfo } from '#domain/moderation';
 import { getService } from '../../../../../utils/services';
+import { getPluginConfig } from '../../../../../utils/config';
 
 /**
  * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
@@ -51,7 +52,7 @@ interface StoredComment {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(COMMENT).tableName;
-  const articleUrl = (slug: string) => (strapi.plugin('moderation').config('articleUrlTemplate') as string).replace('{slug}', slug);
+  const articleUrl = (slug: string) => getPluginConfig(strapi, 'moderation').articleUrlTemplate.replace('{slug}', slug);
 
   /** Approved comments per author address, in one query. */
   const approvedCounts = async (emails: string[]): Promise<Map<string, number>> => {

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import Holidays from 'date-holidays';
+import { getPluginConfig } from '../../../../../utils/config';
 
 /**
  * Public holidays of the practice's country (and region) from date-holidays, as a lookup by local date. Only
  * `public` holidays count (not observances such as Valentine's Day). Years are computed once and kept.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.plugin('schedule-panel').config('holidays') as { country: string; region: string };
+  const config = () => getPluginConfig(strapi, 'schedule-panel').holidays;
   let calendar: Holidays | null = null;
   const years = new Map<number, Map<string, string>>();
 
