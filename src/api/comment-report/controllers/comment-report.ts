@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { floodGate } from '../../../middlewares/flood-control';
 import { toPlainText } from '../../../utils/plain-text';
 import { emailHash, ipHash } from '../../../utils/reader-identity';
 import { parseInput } from '../../../utils/validation';
@@ -28,12 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     })) as ReportedComment | null;
     if (!comment) throw new errors.NotFoundError('No such approved comment.');
 
-    const floodKeys = [`ip:${ip}`, ...(email ? [`email:${email}`] : [])];
-    const flood = await getService(strapi, 'api::comment.flood-control').consume(floodKeys, 'report');
-    if (!flood.allowed) {
-      ctx.set('Retry-After', String(flood.retryAfterSeconds));
-      throw new errors.RateLimitError(`Too many reports; try again in ${flood.retryAfterSeconds} seconds.`, { retryAfter: flood.retryAfterSeconds });
-    }
+    await floodGate(ctx).admit([`ip:${ip}`, ...(email ? [`email:${email}`] : [])]);
 
     // A blocked reader is answered like anyone, and nothing is stored.
     const blocked = await getService(strapi, 'api::commenter-block.commenter-block').isBlocked({ email, ipHash: ip });

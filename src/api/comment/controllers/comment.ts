@@ -1,11 +1,11 @@
 import { factories } from '@strapi/strapi';
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { resolveDocumentId } from '../../../utils/public-read';
 import { toPlainText } from '../../../utils/plain-text';
 import { ipHash, neutralDocumentId } from '../../../utils/reader-identity';
 import { unavailable } from '../../../middlewares/database-unavailable';
+import { floodGate } from '../../../middlewares/flood-control';
 import { fieldError, parseInput } from '../../../utils/validation';
 import { isCrisis } from '#domain/moderation';
 import { supportFor } from '../../../utils/support';
@@ -106,14 +106,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
 
       // Flood control before any rule, the same for every address, blocked or not: a typed address that is not
       // proven by a token has no allowance of its own (a 429 for it would tell who else commented).
-      const floodKeys = [`ip:${ip}`, ...(verifiedAuthor ? [`email:${authorEmail}`] : [])];
-      const flood = await getService(strapi, 'api::comment.flood-control').consume(floodKeys);
-      if (!flood.allowed) {
-        ctx.set('Retry-After', String(flood.retryAfterSeconds));
-        throw new errors.RateLimitError(`Too many comments; try again in ${flood.retryAfterSeconds} seconds.`, {
-          retryAfter: flood.retryAfterSeconds,
-        });
-      }
+      await floodGate(ctx).admit([`ip:${ip}`, ...(verifiedAuthor ? [`email:${authorEmail}`] : [])]);
 
       // A blocked author gets the answer anyone gets (help included, if the text needs it), and nothing is stored.
       if (await getService(strapi, 'api::commenter-block.commenter-block').isBlocked({ email: authorEmail, ipHash: ip })) {
@@ -142,7 +135,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         })
         .catch(async (error: unknown) => {
           // A refused post (comments closed, parent not approved...) does not use up the reader's allowance.
-          await getService(strapi, 'api::comment.flood-control').refund(floodKeys);
+          await floodGate(ctx).refund();
           throw error;
         });
 

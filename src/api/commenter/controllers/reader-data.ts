@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { floodGate } from '../../../middlewares/flood-control';
 import { ipHash } from '../../../utils/reader-identity';
 import { fieldError } from '../../../utils/validation';
 import { verify, type DataClaims } from '../tokens';
@@ -30,12 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A verified reader asks for a link by email; at most `READER_DATA_REQUESTS_PER_HOUR` per address and per IP. */
   const requestLink = async (ctx: Context, kind: DataRequestKind) => {
     const email: string = await getService(strapi, 'api::commenter.commenter').verifiedEmail(tokenOf(ctx, 'commenterToken'));
-    const floodKeys = [`email:${email}`, `ip:${ipHash(strapi, ctx.request.ip)}`];
-    const flood = await getService(strapi, 'api::comment.flood-control').consume(floodKeys, 'data-request');
-    if (!flood.allowed) {
-      ctx.set('Retry-After', String(flood.retryAfterSeconds));
-      throw new errors.RateLimitError(`Too many requests; try again in ${flood.retryAfterSeconds} seconds.`, { retryAfter: flood.retryAfterSeconds });
-    }
+    await floodGate(ctx).admit([`email:${email}`, `ip:${ipHash(strapi, ctx.request.ip)}`]);
     const request = await log().open(email, kind, 'reader');
     ctx.set('Cache-Control', 'no-store');
     try {
@@ -44,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Nothing half-stored: without the email the request never happened (and does not count against the reader).
       strapi.log.error(`Could not send a data ${kind} link: ${(error as Error).message}`);
       await strapi.db.query('api::data-request.data-request').delete({ where: { id: request } });
-      await getService(strapi, 'api::comment.flood-control').refund(floodKeys, 'data-request');
+      await floodGate(ctx).refund();
       ctx.status = 503;
       ctx.set('Retry-After', '300');
       ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The email could not be sent just now. Please try again in a few minutes.' } };
