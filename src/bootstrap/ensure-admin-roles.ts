@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ADMIN_ROLES, SUPER_ADMIN_CODE, type AdminRoleGrants, type FieldList } from './admin-roles';
+import { hasDraftAndPublish } from '../utils/content-types';
 import { getService } from '../utils/services';
 
 const EXPLORER = 'plugin::content-manager.explorer';
@@ -40,7 +41,7 @@ export const resolveAdminPermissions = (strapi: Core.Strapi, grants: AdminRoleGr
       if (list) permissions.push({ action: `${EXPLORER}.${action}`, subject: uid, properties: { fields: fieldsOf(strapi, uid, list) }, conditions });
     }
     if (grant.delete) permissions.push({ action: `${EXPLORER}.delete`, subject: uid, properties: {}, conditions });
-    if (grant.publish && contentType.options?.draftAndPublish) permissions.push({ action: `${EXPLORER}.publish`, subject: uid, properties: {}, conditions });
+    if (grant.publish && hasDraftAndPublish(strapi, uid)) permissions.push({ action: `${EXPLORER}.publish`, subject: uid, properties: {}, conditions });
   }
   for (const entry of grants.actions) {
     const { action, conditions } = typeof entry === 'string' ? { action: entry, conditions: [] } : entry;

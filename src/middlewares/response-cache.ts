@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { cachedRoute } from '../cache/invalidation';
 import type { Context, Next } from 'koa';
 import { configuredOrigins, originForAnswer } from '../utils/cors';
 import { responseCache } from '../utils/response-cache';
 import { cacheKey, matchesEtag } from '../utils/response-cache/key';
-import { cachedRoute } from '../utils/response-cache/routes';
 import type { CachedResponse } from '../utils/response-cache/store';
 import { redactUrl } from '../utils/redact-url';
 import { getConfig } from '../utils/config';
@@ -51,7 +51,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
 
-    const snapshot = cache.store.snapshot(route.tags);
+    const snapshot = cache.store.snapshot(route.madeOf);
     await next();
     if (ctx.status !== 200) return;
     const body = asBuffer(ctx.body);
@@ -61,7 +61,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const headers = Object.entries(ctx.response.headers)
       .filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()))
       .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
-    const entry: CachedResponse = { status: 200, headers, body, etag, tags: route.tags };
+    const entry: CachedResponse = { status: 200, headers, body, etag, tags: route.madeOf };
     cache.store.set(key, entry, snapshot);
     serve(ctx, entry);
   };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { clears } from '../../cache/invalidation';
 import { getService } from '../services';
 import { type Broadcast, createBroadcast } from './broadcast';
 import { ResponseStore } from './store';
@@ -16,16 +17,15 @@ export interface ResponseCache {
 }
 
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
-const FEED_SOURCES = ['api::group-program.group-program', 'api::topic.topic'];
 
 /**
  * What this instance forgets when another instance changed a document of one of `tags`: the cached answers, and
  * the feed's own computed rankings, which would otherwise refill the cache with the old answer. (For a change made
- * here, src/document-middlewares/feed-cache.ts clears the feed's.)
+ * here, src/document-middlewares/cache-invalidation.ts clears the feed's.)
  */
 const forgetRemote = (strapi: Core.Strapi, store: ResponseStore, tags: readonly string[]) => {
   store.invalidate(tags);
-  if (tags.some((tag) => FEED_SOURCES.includes(tag))) getService(strapi, 'api::group-program.feed').invalidate();
+  if (tags.some((tag) => clears('feed', tag))) getService(strapi, 'api::group-program.feed').invalidate();
 };
 
 export const responseCache = (strapi: Core.Strapi): ResponseCache | null => {

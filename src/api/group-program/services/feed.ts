@@ -16,7 +16,7 @@ import { PROGRAM_FIELDS, absoluteUrl, programUrl, type FeedConfig, type ProgramR
  * The upcoming-programs feed as a Strapi service: reads programs, ranks them (./feed/ranking), shapes items
  * (./feed/item, ./feed/json-ld) or a calendar (./feed/calendar). Answers are kept by the response cache
  * (src/middlewares/response-cache.ts); the feed keeps only compiled schedules and the programs articles rank from,
- * until a program or topic changes (the feed-cache Document Service middleware calls `invalidate`). A program whose
+ * until a program or topic changes (a Document Service middleware calls `invalidate`). A program whose
  * schedule cannot be expanded (stored past validation) is left out of every list and logged, once per version: one
  * broken program never takes a list down.
  */
