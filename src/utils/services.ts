@@ -1,30 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
-import type akismet from '../api/comment/services/akismet';
-import type comment from '../api/comment/services/comment';
-import type crisisModel from '../api/comment/services/crisis-model';
-import type floodControl from '../api/comment/services/flood-control';
-import type moderation from '../api/comment/services/moderation';
-import type spamClassifier from '../api/comment/services/spam-classifier';
-import type commentReport from '../api/comment-report/services/comment-report';
-import type commentReportNotify from '../api/comment-report/services/notify';
-import type commenter from '../api/commenter/services/commenter';
-import type readerData from '../api/commenter/services/reader-data';
-import type replyNotifications from '../api/commenter/services/reply-notifications';
-import type commenterBlock from '../api/commenter-block/services/commenter-block';
-import type dataRequest from '../api/data-request/services/data-request';
-import type feed from '../api/group-program/services/feed';
-import type sitemap from '../api/sitemap/services/sitemap';
-import type attention from '../plugins/moderation/server/src/services/attention';
-import type decisions from '../plugins/moderation/server/src/services/decisions';
-import type practice from '../plugins/moderation/server/src/services/practice';
-import type queue from '../plugins/moderation/server/src/services/queue';
-import type holidays from '../plugins/schedule-panel/server/src/services/holidays';
-import type nextTerm from '../plugins/schedule-panel/server/src/services/next-term';
 
 /*
  * Strapi's own services this app calls: only what it relies on. Their packages publish these types under dist/
- * paths only (not importable here), so they are declared; Strapi's upload and content-type-builder do the same
- * for the services they reach in other packages.
+ * paths only (not importable here), so they are declared.
  */
 
 /** plugin::email.email: what @strapi/email's `send` takes (its SendOptions). */
@@ -87,31 +65,18 @@ export interface AdminApiTokenService {
 }
 
 /**
- * Every service the app calls by name, with its real type (what its factory returns). A name that is not here, or a
- * method a service does not have, is a compile error.
+ * Every service the app calls by uid, with its real type: a uid that is not here, or a method its service does not
+ * have, is a compile error. Strapi's own are listed here; each of the app's services adds itself where its factory is
+ * written, with the type the factory returns:
+ *
+ *   declare module '../../../utils/services' {
+ *     interface Services { 'api::comment.akismet': ReturnType<typeof service> }
+ *   }
+ *
+ * (Strapi's upload plugin lists its services here with `import type`s instead; here that would make this file and
+ * every service that calls `getService` import each other.)
  */
 export interface Services {
-  'api::comment.comment': ReturnType<typeof comment>;
-  'api::comment.akismet': ReturnType<typeof akismet>;
-  'api::comment.crisis-model': ReturnType<typeof crisisModel>;
-  'api::comment.flood-control': ReturnType<typeof floodControl>;
-  'api::comment.moderation': ReturnType<typeof moderation>;
-  'api::comment.spam-classifier': ReturnType<typeof spamClassifier>;
-  'api::comment-report.comment-report': ReturnType<typeof commentReport>;
-  'api::comment-report.notify': ReturnType<typeof commentReportNotify>;
-  'api::commenter.commenter': ReturnType<typeof commenter>;
-  'api::commenter.reader-data': ReturnType<typeof readerData>;
-  'api::commenter.reply-notifications': ReturnType<typeof replyNotifications>;
-  'api::commenter-block.commenter-block': ReturnType<typeof commenterBlock>;
-  'api::data-request.data-request': ReturnType<typeof dataRequest>;
-  'api::group-program.feed': ReturnType<typeof feed>;
-  'api::sitemap.sitemap': ReturnType<typeof sitemap>;
-  'plugin::moderation.attention': ReturnType<typeof attention>;
-  'plugin::moderation.decisions': ReturnType<typeof decisions>;
-  'plugin::moderation.practice': ReturnType<typeof practice>;
-  'plugin::moderation.queue': ReturnType<typeof queue>;
-  'plugin::schedule-panel.holidays': ReturnType<typeof holidays>;
-  'plugin::schedule-panel.next-term': ReturnType<typeof nextTerm>;
   'plugin::email.email': EmailService;
   'plugin::content-manager.content-types': ContentManagerConfigurationService;
   'plugin::content-manager.components': ContentManagerConfigurationService;

@@ -54,7 +54,7 @@ const withReportedFlag = (comment: ReportedComment) => {
  * crisis report makes the comment urgent and emails the moderators. A moderator's decision on the comment resolves
  * its reports (`resolve`).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = () => strapi.db.query(REPORT);
   /**
    * Different connections among the open reports: one person showing one connection and several confirmed
@@ -155,3 +155,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment-report.comment-report': ReturnType<typeof service>;
+  }
+}

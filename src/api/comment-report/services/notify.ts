@@ -4,7 +4,7 @@ import { getService } from '../../../utils/services';
 import { getConfig } from '../../../utils/config';
 
 /** The moderators' email about a comment a reader reported as a crisis (it is now urgent and escalates if unreviewed). */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   crisisReported(comment: ReportedComment): void {
     const { moderatorEmails, adminUrl } = getConfig(strapi, 'moderation').notify;
     const title = comment.article?.title ?? 'an article';
@@ -30,3 +30,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .catch((error: Error) => strapi.log.error(`Could not notify moderators of the crisis report on ${comment.documentId}: ${error.message}`));
   },
 });
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment-report.notify': ReturnType<typeof service>;
+  }
+}

@@ -18,7 +18,7 @@ const API_VERSION = '1.1';
  * name and email, the reader's IP address and browser, the article's address. A slow or failing Akismet never
  * holds a comment up: after `AKISMET_TIMEOUT_MS` the local rules decide alone, and the failure is logged.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => getConfig(strapi, 'moderation').akismet;
 
   /** A client for the configuration as it is now (it holds no connection, so one per call costs nothing). */
@@ -83,3 +83,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment.akismet': ReturnType<typeof service>;
+  }
+}

@@ -55,7 +55,7 @@ type ThreadRow = ThreadedComment & { id: number; parent?: { id: number } | null 
 
 const PUBLIC_COMMENT_FIELDS = ['documentId', 'authorName', 'body', 'byPractice', 'createdAt'] as const;
 
-export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The published article a comment is for, if it takes comments; the parent, if any, must be approved and on it. */
   async assertCommentable(data: Record<string, unknown>): Promise<{ article: CommentableArticle }> {
     const articleRef = relationTarget(data.article);
@@ -226,3 +226,11 @@ const pick = (row: ThreadedComment): Omit<ThreadedComment, 'replies'> => ({
   byPractice: Boolean(row.byPractice),
   createdAt: row.createdAt,
 });
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment.comment': ReturnType<typeof service>;
+  }
+}

@@ -46,7 +46,7 @@ interface Labelled {
   review: RiskExample[];
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = modelStore(strapi, 'api_comment_crisis-model', codec);
   const config = () => getConfig(strapi, 'moderation').crisisModel;
   let corpus: CorpusEntry[] | undefined;
@@ -135,3 +135,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment.crisis-model': ReturnType<typeof service>;
+  }
+}

@@ -31,7 +31,7 @@ const windowsFor = (config: FloodConfig, scope: FloodScope): Window[] => {
  * `maxPerHour` an hour. With REDIS_URL the counts are shared by every instance; if Redis becomes unreachable each
  * process falls back to its own in-memory counts (rate-limiter-flexible's insurance limiter) and logs it.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const limiters = new Map<FloodScope, Promise<RateLimiterAbstract[]>>();
   let redis: Redis | undefined;
   let redisDown = false;
@@ -110,3 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment.flood-control': ReturnType<typeof service>;
+  }
+}

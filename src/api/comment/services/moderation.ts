@@ -10,7 +10,7 @@ export type Evaluation = { verdict: Verdict; facts: Facts; contentHash: string }
  * The moderation pipeline (#domain/moderation) with what it needs from Strapi: the author's history, the shared
  * learned models, config/moderation.ts, and Akismet after the rules when it is on. The comment is normalised once.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Both look-ups in one round trip, each stopping at the first match (indexed: content hash; email + status). */
   async authorHistory(authorEmail: string, hash: string): Promise<{ isDuplicate: boolean; hasApprovedComment: boolean }> {
     const table = strapi.db.metadata.get('api::comment.comment').tableName;
@@ -77,3 +77,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { verdict, facts, contentHash: hash };
   },
 });
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment.moderation': ReturnType<typeof service>;
+  }
+}

@@ -9,7 +9,7 @@ import { getConfig } from '../../../utils/config';
  * The learning spam filter's one shared model (model-store.ts): trained on the labelled corpus when none is stored
  * (at start-up), then on every moderator decision, one comment at a time under a row lock.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = modelStore(strapi, 'api_comment_spam-classifier', { fromJSON: SpamModel.fromJSON, toJSON: (model) => model.toJSON() });
   const config = () => getConfig(strapi, 'moderation').classifier;
 
@@ -77,3 +77,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::comment.spam-classifier': ReturnType<typeof service>;
+  }
+}

@@ -27,7 +27,7 @@ const alreadyUsed = () =>
  * verified and gives the website a commenter token to send with later comments. Only such a token lets a comment
  * be approved without review.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => getConfig(strapi, 'moderation').verification;
   const rows = () => strapi.db.query(COMMENTER);
   const byEmail = (email: string) => rows().findOne({ where: { email } }) as Promise<CommenterRow | null>;
@@ -113,3 +113,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::commenter.commenter': ReturnType<typeof service>;
+  }
+}

@@ -37,7 +37,7 @@ type ExportedComment = {
  * A reader's own data: everything the CMS keeps under their address (export), and its erasure. Both are logged as
  * data requests (`api::data-request.data-request`: who, when, what, how many), never with the data itself.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Their comments (every status), the reports they sent and their confirmation, as JSON. */
   async collect(email: string) {
     const [commenter, comments, reports] = await Promise.all([
@@ -120,3 +120,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { comments: ids.length, mode, reports, commenter };
   },
 });
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::commenter.reader-data': ReturnType<typeof service>;
+  }
+}

@@ -24,7 +24,7 @@ const fill = (template: string, values: Record<string, string>) =>
  * if they asked to be (`notifyReplies`) and their address is confirmed. The email holds no text of the reply, only a
  * link to the thread and a signed one-click unsubscribe link.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => getConfig(strapi, 'readers');
   const secret = () => getConfig(strapi, 'moderation').verification.secret;
   const siteName = () => getConfig(strapi, 'moderation').verification.siteName;
@@ -94,3 +94,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::commenter.reply-notifications': ReturnType<typeof service>;
+  }
+}

@@ -18,7 +18,7 @@ export const maskEmail = (email: string) => {
  * The log of readers' data requests (who asked, when, what, how many) and the signed links that carry them out.
  * The log never holds the exported data; once an erasure is done it no longer holds the address either.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(DATA_REQUEST);
   const config = () => getConfig(strapi, 'readers');
   const { secret, siteName } = getConfig(strapi, 'moderation').verification;
@@ -82,3 +82,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::data-request.data-request': ReturnType<typeof service>;
+  }
+}

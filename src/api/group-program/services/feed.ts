@@ -26,7 +26,7 @@ type Window = Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>;
 type RankingRow = { documentId: string; title: string; updatedAt: string; schedule?: ScheduleFields | null; topics?: Array<{ slug: string }> };
 type ProgramVersion = { documentId: string; title?: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = (): FeedConfig => ({ ...getConfig(strapi, 'feed'), publicUrl: getConfig(strapi, 'server').url });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
@@ -277,3 +277,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::group-program.feed': ReturnType<typeof service>;
+  }
+}

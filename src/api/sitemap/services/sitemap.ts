@@ -41,3 +41,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export default service;
+
+declare module '../../../utils/services' {
+  interface Services {
+    'api::sitemap.sitemap': ReturnType<typeof service>;
+  }
+}

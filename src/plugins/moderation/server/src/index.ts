@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import config from './config';
 import contentTypes from './content-types';
 import inbox from './controllers/inbox';
 import { ACTION_DEFINITIONS } from './permissions';
@@ -12,7 +11,15 @@ import { getService } from '../../../../utils/services';
 
 /** The moderation inbox plugin (server side): admin permissions, the queue, decisions with undo, replies, resources. */
 export default {
-  config,
+  config: {
+    default: {
+      articleUrlTemplate: 'https://counseling.example/articles/{slug}',
+      practiceName: 'Counseling Practice',
+      practiceEmail: 'team@counseling.example',
+      undoSeconds: 10,
+    },
+    validator() {},
+  },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   },

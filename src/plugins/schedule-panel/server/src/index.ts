@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import config from './config';
 import panel from './controllers/panel';
 import { ACTION_DEFINITIONS } from './permissions';
 import routes from './routes';
@@ -9,7 +8,10 @@ import { getService } from '../../../../utils/services';
 
 /** The editors' schedule panel (server side): the preview route, holidays, and next term. */
 export default {
-  config,
+  config: {
+    default: { holidays: { country: 'US', region: '' } },
+    validator() {},
+  },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   },

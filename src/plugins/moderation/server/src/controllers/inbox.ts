@@ -6,7 +6,6 @@ import { supportFor } from '../../../../../utils/support';
 import { STATUSES } from '../services/decisions';
 import { TABS } from '../services/queue';
 import { getService } from '../../../../../utils/services';
-import { getPluginConfig } from '../../../../../utils/config';
 
 /** The inbox's admin routes: parse and validate, call a service, answer. Every route requires a plugin permission. */
 const queueQuery = z.object({
@@ -40,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async queue(ctx: Context) {
       const { tab, page, pageSize } = parseInput(queueQuery, ctx.query);
       const [items, counts] = await Promise.all([service('queue').list(tab, page, pageSize), service('queue').counts()]);
-      ctx.body = { data: items, meta: { tab, page, pageSize, counts, undoSeconds: getPluginConfig(strapi, 'moderation').undoSeconds } };
+      ctx.body = { data: items, meta: { tab, page, pageSize, counts, undoSeconds: strapi.plugin('moderation').config('undoSeconds') } };
     },
     async counts(ctx: Context) {
       ctx.body = { data: await service('queue').counts() };

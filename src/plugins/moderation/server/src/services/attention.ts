@@ -29,7 +29,7 @@ interface Seen {
 }
 const sameInstant = (a: string | null, b: string) => a !== null && new Date(a).getTime() === new Date(b).getTime();
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const decisions = () => getService(strapi, 'plugin::moderation.decisions');
   const find = (documentIds: string[]) =>
     strapi.db.query(COMMENT).findMany({
@@ -110,3 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../../../utils/services' {
+  interface Services {
+    'plugin::moderation.attention': ReturnType<typeof service>;
+  }
+}

@@ -2,7 +2,6 @@ import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../../../../../utils/services';
-import { getPluginConfig } from '../../../../../utils/config';
 
 /**
  * Decisions from the inbox: one or many comments to a status, each recorded (who, when, from what to what) under one
@@ -22,8 +21,8 @@ export interface DecisionResult {
   missing: string[];
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const undoSeconds = () => getPluginConfig(strapi, 'moderation').undoSeconds;
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const undoSeconds = () => Number(strapi.plugin('moderation').config('undoSeconds'));
 
   const setStatus = (documentId: string, status: string) =>
     strapi.documents(COMMENT).update({ documentId, data: { moderationStatus: status } as never });
@@ -92,3 +91,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../../../utils/services' {
+  interface Services {
+    'plugin::moderation.decisions': ReturnType<typeof service>;
+  }
+}

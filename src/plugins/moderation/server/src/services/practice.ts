@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { CrisisSupport } from '#domain/care';
 import { checkPracticeReply } from '#domain/moderation';
-import { getConfig, getPluginConfig } from '../../../../../utils/config';
+import { getConfig } from '../../../../../utils/config';
 import { supportFor } from '../../../../../utils/support';
 import { getService } from '../../../../../utils/services';
 
@@ -43,8 +43,8 @@ export const resourcesEmail = (readerName: string, practiceName: string, support
   return { subject: `${practiceName}: people who can help, right now`, text };
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => getPluginConfig(strapi, 'moderation');
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = (key: string) => strapi.plugin('moderation').config(key) as string;
 
   const target = async (documentId: string): Promise<Target> => {
     const comment = (await strapi.db.query(COMMENT).findOne({
@@ -86,8 +86,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           article: parent.article?.documentId,
           parent: documentId,
-          authorName: config().practiceName,
-          authorEmail: config().practiceEmail,
+          authorName: config('practiceName'),
+          authorEmail: config('practiceEmail'),
           body,
           fromPractice: true,
           moderationStatus: 'pending',
@@ -109,10 +109,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const comment = await target(documentId);
       if (comment.priority !== 'urgent') throw new errors.ValidationError('Resources are sent for urgent comments.', { field: 'documentId' });
       const support = supportFor(strapi, comment.language);
-      const email = resourcesEmail(comment.authorName, config().practiceName, support);
+      const email = resourcesEmail(comment.authorName, config('practiceName'), support);
       await getService(strapi, 'plugin::email.email').send({ to: comment.authorEmail, ...email });
       await getService(strapi, 'plugin::moderation.decisions').record([{ commentDocumentId: documentId, action: 'resources-email', actor, detail: 'crisis resources emailed' }]);
       return { sent: true };
     },
   };
 };
+
+export default service;
+
+declare module '../../../../../utils/services' {
+  interface Services {
+    'plugin::moderation.practice': ReturnType<typeof service>;
+  }
+}

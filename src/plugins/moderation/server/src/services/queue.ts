@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { flagInfo } from '#domain/moderation';
 import { getService } from '../../../../../utils/services';
-import { getPluginConfig } from '../../../../../utils/config';
 
 /**
  * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
@@ -50,9 +49,9 @@ interface StoredComment {
   parent?: { documentId: string; authorName: string; body: string; byPractice: boolean | null } | null;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(COMMENT).tableName;
-  const articleUrl = (slug: string) => getPluginConfig(strapi, 'moderation').articleUrlTemplate.replace('{slug}', slug);
+  const articleUrl = (slug: string) => (strapi.plugin('moderation').config('articleUrlTemplate') as string).replace('{slug}', slug);
 
   /** Approved comments per author address, in one query. */
   const approvedCounts = async (emails: string[]): Promise<Map<string, number>> => {
@@ -151,3 +150,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../../../utils/services' {
+  interface Services {
+    'plugin::moderation.queue': ReturnType<typeof service>;
+  }
+}

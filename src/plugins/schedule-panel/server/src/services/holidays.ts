@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import Holidays from 'date-holidays';
-import { getPluginConfig } from '../../../../../utils/config';
 
 /**
  * Public holidays of the practice's country (and region) from date-holidays, as a lookup by local date. Only
  * `public` holidays count (not observances such as Valentine's Day). Years are computed once and kept.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => getPluginConfig(strapi, 'schedule-panel').holidays;
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.plugin('schedule-panel').config('holidays') as { country: string; region: string };
   let calendar: Holidays | null = null;
   const years = new Map<number, Map<string, string>>();
 
@@ -34,3 +33,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '../../../../../utils/services' {
+  interface Services {
+    'plugin::schedule-panel.holidays': ReturnType<typeof service>;
+  }
+}
