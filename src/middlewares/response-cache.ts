@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { cachedRoute } from '../cache/invalidation';
 import type { Context, Next } from 'koa';
+import { cachedRoute } from '../cache/invalidation';
 import { configuredOrigins, originForAnswer } from '../utils/cors';
 import { responseCache } from '../utils/response-cache';
 import { cacheKey, matchesEtag } from '../utils/response-cache/key';

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { clears } from '../../cache/invalidation';
+import { getConfig } from '../config';
 import { getService } from '../services';
 import { type Broadcast, createBroadcast } from './broadcast';
 import { ResponseStore } from './store';
-import { getConfig } from '../config';
 
 /**
  * One response cache per Strapi instance (config/response-cache.ts): the store, and the Redis broadcast when
