@@ -15,6 +15,13 @@ export const weekdayOnOrAfter = (from: Date, weekday: Weekday, weeks = 0): strin
   return date.toISOString().slice(0, 10);
 };
 
+/** Like `weekdayOnOrAfter`, but only the 1st or 3rd such weekday of its month (what `first-and-third` schedules start on). */
+export const firstOrThirdWeekdayOnOrAfter = (from: Date, weekday: Weekday, weeks = 0): string => {
+  let date = weekdayOnOrAfter(from, weekday, weeks);
+  while (![1, 3].includes(Math.ceil(Number(date.slice(8, 10)) / 7))) date = weekdayOnOrAfter(new Date(`${date}T00:00:00Z`), weekday, 1);
+  return date;
+};
+
 export const demoPrograms = (today: Date) => [
   {
     title: 'Grief Support Group',
@@ -34,7 +41,7 @@ export const demoPrograms = (today: Date) => [
     cancelled: false,
     schedule: {
       timezone: 'America/New_York' as const,
-      firstSessionDate: weekdayOnOrAfter(today, 2, -8),
+      firstSessionDate: firstOrThirdWeekdayOnOrAfter(today, 2, -8),
       startTime: '18:00:00.000',
       durationMinutes: 90,
       repeats: 'monthly-by-weekday' as const,

@@ -24,3 +24,17 @@ describe('demoPrograms', () => {
     ]);
   });
 });
+
+describe('the grief group (1st and 3rd Tuesday)', () => {
+  it('starts on a 1st or 3rd Tuesday five to eight weeks back, whatever the day of seeding (else the seed is refused)', () => {
+    const day = 24 * 3600 * 1000;
+    for (let offset = 0; offset < 400; offset += 1) {
+      const today = new Date(Date.UTC(2026, 0, 1) + offset * day);
+      const first = new Date(`${demoPrograms(today)[0].schedule.firstSessionDate}T00:00:00Z`);
+      const dayOfMonth = first.getUTCDate();
+      expect([first.getUTCDay(), dayOfMonth <= 7 || (dayOfMonth >= 15 && dayOfMonth <= 21)]).toEqual([2, true]);
+      expect((today.getTime() - first.getTime()) / day).toBeGreaterThanOrEqual(7 * 5);
+      expect((today.getTime() - first.getTime()) / day).toBeLessThanOrEqual(7 * 8);
+    }
+  });
+});
