@@ -38,4 +38,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   articleUpcomingPrograms: env.int('ARTICLE_UPCOMING_PROGRAMS', 4),
 });
 
+export type FeedConfig = ReturnType<typeof config>;
+
 export default config;

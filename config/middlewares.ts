@@ -36,4 +36,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::public',
 ];
 
+export type MiddlewaresConfig = ReturnType<typeof config>;
+
 export default config;

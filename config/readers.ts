@@ -21,4 +21,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   };
 };
 
+export type ReadersConfig = ReturnType<typeof config>;
+
 export default config;

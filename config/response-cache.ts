@@ -14,4 +14,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   channel: `${env('COMMENT_FLOOD_KEY_PREFIX', 'counseling')}:response-cache`,
 });
 
+export type ResponseCacheConfig = ReturnType<typeof config>;
+
 export default config;

@@ -5,4 +5,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   onEmptyDatabase: env.bool('SEED_DEMO_CONTENT', env('NODE_ENV', 'development') === 'development'),
 });
 
+export type SeedConfig = ReturnType<typeof config>;
+
 export default config;

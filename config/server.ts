@@ -25,4 +25,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   },
 });
 
+export type ServerConfig = ReturnType<typeof config>;
+
 export default config;

@@ -42,4 +42,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   };
 };
 
+export type WebsiteConfig = ReturnType<typeof config>;
+
 export default config;

@@ -14,6 +14,7 @@ import { closeResponseCache, responseCache } from './utils/response-cache';
 import { siteRebuild } from './site-rebuild';
 import { dropTelemetryJobs } from './bootstrap/telemetry-jobs';
 import { loadModerationRules } from './bootstrap/moderation-rules';
+import { getService } from './utils/services';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,8 +33,8 @@ export default {
       await ensureApiRoles(strapi);
       await ensureAdminRoles(strapi);
       await configureAdminViews(strapi);
-      await strapi.service('api::comment.spam-classifier').ensure();
-      await strapi.service('api::comment.crisis-model').ensure();
+      await getService(strapi, 'api::comment.spam-classifier').ensure();
+      await getService(strapi, 'api::comment.crisis-model').ensure();
       // Subscribes to other instances' invalidations now, before this one serves anything.
       responseCache(strapi);
       await seedDemoContentIfEmpty(strapi);
@@ -45,12 +46,12 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await releaseStartupLock(strapi);
-    await strapi.service('api::comment.flood-control').close();
+    await getService(strapi, 'api::comment.flood-control').close();
     await closeResponseCache(strapi);
     closeReadinessProbes();
     await siteRebuild(strapi).close();
     // A reply notification claims its comment before it sends: let those under way finish.
-    await strapi.service('api::commenter.reply-notifications').idle();
-    await strapi.service('api::comment.crisis-model').idle();
+    await getService(strapi, 'api::commenter.reply-notifications').idle();
+    await getService(strapi, 'api::comment.crisis-model').idle();
   },
 };

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { ViewConfig } from './admin-view-types';
 import { READER_ADMIN_VIEWS } from './admin-views-readers';
+import { getService } from '../utils/services';
 
 /**
  * Content Manager views as code: list columns, default sort, field labels and help text, applied at every start
@@ -161,7 +162,7 @@ type StoredConfiguration = {
 export const configureAdminViews = async (strapi: Core.Strapi, views = ADMIN_VIEWS) => {
   for (const [uid, view] of Object.entries(views) as Array<[string, ViewConfig]>) {
     const isComponent = !uid.includes('::');
-    const service = strapi.plugin('content-manager').service(isComponent ? 'components' : 'content-types');
+    const service = getService(strapi, isComponent ? 'plugin::content-manager.components' : 'plugin::content-manager.content-types');
     const schema = isComponent ? strapi.components[uid as UID.Component] : strapi.contentType(uid as UID.ContentType);
     const current = (await service.findConfiguration(schema)) as StoredConfiguration;
     const metadatas = { ...current.metadatas };

@@ -1,5 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ADMIN_ROLES, SUPER_ADMIN_CODE, type AdminRoleGrants, type FieldList } from './admin-roles';
+import { hasDraftAndPublish } from '../utils/content-types';
+import { getService } from '../utils/services';
 
 const EXPLORER = 'plugin::content-manager.explorer';
 const FIELD_ACTIONS = ['read', 'create', 'update'] as const;
@@ -12,13 +14,10 @@ export interface AdminPermission {
   conditions: string[];
 }
 
-type ContentTypeService = { getNestedFields(model: unknown, options: { components: unknown }): string[] };
-type ActionProvider = { values(): Array<{ actionId: string }> };
-
 /** Every field of a content type as Strapi's role editor lists them (a component's as `seo.metaTitle`). */
 const fieldsOf = (strapi: Core.Strapi, uid: UID.ContentType, list: FieldList): string[] => {
   if (list !== 'all' && !('except' in list)) return [...list];
-  const all = (strapi.service('admin::content-type') as unknown as ContentTypeService).getNestedFields(strapi.contentType(uid), {
+  const all = getService(strapi, 'admin::content-type').getNestedFields(strapi.contentType(uid), {
     components: strapi.components,
   });
   if (list === 'all') return all;
@@ -30,7 +29,7 @@ const fieldsOf = (strapi: Core.Strapi, uid: UID.ContentType, list: FieldList): s
  * turned off) are left out, so the table can name them.
  */
 export const resolveAdminPermissions = (strapi: Core.Strapi, grants: AdminRoleGrants): AdminPermission[] => {
-  const provider = (strapi.service('admin::permission') as unknown as { actionProvider: ActionProvider }).actionProvider;
+  const provider = getService(strapi, 'admin::permission').actionProvider;
   const known = new Set(provider.values().map((action) => action.actionId));
   const permissions: AdminPermission[] = [];
   for (const [uid, grant] of Object.entries(grants.contentTypes) as Array<[UID.ContentType, NonNullable<AdminRoleGrants['contentTypes'][UID.ContentType]>]>) {
@@ -42,7 +41,7 @@ export const resolveAdminPermissions = (strapi: Core.Strapi, grants: AdminRoleGr
       if (list) permissions.push({ action: `${EXPLORER}.${action}`, subject: uid, properties: { fields: fieldsOf(strapi, uid, list) }, conditions });
     }
     if (grant.delete) permissions.push({ action: `${EXPLORER}.delete`, subject: uid, properties: {}, conditions });
-    if (grant.publish && contentType.options?.draftAndPublish) permissions.push({ action: `${EXPLORER}.publish`, subject: uid, properties: {}, conditions });
+    if (grant.publish && hasDraftAndPublish(strapi, uid)) permissions.push({ action: `${EXPLORER}.publish`, subject: uid, properties: {}, conditions });
   }
   for (const entry of grants.actions) {
     const { action, conditions } = typeof entry === 'string' ? { action: entry, conditions: [] } : entry;
@@ -82,7 +81,7 @@ export const diffAdminPermissions = (existing: AdminPermission[], desired: Admin
 };
 
 const ensureAdminRole = async (strapi: Core.Strapi, code: string, grants: AdminRoleGrants) => {
-  const roles = strapi.service('admin::role');
+  const roles = getService(strapi, 'admin::role');
   let role = await strapi.db.query('admin::role').findOne({ where: { code } });
   if (!role) role = await roles.create({ name: grants.name, code, description: grants.description });
   else if (role.name !== grants.name || role.description !== grants.description) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { PublicQueryConfig } from '../../config/public-query';
 import { PUBLIC_ROUTES } from '../utils/public-query/allowlist';
 import { relationConditionsAsSemiJoins, type Where } from '../utils/public-query/semi-joins';
+import { getConfig } from '../utils/config';
 
 /** Set by the public-query middleware on a request whose filters it checked: the content type they filter. */
 export const SEMI_JOIN_STATE = 'publicQueryUid';
@@ -18,7 +18,7 @@ export const registerPublicQuerySemiJoins = (strapi: Core.Strapi) => {
   const rewrite = (event: ReadEvent) => {
     const request = strapi.requestContext.get();
     if (!request || request.state?.[SEMI_JOIN_STATE] !== event.model.uid || event.params?.where === undefined) return;
-    if (!(strapi.config.get('public-query') as PublicQueryConfig).semiJoins) return;
+    if (!getConfig(strapi, 'public-query').semiJoins) return;
     const { uid, attributes } = event.model;
     event.params.where = relationConditionsAsSemiJoins(event.params.where, {
       isRelation: (key) => attributes[key]?.type === 'relation',

@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { fieldError } from '../utils/validation';
 import type { BlockRow } from '../api/commenter-block/services/commenter-block';
+import { getService } from '../utils/services';
 
 const BLOCK = 'api::commenter-block.commenter-block';
 
@@ -33,7 +34,7 @@ export const blockMiddleware =
         where: { documentId: saved.documentId },
         select: ['id', 'email', 'ipHash', 'reason', 'pendingRejected'],
       })) as BlockRow & { pendingRejected: number | null };
-      const rejected = await strapi.service('api::commenter-block.commenter-block').rejectPendingOf(stored);
+      const rejected = await getService(strapi, 'api::commenter-block.commenter-block').rejectPendingOf(stored);
       // Every save with the box ticked rejects what is pending then; the count adds up.
       await strapi.db.query(BLOCK).update({ where: { id: stored.id }, data: { pendingRejected: (stored.pendingRejected ?? 0) + rejected } });
       strapi.log.info(`Block ${stored.id}: rejected ${rejected} pending comment(s).`);

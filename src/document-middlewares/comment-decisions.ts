@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { getService } from '../utils/services';
 
 const COMMENT = 'api::comment.comment';
 
@@ -15,7 +16,7 @@ export const commentDecisionsMiddleware =
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
     // A deleted comment (purge, erasure, admin) takes its readers' reports with it.
     if (context.action === 'delete') {
-      if (params.documentId) await strapi.service('api::comment-report.comment-report').forget(params.documentId);
+      if (params.documentId) await getService(strapi, 'api::comment-report.comment-report').forget(params.documentId);
       return next();
     }
     const data = params.data ?? {};
@@ -25,10 +26,10 @@ export const commentDecisionsMiddleware =
     const documentId = saved?.documentId ?? params.documentId;
     if (!documentId) return result;
 
-    if (decided) await strapi.service('api::comment-report.comment-report').resolve(documentId);
+    if (decided) await getService(strapi, 'api::comment-report.comment-report').resolve(documentId);
     const approvedReply = context.action === 'create' ? saved?.moderationStatus === 'approved' && Boolean(data.parent) : decided && data.moderationStatus === 'approved';
     if (approvedReply) {
-      strapi.service('api::commenter.reply-notifications').notifyLater(documentId);
+      getService(strapi, 'api::commenter.reply-notifications').notifyLater(documentId);
     }
     return result;
   };

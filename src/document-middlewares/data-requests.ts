@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { parseInput } from '../utils/validation';
 import { maskEmail } from '../api/data-request/services/data-request';
 import type { ErasureMode } from '../api/data-request/services/reader-data';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 
@@ -36,13 +38,13 @@ export const dataRequestMiddleware =
     const result = await next();
     const saved = result as { id: number };
 
-    const log = strapi.service('api::data-request.data-request');
+    const log = getService(strapi, 'api::data-request.data-request');
     try {
       if (kind === 'export') {
         await log.sendLink('export', email, saved.id);
       } else {
-        const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
-        const counts = await strapi.service('api::data-request.reader-data').erase(email, mode);
+        const mode = getConfig(strapi, 'readers').erasureMode;
+        const counts = await getService(strapi, 'api::data-request.reader-data').erase(email, mode);
         await log.complete(saved.id, { ...counts }, { email: maskEmail(email), mode });
       }
     } catch (error) {

@@ -1,13 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { blockMiddleware } from './blocks';
+import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { commentDecisionsMiddleware } from './comment-decisions';
 import { dataRequestMiddleware } from './data-requests';
-import { feedCacheMiddleware } from './feed-cache';
 import { moderationMiddleware } from './moderation';
-import { responseCacheMiddleware } from './response-cache';
 import { scheduleMiddleware } from './schedules';
-import { siteRebuildMiddleware } from './site-rebuild';
-import { sitemapCacheMiddleware } from './sitemap-cache';
 import { siteRebuild } from '../site-rebuild';
 import { slugMiddleware } from './slugs';
 
@@ -19,8 +16,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(commentDecisionsMiddleware(strapi));
   strapi.documents.use(blockMiddleware(strapi));
   strapi.documents.use(dataRequestMiddleware(strapi));
-  strapi.documents.use(feedCacheMiddleware(strapi));
-  strapi.documents.use(responseCacheMiddleware(strapi));
-  strapi.documents.use(siteRebuildMiddleware(strapi, siteRebuild(strapi)));
-  strapi.documents.use(sitemapCacheMiddleware(strapi));
+  strapi.documents.use(cacheInvalidationMiddleware(strapi, siteRebuild(strapi)));
 };

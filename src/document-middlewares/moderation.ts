@@ -4,6 +4,8 @@ import { toPlainText } from '../utils/plain-text';
 import type { AkismetComment } from '../api/comment/services/akismet';
 import type { Evaluation } from '../api/comment/services/moderation';
 import { prepareSpamLearning } from './spam-learning';
+import { getService } from '../utils/services';
+import { getConfig } from '../utils/config';
 
 const COMMENT = 'api::comment.comment';
 /** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069), directional marks (U+200E, U+200F, U+061C). */
@@ -22,7 +24,7 @@ const currentActor = (strapi: Core.Strapi): string | null => {
   return `${realm}:${user.email ?? user.username}`;
 };
 
-const comments = (strapi: Core.Strapi) => strapi.service('api::comment.comment');
+const comments = (strapi: Core.Strapi) => getService(strapi, 'api::comment.comment');
 
 /** The reader who sent a public request (for Akismet); none for comments made in the admin panel or by scripts. */
 const readerForAkismet = (strapi: Core.Strapi, data: CommentData): AkismetComment | undefined => {
@@ -59,7 +61,7 @@ const recheckEditedBody = async (strapi: Core.Strapi, documentId: string, data: 
     populate: { article: { select: ['documentId', 'title', 'slug'] } },
   });
   if (!stored || stored.body === data.body) return;
-  const { verdict, facts }: Evaluation = await strapi.service('api::comment.moderation').evaluate({
+  const { verdict, facts }: Evaluation = await getService(strapi, 'api::comment.moderation').evaluate({
     body: String(data.body),
     markup,
     authorEmail: '',
@@ -125,9 +127,9 @@ export const moderationMiddleware =
 
     const { article } = await comments(strapi).assertCommentable(data);
     const reader = readerForAkismet(strapi, data);
-    const moderated = strapi.config.get('moderation.enabled', true);
+    const moderated = getConfig(strapi, 'moderation').enabled;
     const { verdict, facts, contentHash }: Evaluation = moderated
-      ? await strapi.service('api::comment.moderation').evaluate(
+      ? await getService(strapi, 'api::comment.moderation').evaluate(
           { body: String(data.body ?? ''), markup, authorEmail: String(data.authorEmail ?? ''), honeypot, articleTitle: article.title },
           verifiedAuthor,
           reader
@@ -152,13 +154,14 @@ export const moderationMiddleware =
       crisisLabel: null,
       trainedAs: null,
       // Kept only while Akismet may still be told the moderator's decision.
-      authorIp: reader && strapi.service('api::comment.akismet').enabled() ? reader.ip : null,
+      authorIp: reader && getService(strapi, 'api::comment.akismet').enabled() ? reader.ip : null,
       moderatedAt: null,
       moderatedBy: null,
       moderationNote: null,
     });
 
     const created = await next();
-    if (verdict.priority === 'urgent') comments(strapi).notifyModerators(created, article);
+    // A create answers with the stored comment.
+    if (verdict.priority === 'urgent') comments(strapi).notifyModerators(created as { documentId: string; authorName?: string; body?: string }, article);
     return created;
   };

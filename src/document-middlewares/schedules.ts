@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { getConfig } from '../utils/config';
 import { errors } from '@strapi/utils';
 import { canonicalTimeZone, describeSchedule, isComplete, validateSchedule, type ScheduleFields } from '#domain/schedule';
 
@@ -21,7 +22,7 @@ export const scheduleMiddleware =
     if (!data || (data.schedule === undefined && data.kind === undefined)) return next();
 
     if (data.schedule) {
-      const timezone = data.schedule.timezone || (strapi.config.get('feed.defaultTimezone') as string);
+      const timezone = data.schedule.timezone || getConfig(strapi, 'feed').defaultTimezone;
       data.schedule.timezone = canonicalTimeZone(timezone) ?? timezone;
     }
 

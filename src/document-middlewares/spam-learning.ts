@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { SpamLabel } from '#domain/moderation';
+import { getService } from '../utils/services';
 
 const COMMENT = 'api::comment.comment';
 
@@ -23,11 +24,11 @@ export const prepareSpamLearning = async (strapi: Core.Strapi, documentId: strin
 
   return async () => {
     try {
-      await strapi.service('api::comment.spam-classifier').learn(text, label, previous);
+      await getService(strapi, 'api::comment.spam-classifier').learn(text, label, previous);
     } catch (error) {
       strapi.log.error(`Spam classifier could not learn from a decision on comment ${documentId}: ${(error as Error).message}`);
     }
-    const akismet = strapi.service('api::comment.akismet');
+    const akismet = getService(strapi, 'api::comment.akismet');
     if (label && stored.authorIp && akismet.enabled()) {
       const reader = { ip: stored.authorIp, userAgent: stored.userAgent, name: stored.authorName, email: stored.authorEmail, content: text };
       await akismet.report(reader, label === 'spam');

@@ -1,11 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { createRedisProbe, runChecks, type Check, type CheckName } from './checks';
-
-interface ReadinessConfig {
-  redisUrl: string;
-  timeoutMs: number;
-}
+import { getConfig } from '../utils/config';
 
 let redisProbe: ReturnType<typeof createRedisProbe> | undefined;
 
@@ -15,7 +11,7 @@ let redisProbe: ReturnType<typeof createRedisProbe> | undefined;
  * Only the names of the failed checks are public; the reasons go to the log.
  */
 export const readinessHandler = (strapi: Core.Strapi) => async (ctx: Context) => {
-  const { redisUrl, timeoutMs } = strapi.config.get('website.readiness') as ReadinessConfig;
+  const { redisUrl, timeoutMs } = getConfig(strapi, 'website').readiness;
   const checks: Partial<Record<CheckName, Check>> = {
     database: async () => {
       await strapi.db.connection.raw('SELECT 1');

@@ -1,12 +1,13 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { cachedRoute } from '../cache/invalidation';
 import { configuredOrigins, originForAnswer } from '../utils/cors';
 import { responseCache } from '../utils/response-cache';
 import { cacheKey, matchesEtag } from '../utils/response-cache/key';
-import { cachedRoute } from '../utils/response-cache/routes';
 import type { CachedResponse } from '../utils/response-cache/store';
 import { redactUrl } from '../utils/redact-url';
+import { getConfig } from '../utils/config';
 
 /**
  * Public reads from memory, first in the middleware chain: a hit is answered here with the headers the full stack
@@ -34,12 +35,12 @@ const serve = (ctx: Context, entry: CachedResponse) => {
 };
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const allowedOrigins = configuredOrigins(strapi.config.get('middlewares'));
+  const allowedOrigins = configuredOrigins(getConfig(strapi, 'middlewares'));
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const route = cachedRoute(ctx.path);
     if (!route || ctx.get('authorization') || /(^|&)status=draft(&|$)/i.test(ctx.querystring)) return next();
-    const cache = strapi.config.get('response-cache.enabled') ? responseCache(strapi) : null;
+    const cache = getConfig(strapi, 'response-cache').enabled ? responseCache(strapi) : null;
     if (!cache) return next();
 
     const key = cacheKey(ctx.path, ctx.querystring, originForAnswer(ctx.get('origin') || undefined, allowedOrigins));
@@ -50,7 +51,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
 
-    const snapshot = cache.store.snapshot(route.tags);
+    const snapshot = cache.store.snapshot(route.madeOf);
     await next();
     if (ctx.status !== 200) return;
     const body = asBuffer(ctx.body);
@@ -60,7 +61,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const headers = Object.entries(ctx.response.headers)
       .filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()))
       .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
-    const entry: CachedResponse = { status: 200, headers, body, etag, tags: route.tags };
+    const entry: CachedResponse = { status: 200, headers, body, etag, tags: route.madeOf };
     cache.store.set(key, entry, snapshot);
     serve(ctx, entry);
   };

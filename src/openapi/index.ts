@@ -10,6 +10,7 @@ import { websiteOperations } from './operations/website';
 import { collectPublicRoutes } from './routes';
 import { ERROR_RESPONSES } from './schemas';
 import type { Operation } from './types';
+import { getConfig } from '../utils/config';
 
 /** Documentation of every public action; a public route whose action is missing here fails generation. */
 export const OPERATIONS: Record<string, Describe> = { ...contentOperations, ...commentOperations, ...feedOperations, ...websiteOperations, ...authOperations, ...readerOperations };
@@ -40,7 +41,7 @@ export const buildOpenApiDocument = (strapi: Core.Strapi) => {
     const spec = OPERATIONS[route.action]({ strapi, route });
     (paths[route.path] ??= {})[route.method.toLowerCase()] = { operationId: operationId(route.method, route.path), ...spec };
   }
-  const { name, version } = strapi.config.get('info') as { name: string; version: string };
+  const { name, version } = getConfig(strapi, 'info');
   return {
     openapi: '3.1.0',
     info: {

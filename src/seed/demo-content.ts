@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { toSlug } from '../utils/slug';
 import { DEMO_TOPICS, demoPrograms } from './demo-programs';
 import { SEED_ARTICLE, SEED_COMMENT } from './seed-article';
+import { getConfig } from '../utils/config';
 
 const TOPIC = 'api::topic.topic';
 const PROGRAM = 'api::group-program.group-program';
@@ -70,7 +71,7 @@ export const seedDemoContent = async (strapi: Core.Strapi, today = new Date()) =
 
 /** On start-up, seeds only a database that has no articles yet (and only where config/seed.ts allows it). */
 export const seedDemoContentIfEmpty = async (strapi: Core.Strapi) => {
-  if (!strapi.config.get('seed.onEmptyDatabase', false)) return;
+  if (!getConfig(strapi, 'seed').onEmptyDatabase) return;
   const articles = await strapi.db.query(ARTICLE).count();
   if (articles === 0) await seedDemoContent(strapi);
 };

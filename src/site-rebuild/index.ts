@@ -2,15 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { createDebouncedBatch } from './debounce';
 import { deliver } from './deliver';
 import { SIGNATURE_HEADER, sign } from './signature';
-
-export interface RebuildConfig {
-  urls: string[];
-  debounceSeconds: number;
-  secret: string;
-  retries: number;
-  retryBaseSeconds: number;
-  timeoutMs: number;
-}
+import { getConfig } from '../utils/config';
 
 /** One published change: what the website may have to rebuild. */
 export interface SiteChange {
@@ -31,7 +23,7 @@ export const rebuildPayload = (changes: SiteChange[], at = new Date()) => ({
  * the last), signed with SITE_REBUILD_SECRET, retried with exponential backoff, and logged.
  */
 export const createSiteRebuild = (strapi: Core.Strapi) => {
-  const config = () => strapi.config.get('website.rebuild') as RebuildConfig;
+  const config = () => getConfig(strapi, 'website').rebuild;
 
   const send = async (changes: SiteChange[], retries = config().retries) => {
     const { urls, secret, retryBaseSeconds, timeoutMs } = config();

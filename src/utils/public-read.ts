@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { hasDraftAndPublish } from './content-types';
 
 type Query = Record<string, unknown>;
 type Populate = Record<string, unknown>;
@@ -29,8 +30,7 @@ export const resolveDocumentId = async (
   idOrSlug: string,
   status: 'published' | 'draft' = 'published'
 ): Promise<string | null> => {
-  const drafts = strapi.contentType(uid).options?.draftAndPublish === true;
-  const version = drafts ? { publishedAt: status === 'published' ? { $notNull: true } : { $null: true } } : {};
+  const version = hasDraftAndPublish(strapi, uid) ? { publishedAt: status === 'published' ? { $notNull: true } : { $null: true } } : {};
   const row = (await strapi.db.query(uid).findOne({
     where: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], ...version },
     select: ['documentId'],

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { getConfig } from './config';
 
 /**
  * How the CMS recognises a reader without keeping who they are: salted hashes (IP_HASH_SALT) of the IP address and,
  * where a key must not reveal the address (reports, logs), of the email.
  */
 const salted = (strapi: Core.Strapi, value: string) =>
-  createHash('sha256').update(`${strapi.config.get('moderation.ipHashSalt') as string}:${value}`).digest('hex');
+  createHash('sha256').update(`${getConfig(strapi, 'moderation').ipHashSalt}:${value}`).digest('hex');
 
 export const ipHash = (strapi: Core.Strapi, ip: string) => salted(strapi, ip);
 

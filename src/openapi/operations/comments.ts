@@ -2,6 +2,7 @@ import { commentCreateSchema, moderateSchema, queueQuerySchema, threadQuerySchem
 import { errors, json, ok, ref } from '../schemas';
 import { inputSchema, queryParameters } from '../zod';
 import { idParameter, MODERATOR_SECURITY, type Describe } from './shared';
+import { getConfig } from '../../utils/config';
 
 const page = (items: unknown) => ({
   type: 'object',
@@ -17,7 +18,7 @@ export const commentOperations: Record<string, Describe> = {
     tags: ['Comments'],
     requestBody: {
       required: true,
-      content: json({ type: 'object', required: ['data'], additionalProperties: false, properties: { data: inputSchema(commentCreateSchema(strapi.config.get('moderation.maxBodyLength', 5000) as number)) } }),
+      content: json({ type: 'object', required: ['data'], additionalProperties: false, properties: { data: inputSchema(commentCreateSchema(getConfig(strapi, 'moderation').maxBodyLength)) } }),
     },
     responses: {
       '201': ok('Received (or published, for a verified author with an approved comment and no flag).', {

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { FilterSpec, PopulateSpec, QuerySpec } from './allowlist';
 import { DEFAULT_BUDGET, enforceBudget, type QueryBudget } from './budget';
+import { hasDraftAndPublish } from '../content-types';
 import { queryError } from './query-error';
 
 /**
@@ -24,7 +25,7 @@ const relationTarget = (strapi: Core.Strapi, uid: string, field: string) => {
   const attributes = strapi.getModel(uid as UID.Schema)?.attributes as Record<string, { type?: string; target?: string }> | undefined;
   const attribute = attributes?.[field];
   if (attribute?.type !== 'relation' || !attribute.target) return undefined;
-  return { uid: attribute.target, drafts: Boolean(strapi.getModel(attribute.target as UID.Schema)?.options?.draftAndPublish) };
+  return { uid: attribute.target, drafts: hasDraftAndPublish(strapi, attribute.target as UID.ContentType) };
 };
 
 const checkFilters = (strapi: Core.Strapi, uid: string, filters: unknown, spec: FilterSpec, path: string): Query => {

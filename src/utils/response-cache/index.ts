@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { clears } from '../../cache/invalidation';
+import { getConfig } from '../config';
+import { getService } from '../services';
 import { type Broadcast, createBroadcast } from './broadcast';
 import { ResponseStore } from './store';
 
@@ -6,14 +9,6 @@ import { ResponseStore } from './store';
  * One response cache per Strapi instance (config/response-cache.ts): the store, and the Redis broadcast when
  * REDIS_URL is set. The global middleware reads and fills it; the document middleware invalidates it.
  */
-export interface ResponseCacheConfig {
-  enabled: boolean;
-  ttlSeconds: number;
-  maxMegabytes: number;
-  redisUrl: string;
-  channel: string;
-}
-
 export interface ResponseCache {
   store: ResponseStore;
   /** Drops the answers made of these content types here and, through Redis, on every other instance. */
@@ -22,23 +17,22 @@ export interface ResponseCache {
 }
 
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
-const FEED_SOURCES = ['api::group-program.group-program', 'api::topic.topic'];
 
 /**
  * What this instance forgets when another instance changed a document of one of `tags`: the cached answers, and
  * the feed's own computed rankings, which would otherwise refill the cache with the old answer. (For a change made
- * here, src/document-middlewares/feed-cache.ts clears the feed's.)
+ * here, src/document-middlewares/cache-invalidation.ts clears the feed's.)
  */
 const forgetRemote = (strapi: Core.Strapi, store: ResponseStore, tags: readonly string[]) => {
   store.invalidate(tags);
-  if (tags.some((tag) => FEED_SOURCES.includes(tag))) strapi.service('api::group-program.feed').invalidate();
+  if (tags.some((tag) => clears('feed', tag))) getService(strapi, 'api::group-program.feed').invalidate();
 };
 
 export const responseCache = (strapi: Core.Strapi): ResponseCache | null => {
   const existing = caches.get(strapi);
   if (existing) return existing;
-  const config = strapi.config.get('response-cache') as ResponseCacheConfig | undefined;
-  if (!config?.enabled) return null;
+  const config = getConfig(strapi, 'response-cache');
+  if (!config.enabled) return null;
 
   const store = new ResponseStore({ maxBytes: config.maxMegabytes * 1024 * 1024, ttlSeconds: config.ttlSeconds });
   const broadcast: Broadcast | null = config.redisUrl ? createBroadcast(config.redisUrl, config.channel, (tags) => forgetRemote(strapi, store, tags), strapi.log) : null;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createPublicReadController, type PublicDocument } from '#app/utils/public-controller';
+import { getService } from '#app/utils/services';
 
 export const ARTICLE_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },
@@ -48,7 +49,7 @@ const withUpcomingPrograms = async (strapi: Core.Strapi, articles: PublicDocumen
     strapi,
     articles.map((article) => article.documentId).filter((documentId) => !knownIds.has(documentId))
   );
-  const upcoming = await strapi.service('api::group-program.feed').forArticles([...known, ...read]);
+  const upcoming = await getService(strapi, 'api::group-program.feed').forArticles([...known, ...read]);
   for (const article of articles) article.upcomingPrograms = upcoming.get(article.documentId) ?? [];
 };
 

@@ -8,6 +8,8 @@ import type { ReportedComment } from '../services/comment-report';
 import { reportSchema } from '../validation';
 import { detectLanguage } from '#domain/moderation';
 import { supportFor } from '#app/utils/support';
+import { floodGate } from '#app/middlewares/flood-control';
+import { getService } from '#app/utils/services';
 
 const COMMENT = 'api::comment.comment';
 
@@ -16,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async report(ctx: Context) {
     const input = parseInput(reportSchema, ctx.request.body ?? {});
     // A commenter token makes the reader their address; without one, their IP hash.
-    const email = input.commenterToken ? await strapi.service('api::commenter.commenter').verifiedEmail(input.commenterToken) : null;
+    const email = input.commenterToken ? await getService(strapi, 'api::commenter.commenter').verifiedEmail(input.commenterToken) : null;
     const ip = ipHash(strapi, ctx.request.ip);
 
     // Public comments only, found exactly as GET /api/comments/:id finds them (unknown and hidden: the same 404).
@@ -27,19 +29,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     })) as ReportedComment | null;
     if (!comment) throw new errors.NotFoundError('No such approved comment.');
 
-    const floodKeys = [`ip:${ip}`, ...(email ? [`email:${email}`] : [])];
-    const flood = await strapi.service('api::comment.flood-control').consume(floodKeys, 'report');
-    if (!flood.allowed) {
-      ctx.set('Retry-After', String(flood.retryAfterSeconds));
-      throw new errors.RateLimitError(`Too many reports; try again in ${flood.retryAfterSeconds} seconds.`, { retryAfter: flood.retryAfterSeconds });
-    }
+    await floodGate(ctx).admit([`ip:${ip}`, ...(email ? [`email:${email}`] : [])]);
 
     // A blocked reader is answered like anyone, and nothing is stored.
-    const blocked = await strapi.service('api::commenter-block.commenter-block').isBlocked({ email, ipHash: ip });
+    const blocked = await getService(strapi, 'api::commenter-block.commenter-block').isBlocked({ email, ipHash: ip });
     if (!blocked) {
       const readerKey = email ? `email:${emailHash(strapi, email)}` : `ip:${ip}`;
       const text = input.text ? toPlainText(input.text) : null;
-      await strapi.service('api::comment-report.comment-report').record(comment, { reason: input.reason, text, readerKey, connectionKey: `ip:${ip}` });
+      await getService(strapi, 'api::comment-report.comment-report').record(comment, { reason: input.reason, text, readerKey, connectionKey: `ip:${ip}` });
     }
     ctx.status = 202;
     ctx.body = {

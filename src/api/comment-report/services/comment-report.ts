@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { responseCache } from '#app/utils/response-cache/index';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 const REPORT = 'api::comment-report.comment-report';
 const COMMENT = 'api::comment.comment';
@@ -52,7 +54,7 @@ const withReportedFlag = (comment: ReportedComment) => {
  * crisis report makes the comment urgent and emails the moderators. A moderator's decision on the comment resolves
  * its reports (`resolve`).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = () => strapi.db.query(REPORT);
   /**
    * Different connections among the open reports: one person showing one connection and several confirmed
@@ -90,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: comment.id, priority: 'normal' },
       data: { priority: 'urgent', escalatedAt: null },
     });
-    if (count === 1) strapi.service('api::comment-report.notify').crisisReported(comment);
+    if (count === 1) getService(strapi, 'api::comment-report.notify').crisisReported(comment);
   };
 
   return {
@@ -109,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await strapi.db.query(COMMENT).updateMany({ where: { id: comment.id, reportedAt: { $null: true } }, data: { reportedAt: new Date() } });
       if (report.reason === 'crisis') await markUrgent(comment);
-      if ((await openConnections(comment.id)) >= (strapi.config.get('readers.reportsToHide', 3) as number)) {
+      if ((await openConnections(comment.id)) >= getConfig(strapi, 'readers').reportsToHide) {
         await (comment.byPractice ? flagForReview(comment) : hide(comment));
       }
       return true;
@@ -153,3 +155,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::comment-report.comment-report': ReturnType<typeof service>;
+  }
+}

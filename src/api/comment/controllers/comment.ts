@@ -1,6 +1,5 @@
 import { factories } from '@strapi/strapi';
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { resolveDocumentId } from '#app/utils/public-read';
 import { toPlainText } from '#app/utils/plain-text';
@@ -8,6 +7,7 @@ import { ipHash, neutralDocumentId } from '#app/utils/reader-identity';
 import { unavailable } from '#app/middlewares/database-unavailable';
 import { retryOnForeignKeyRace } from '#app/utils/foreign-key-retry';
 import { fieldError, parseInput } from '#app/utils/validation';
+import { floodGate } from '#app/middlewares/flood-control';
 import { isCrisis } from '#domain/moderation';
 import { supportFor } from '#app/utils/support';
 import type { Evaluation } from '../services/moderation';
@@ -21,6 +21,8 @@ import {
   threadQuerySchema,
   type CommentCreateInput,
 } from '../validation';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 const COMMENT = 'api::comment.comment';
 
@@ -82,11 +84,11 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
   return {
     /** POST /api/comments: validate, resolve the article, apply flood control, then create through the pipeline. */
     async create(ctx: Context) {
-      const data = parseCreate(ctx.request.body, strapi.config.get('moderation.maxBodyLength', 5000) as number);
+      const data = parseCreate(ctx.request.body, getConfig(strapi, 'moderation').maxBodyLength);
       if (toPlainText(data.body) === '') throw fieldError('body', 'body must contain text, not only markup');
       if (toPlainText(data.authorName).replace(/[\p{Cc}\p{Cf}]/gu, '').trim() === '') throw fieldError('authorName', 'authorName must contain text');
       const authorEmail = data.authorEmail.toLowerCase();
-      const commenters = strapi.service('api::commenter.commenter');
+      const commenters = getService(strapi, 'api::commenter.commenter');
       // A commenter token proves the address (only then may a comment be approved without review).
       const verifiedAuthor = data.commenterToken ? (await commenters.verifiedEmail(data.commenterToken)) === authorEmail : false;
       if (data.commenterToken && !verifiedAuthor) {
@@ -100,23 +102,16 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       const ip = ipHash(strapi, ctx.request.ip);
       // The same text again within a day from the same connection, or from the same confirmed address, is the same
       // comment: answered as the first, nothing stored. Anyone else sending it gets a new comment of their own.
-      const repeat = await strapi.service('api::comment.moderation').recentRepeat(toPlainText(data.body), ip, verifiedAuthor ? authorEmail : null);
+      const repeat = await getService(strapi, 'api::comment.moderation').recentRepeat(toPlainText(data.body), ip, verifiedAuthor ? authorEmail : null);
       if (repeat) return answerCreated(ctx, repeat);
 
       // Flood control before any rule, the same for every address, blocked or not: a typed address that is not
       // proven by a token has no allowance of its own (a 429 for it would tell who else commented).
-      const floodKeys = [`ip:${ip}`, ...(verifiedAuthor ? [`email:${authorEmail}`] : [])];
-      const flood = await strapi.service('api::comment.flood-control').consume(floodKeys);
-      if (!flood.allowed) {
-        ctx.set('Retry-After', String(flood.retryAfterSeconds));
-        throw new errors.RateLimitError(`Too many comments; try again in ${flood.retryAfterSeconds} seconds.`, {
-          retryAfter: flood.retryAfterSeconds,
-        });
-      }
+      await floodGate(ctx).admit([`ip:${ip}`, ...(verifiedAuthor ? [`email:${authorEmail}`] : [])]);
 
       // A blocked author gets the answer anyone gets (help included, if the text needs it), and nothing is stored.
-      if (await strapi.service('api::commenter-block.commenter-block').isBlocked({ email: authorEmail, ipHash: ip })) {
-        const { verdict, facts }: Evaluation = await strapi.service('api::comment.moderation').evaluate({ body: toPlainText(data.body), markup: data.body, authorEmail: '' });
+      if (await getService(strapi, 'api::commenter-block.commenter-block').isBlocked({ email: authorEmail, ipHash: ip })) {
+        const { verdict, facts }: Evaluation = await getService(strapi, 'api::comment.moderation').evaluate({ body: toPlainText(data.body), markup: data.body, authorEmail: '' });
         return answerCreated(ctx, { documentId: neutralDocumentId(), moderationStatus: 'pending', flags: verdict.flags, language: facts.language?.code });
       }
 
@@ -140,7 +135,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         })
       ).catch(async (error: unknown) => {
           // A refused post (comments closed, parent not approved...) does not use up the reader's allowance.
-          await strapi.service('api::comment.flood-control').refund(floodKeys);
+          await floodGate(ctx).refund();
           throw error;
         });
 
@@ -185,7 +180,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       const { page, pageSize } = parseInput(threadQuerySchema, ctx.query);
       const articleId = await resolveDocumentId(strapi, 'api::article.article', ctx.params.id);
       if (!articleId) return ctx.notFound(`No published article "${ctx.params.id}".`);
-      const { data, pagination } = await strapi.service(COMMENT).approvedThread(articleId, page, pageSize);
+      const { data, pagination } = await getService(strapi, COMMENT).approvedThread(articleId, page, pageSize);
       ctx.body = { data, meta: { pagination } };
     },
 
@@ -206,7 +201,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         strapi.db.query(COMMENT).count({ where }),
       ]);
       // Readers' open reports of each comment: reasons, counts and texts, never who sent them.
-      const reports = await strapi.service('api::comment-report.comment-report').openReports(rows.map((row) => row.documentId));
+      const reports = await getService(strapi, 'api::comment-report.comment-report').openReports(rows.map((row) => row.documentId));
       const data = rows.map((row) => ({ ...row, reports: reports[row.documentId] ?? null }));
       ctx.body = { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
     },

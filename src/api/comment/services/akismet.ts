@@ -1,17 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { AkismetClient } from 'akismet-api';
-
-/**
- * Akismet as a second opinion, off unless `AKISMET_API_KEY` is set. What it sends: the comment's text, the author's
- * name and email, the reader's IP address and browser, the article's address. A slow or failing Akismet never
- * holds a comment up: after `AKISMET_TIMEOUT_MS` the local rules decide alone, and the failure is logged.
- */
-interface AkismetConfig {
-  apiKey: string;
-  site: string;
-  endpoint: string;
-  timeoutMs: number;
-}
+import { getConfig } from '#app/utils/config';
 
 export interface AkismetComment {
   ip: string;
@@ -24,8 +13,13 @@ export interface AkismetComment {
 
 const API_VERSION = '1.1';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('moderation.akismet') as AkismetConfig;
+/**
+ * Akismet as a second opinion, off unless `AKISMET_API_KEY` is set. What it sends: the comment's text, the author's
+ * name and email, the reader's IP address and browser, the article's address. A slow or failing Akismet never
+ * holds a comment up: after `AKISMET_TIMEOUT_MS` the local rules decide alone, and the failure is logged.
+ */
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => getConfig(strapi, 'moderation').akismet;
 
   /** A client for the configuration as it is now (it holds no connection, so one per call costs nothing). */
   const getClient = (): AkismetClient | null => {
@@ -89,3 +83,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::comment.akismet': ReturnType<typeof service>;
+  }
+}

@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 const COMMENT = 'api::comment.comment';
 const ARTICLE = 'api::article.article';
@@ -13,13 +15,6 @@ interface CommentableArticle {
   slug: string;
   commentsEnabled: boolean;
   createdAt: string;
-}
-
-interface NotifyConfig {
-  moderatorEmails: string[];
-  escalationEmails: string[];
-  escalateAfterMinutes: number;
-  adminUrl: string;
 }
 
 type RelationRef = { id?: number | string; documentId?: string };
@@ -60,7 +55,7 @@ type ThreadRow = ThreadedComment & { id: number; parent?: { id: number } | null 
 
 const PUBLIC_COMMENT_FIELDS = ['documentId', 'authorName', 'body', 'byPractice', 'createdAt'] as const;
 
-export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The published article a comment is for, if it takes comments; the parent, if any, must be approved and on it. */
   async assertCommentable(data: Record<string, unknown>): Promise<{ article: CommentableArticle }> {
     const articleRef = relationTarget(data.article);
@@ -77,7 +72,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
       : null;
     if (!article) throw invalid('article', 'article must be a published article');
     if (!article.commentsEnabled) throw new errors.PolicyError('Comments are disabled on this article.');
-    const closeAfterDays = strapi.config.get('moderation.closeAfterDays', 0) as number;
+    const closeAfterDays = getConfig(strapi, 'moderation').closeAfterDays;
     if (closeAfterDays > 0 && Date.now() - new Date(article.createdAt).getTime() > closeAfterDays * DAY_MS) {
       throw new errors.PolicyError(`Comments are closed on this article (older than ${closeAfterDays} days).`);
     }
@@ -99,15 +94,13 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
 
   /** Emails the moderators about an urgent comment. Never blocks or fails the comment itself. */
   notifyModerators(comment: { documentId: string; authorName?: string; body?: string }, article: Pick<CommentableArticle, 'title'>) {
-    const { moderatorEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
+    const { moderatorEmails, adminUrl } = getConfig(strapi, 'moderation').notify;
     if (moderatorEmails.length === 0) {
       strapi.log.warn(`Urgent comment ${comment.documentId} on "${article.title}": no MODERATOR_EMAILS to notify.`);
       return;
     }
     const link = `${adminUrl}/admin/content-manager/collection-types/${COMMENT}/${comment.documentId}`;
-    strapi
-      .plugin('email')
-      .service('email')
+    getService(strapi, 'plugin::email.email')
       .send({
         to: moderatorEmails.join(','),
         subject: `Urgent comment to review on "${article.title}"`,
@@ -129,8 +122,8 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
    * Urgent comments still pending `escalateAfterMinutes` after they arrived: one more email, to the escalation
    * list, once per comment (claimed with a conditional update, so several instances never send it twice).
    */
-  async escalateOverdueUrgent(now = new Date()): Promise<number> {
-    const { escalateAfterMinutes, escalationEmails, adminUrl } = strapi.config.get('moderation.notify') as NotifyConfig;
+  async escalateOverdueUrgent(now: Date = new Date()): Promise<number> {
+    const { escalateAfterMinutes, escalationEmails, adminUrl } = getConfig(strapi, 'moderation').notify;
     const cutoff = new Date(now.getTime() - escalateAfterMinutes * 60_000);
     const overdue: Array<{ id: number; documentId: string; createdAt: string; urgentSince: string | null; reportedAt: string | null; flags: string[] | null; article?: { title: string } }> =
       await strapi.db.query(COMMENT).findMany({
@@ -160,9 +153,7 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
         strapi.log.error(`Urgent comment ${comment.documentId} unreviewed for ${minutes} minutes: no URGENT_ESCALATION_EMAILS or MODERATOR_EMAILS.`);
         continue;
       }
-      await strapi
-        .plugin('email')
-        .service('email')
+      await getService(strapi, 'plugin::email.email')
         .send({
           to: escalationEmails.join(','),
           subject: `ESCALATION: urgent comment unreviewed for ${minutes} minutes`,
@@ -212,8 +203,8 @@ export default factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core.
   },
 
   /** Deletes spam and rejected comments untouched for `purgeAfterDays`. Returns how many went. */
-  async purgeDiscarded(now = new Date()): Promise<number> {
-    const days = strapi.config.get('moderation.purgeAfterDays', 0) as number;
+  async purgeDiscarded(now: Date = new Date()): Promise<number> {
+    const days = getConfig(strapi, 'moderation').purgeAfterDays;
     if (days <= 0) return 0;
     const cutoff = new Date(now.getTime() - days * DAY_MS);
     const discarded: Array<{ documentId: string }> = await strapi.db.query(COMMENT).findMany({
@@ -235,3 +226,11 @@ const pick = (row: ThreadedComment): Omit<ThreadedComment, 'replies'> => ({
   byPractice: Boolean(row.byPractice),
   createdAt: row.createdAt,
 });
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::comment.comment': ReturnType<typeof service>;
+  }
+}

@@ -4,6 +4,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { crisisExamples, featuresInBackground, loadCorpus, reviewExamples, RiskModel, type CorpusEntry, type NormalisedText, type RiskExample, type RiskScore } from '#domain/moderation';
 import { modelStore } from './model-store';
+import { getConfig } from '#app/utils/config';
 
 /**
  * The learned risk models, one pair for every instance (model-store.ts): the crisis risk and the review risk
@@ -14,11 +15,6 @@ import { modelStore } from './model-store';
  * start-up. Erasing a comment takes its words out at the next training, since its label goes with it.
  */
 const COMMENT = 'api::comment.comment';
-
-interface CrisisModelConfig {
-  enabled: boolean;
-  decisionWeight: number;
-}
 
 interface Models {
   crisis: RiskModel;
@@ -50,16 +46,16 @@ interface Labelled {
   review: RiskExample[];
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = modelStore(strapi, 'api_comment_crisis-model', codec);
-  const config = () => strapi.config.get('moderation.crisisModel') as CrisisModelConfig;
+  const config = () => getConfig(strapi, 'moderation').crisisModel;
   let corpus: CorpusEntry[] | undefined;
   let retraining: Promise<void> | null = null;
   let again = false;
 
   const prior = (): CorpusEntry[] => {
     if (corpus) return corpus;
-    const dir = path.resolve(strapi.dirs.app.root, strapi.config.get('moderation.classifier.priorCorpus') as string);
+    const dir = path.resolve(strapi.dirs.app.root, getConfig(strapi, 'moderation').classifier.priorCorpus);
     if (!fs.existsSync(dir)) strapi.log.warn(`Crisis model: no labelled corpus at ${dir}; it learns from moderators' decisions only.`);
     return (corpus = fs.existsSync(dir) ? loadCorpus(dir) : []);
   };
@@ -148,3 +144,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::comment.crisis-model': ReturnType<typeof service>;
+  }
+}

@@ -1,16 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { AppConfig } from '#app/utils/config';
+import { getConfig } from '#app/utils/config';
 
-interface FloodConfig {
-  enabled: boolean;
-  minIntervalSeconds: number;
-  maxPerHour: number;
-  redisUrl: string;
-  keyPrefix: string;
-  reportsPerHour: number;
-  dataRequestsPerHour: number;
-}
+type FloodConfig = AppConfig['moderation']['flood'];
 
 /** What is counted: comments, reports of comments, readers' data requests (export, erasure); each has its own allowance. */
 export type FloodScope = 'comment' | 'report' | 'data-request';
@@ -37,12 +31,12 @@ const windowsFor = (config: FloodConfig, scope: FloodScope): Window[] => {
  * `maxPerHour` an hour. With REDIS_URL the counts are shared by every instance; if Redis becomes unreachable each
  * process falls back to its own in-memory counts (rate-limiter-flexible's insurance limiter) and logs it.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const limiters = new Map<FloodScope, Promise<RateLimiterAbstract[]>>();
   let redis: Redis | undefined;
   let redisDown = false;
 
-  const config = () => strapi.config.get('moderation.flood') as FloodConfig;
+  const config = () => getConfig(strapi, 'moderation').flood;
   /** COMMENT_FLOOD_CONTROL switches comments; reports and data requests are limited unless their hourly allowance is 0. */
   const isOn = (scope: FloodScope) => {
     const settings = config();
@@ -116,3 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::comment.flood-control': ReturnType<typeof service>;
+  }
+}

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { contentHash, contentHashOf, decide, moderate, normalise, spamTokens, type CommentCandidate, type Facts, type Models, type Verdict } from '#domain/moderation';
 import { getConfig } from '#app/utils/config';
 import type { AkismetComment } from './akismet';
+import { getService } from '#app/utils/services';
 
 export type Evaluation = { verdict: Verdict; facts: Facts; contentHash: string };
 
@@ -9,7 +10,7 @@ export type Evaluation = { verdict: Verdict; facts: Facts; contentHash: string }
  * The moderation pipeline (#domain/moderation) with what it needs from Strapi: the author's history, the shared
  * learned models, config/moderation.ts, and Akismet after the rules when it is on. The comment is normalised once.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Both look-ups in one round trip, each stopping at the first match (indexed: content hash; email + status). */
   async authorHistory(authorEmail: string, hash: string): Promise<{ isDuplicate: boolean; hasApprovedComment: boolean }> {
     const table = strapi.db.metadata.get('api::comment.comment').tableName;
@@ -44,14 +45,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const models: Models = {};
     try {
       if (getConfig(strapi, 'moderation').classifier.enabled) {
-        const spam = await strapi.service('api::comment.spam-classifier').current();
+        const spam = await getService(strapi, 'api::comment.spam-classifier').current();
         models.spam = (text, links) => spam.score(spamTokens(text, links));
       }
     } catch (error) {
       strapi.log.error(`Spam classifier unavailable, comments are held for review: ${(error as Error).message}`);
     }
     try {
-      Object.assign(models, await strapi.service('api::comment.crisis-model').scorers());
+      Object.assign(models, await getService(strapi, 'api::comment.crisis-model').scorers());
     } catch (error) {
       strapi.log.error(`Crisis model unavailable, comments are held for review: ${(error as Error).message}`);
     }
@@ -69,10 +70,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const history = candidate.authorEmail ? await this.authorHistory(candidate.authorEmail, hash) : { isDuplicate: false, hasApprovedComment: false };
     const standing = { ...history, verified };
     const { verdict, facts } = moderate(candidate, standing, getConfig(strapi, 'moderation'), await this.models(), text);
-    const akismet = strapi.service('api::comment.akismet');
+    const akismet = getService(strapi, 'api::comment.akismet');
     if (reader && akismet.enabled() && verdict.moderationStatus !== 'spam' && verdict.priority !== 'urgent' && (await akismet.isSpam(reader))) {
       return { verdict: decide([...verdict.flags, 'spam:akismet'], standing), facts, contentHash: hash };
     }
     return { verdict, facts, contentHash: hash };
   },
 });
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::comment.moderation': ReturnType<typeof service>;
+  }
+}

@@ -3,20 +3,15 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { loadCorpus, SpamModel, spamExamples, trainSpamModel, type SpamLabel, type SpamScore } from '#domain/moderation';
 import { modelStore } from './model-store';
+import { getConfig } from '#app/utils/config';
 
 /**
  * The learning spam filter's one shared model (model-store.ts): trained on the labelled corpus when none is stored
  * (at start-up), then on every moderator decision, one comment at a time under a row lock.
  */
-interface ClassifierConfig {
-  enabled: boolean;
-  priorCorpus: string;
-  decisionWeight: number;
-}
-
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = modelStore(strapi, 'api_comment_spam-classifier', { fromJSON: SpamModel.fromJSON, toJSON: (model) => model.toJSON() });
-  const config = () => strapi.config.get('moderation.classifier') as ClassifierConfig;
+  const config = () => getConfig(strapi, 'moderation').classifier;
 
   /** The labelled corpus as the starting point; without it the model starts empty and learns from moderators only. */
   const prior = (): SpamModel => {
@@ -82,3 +77,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::comment.spam-classifier': ReturnType<typeof service>;
+  }
+}

@@ -19,7 +19,7 @@ export interface BlockRow {
  * Blocks set by moderators: an email address or IP hash whose comments and reports are refused, until a date or for
  * ever. The refusal is silent (the caller answers as for anyone), so a blocked reader cannot tell.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Whether a block in force matches the reader's address or IP hash. */
   async isBlocked(reader: Reader, now = new Date()): Promise<boolean> {
     const who = [
@@ -51,3 +51,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return pending.length;
   },
 });
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::commenter-block.commenter-block': ReturnType<typeof service>;
+  }
+}

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { getService } from '#app/utils/services';
 
 /** The confirmation link (GET from an email, or POST from the website's confirmation page) and token revocation. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const commenters = () => strapi.service('api::commenter.commenter');
+  const commenters = () => getService(strapi, 'api::commenter.commenter');
   const bodyField = (ctx: Context, field: string) => {
     const body = ctx.request.body as Record<string, unknown> | undefined;
     return body && typeof body === 'object' ? body[field] : undefined;

@@ -2,19 +2,11 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { sign, verify, type CommenterClaims, type ConfirmationClaims } from '#app/tokens/reader-tokens';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 const COMMENTER = 'api::commenter.commenter';
 const HOUR = 3600;
-
-interface VerificationConfig {
-  enabled: boolean;
-  secret: string;
-  linkHours: number;
-  tokenDays: number;
-  resendMinutes: number;
-  confirmUrl: string;
-  siteName: string;
-}
 
 interface CommenterRow {
   id: number;
@@ -35,8 +27,8 @@ const alreadyUsed = () =>
  * verified and gives the website a commenter token to send with later comments. Only such a token lets a comment
  * be approved without review.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('moderation.verification') as VerificationConfig;
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => getConfig(strapi, 'moderation').verification;
   const rows = () => strapi.db.query(COMMENTER);
   const byEmail = (email: string) => rows().findOne({ where: { email } }) as Promise<CommenterRow | null>;
 
@@ -56,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else await rows().create({ data: { email, tokenVersion: 0, ...data } });
         const token = sign('confirm-email', { email, nonce }, secret, linkHours * HOUR);
         const link = confirmUrl.replace('{token}', encodeURIComponent(token));
-        await strapi.plugin('email').service('email').send({
+        await getService(strapi, 'plugin::email.email').send({
           to: email,
           subject: `Confirm your email address for comments on ${siteName}`,
           text: [
@@ -121,3 +113,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::commenter.commenter': ReturnType<typeof service>;
+  }
+}

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sign, verify, type UnsubscribeClaims } from '#app/tokens/reader-tokens';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 const COMMENT = 'api::comment.comment';
 const DAY = 24 * 3600;
@@ -14,12 +16,6 @@ interface ReplyRow {
   article: { documentId: string; slug: string; title: string } | null;
 }
 
-interface ReadersConfig {
-  threadUrl: string;
-  unsubscribeUrl: string;
-  unsubscribeDays: number;
-}
-
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? encodeURIComponent(values[name]) : placeholder));
 
@@ -28,10 +24,10 @@ const fill = (template: string, values: Record<string, string>) =>
  * if they asked to be (`notifyReplies`) and their address is confirmed. The email holds no text of the reply, only a
  * link to the thread and a signed one-click unsubscribe link.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('readers') as ReadersConfig;
-  const secret = () => (strapi.config.get('moderation.verification') as { secret: string }).secret;
-  const siteName = () => (strapi.config.get('moderation.verification') as { siteName: string }).siteName;
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => getConfig(strapi, 'readers');
+  const secret = () => getConfig(strapi, 'moderation').verification.secret;
+  const siteName = () => getConfig(strapi, 'moderation').verification.siteName;
 
   const isVerified = async (email: string) =>
     Boolean((await strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['verifiedAt'] }))?.verifiedAt);
@@ -70,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const token = sign('unsubscribe', { email: parent.authorEmail, comment: parent.documentId }, secret(), unsubscribeDays * DAY);
       const thread = fill(threadUrl, { slug: reply.article?.slug ?? '', article: reply.article?.documentId ?? '', comment: reply.documentId, parent: parent.documentId });
       try {
-        await strapi.plugin('email').service('email').send({
+        await getService(strapi, 'plugin::email.email').send({
           to: parent.authorEmail,
           subject: `Someone replied to your comment on ${siteName()}`,
           text: [
@@ -98,3 +94,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::commenter.reply-notifications': ReturnType<typeof service>;
+  }
+}

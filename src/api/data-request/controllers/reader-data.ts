@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ipHash } from '#app/utils/reader-identity';
 import { fieldError } from '#app/utils/validation';
 import { verify, type DataClaims } from '#app/tokens/reader-tokens';
 import { maskEmail, type DataRequestKind } from '../services/data-request';
 import type { ErasureMode } from '../services/reader-data';
+import { floodGate } from '#app/middlewares/flood-control';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 /** A token from the link (GET ?token=) or from the website's own page (POST { token }). */
 const tokenOf = (ctx: Context, field = 'token') => {
@@ -16,25 +18,20 @@ const tokenOf = (ctx: Context, field = 'token') => {
 
 /** Readers' own data (export, erasure) and one-click unsubscribe; every answer is no-store. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const secret = () => (strapi.config.get('moderation.verification') as { secret: string }).secret;
-  const log = () => strapi.service('api::data-request.data-request');
+  const secret = () => getConfig(strapi, 'moderation').verification.secret;
+  const log = () => getService(strapi, 'api::data-request.data-request');
 
   /** An export or erasure link stops working when its address signs out everywhere after it was sent. */
   const assertNotRevoked = async ({ email, version }: DataClaims, what: string) => {
-    if ((version ?? 0) !== (await strapi.service('api::commenter.commenter').tokenVersion(email))) {
+    if ((version ?? 0) !== (await getService(strapi, 'api::commenter.commenter').tokenVersion(email))) {
       throw fieldError('token', `This ${what} was revoked when you signed out everywhere.`);
     }
   };
 
   /** A verified reader asks for a link by email; at most `READER_DATA_REQUESTS_PER_HOUR` per address and per IP. */
   const requestLink = async (ctx: Context, kind: DataRequestKind) => {
-    const email: string = await strapi.service('api::commenter.commenter').verifiedEmail(tokenOf(ctx, 'commenterToken'));
-    const floodKeys = [`email:${email}`, `ip:${ipHash(strapi, ctx.request.ip)}`];
-    const flood = await strapi.service('api::comment.flood-control').consume(floodKeys, 'data-request');
-    if (!flood.allowed) {
-      ctx.set('Retry-After', String(flood.retryAfterSeconds));
-      throw new errors.RateLimitError(`Too many requests; try again in ${flood.retryAfterSeconds} seconds.`, { retryAfter: flood.retryAfterSeconds });
-    }
+    const email: string = await getService(strapi, 'api::commenter.commenter').verifiedEmail(tokenOf(ctx, 'commenterToken'));
+    await floodGate(ctx).admit([`email:${email}`, `ip:${ipHash(strapi, ctx.request.ip)}`]);
     const request = await log().open(email, kind, 'reader');
     ctx.set('Cache-Control', 'no-store');
     try {
@@ -43,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Nothing half-stored: without the email the request never happened (and does not count against the reader).
       strapi.log.error(`Could not send a data ${kind} link: ${(error as Error).message}`);
       await strapi.db.query('api::data-request.data-request').delete({ where: { id: request } });
-      await strapi.service('api::comment.flood-control').refund(floodKeys, 'data-request');
+      await floodGate(ctx).refund();
       ctx.status = 503;
       ctx.set('Retry-After', '300');
       ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The email could not be sent just now. Please try again in a few minutes.' } };
@@ -59,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async unsubscribe(ctx: Context) {
-      await strapi.service('api::commenter.reply-notifications').unsubscribe(tokenOf(ctx));
+      await getService(strapi, 'api::commenter.reply-notifications').unsubscribe(tokenOf(ctx));
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: { unsubscribed: true, message: 'You will not be emailed about replies to this comment any more.' } };
     },
@@ -73,8 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await assertNotRevoked(claims, 'export link');
       const { email, request } = claims;
       if (!(await log().claim(request))) throw fieldError('token', 'This export link was already used: ask for a new one.');
-      const data = await strapi
-        .service('api::data-request.reader-data')
+      const data = await getService(strapi, 'api::data-request.reader-data')
         .collect(email)
         .catch(async (error: unknown) => {
           await log().reopen(request);
@@ -92,8 +88,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { email, request, iat } = claims;
       if (!(await log().isOpen(request))) throw fieldError('token', 'This erasure link was already used.');
       await assertNotRevoked(claims, 'erasure link');
-      const mode = (strapi.config.get('readers') as { erasureMode: ErasureMode }).erasureMode;
-      const counts = await strapi.service('api::data-request.reader-data').erase(email, mode, new Date(iat * 1000 + 999));
+      const mode = getConfig(strapi, 'readers').erasureMode;
+      const counts = await getService(strapi, 'api::data-request.reader-data').erase(email, mode, new Date(iat * 1000 + 999));
       await log().complete(request, { ...counts }, { email: maskEmail(email), mode });
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: { erased: true, comments: counts.comments, mode, message: 'Your comments are erased.' } };

@@ -1,16 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { sign } from '#app/tokens/reader-tokens';
+import { getService } from '#app/utils/services';
+import { getConfig } from '#app/utils/config';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 const HOUR = 3600;
 
 export type DataRequestKind = 'export' | 'erase';
-
-interface LinkConfig {
-  dataLinkHours: number;
-  exportUrl: string;
-  eraseUrl: string;
-}
 
 /** After an erasure the log keeps only a trace of the address: its first letter and its domain. */
 export const maskEmail = (email: string) => {
@@ -22,10 +18,10 @@ export const maskEmail = (email: string) => {
  * The log of readers' data requests (who asked, when, what, how many) and the signed links that carry them out.
  * The log never holds the exported data; once an erasure is done it no longer holds the address either.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(DATA_REQUEST);
-  const config = () => strapi.config.get('readers') as LinkConfig;
-  const { secret, siteName } = strapi.config.get('moderation.verification') as { secret: string; siteName: string };
+  const config = () => getConfig(strapi, 'readers');
+  const { secret, siteName } = getConfig(strapi, 'moderation').verification;
 
   return {
     async open(email: string, kind: DataRequestKind, requestedBy: string): Promise<number> {
@@ -63,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async sendLink(kind: DataRequestKind, email: string, request: number): Promise<void> {
       const { dataLinkHours, exportUrl, eraseUrl } = config();
-      const version = await strapi.service('api::commenter.commenter').tokenVersion(email);
+      const version = await getService(strapi, 'api::commenter.commenter').tokenVersion(email);
       const token = sign(kind, { email, request, version }, secret, dataLinkHours * HOUR);
       const link = (kind === 'export' ? exportUrl : eraseUrl).replace('{token}', encodeURIComponent(token));
       const text =
@@ -76,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               '',
               'Nothing is erased until you open this link. Replies others wrote to you stay.',
             ];
-      await strapi.plugin('email').service('email').send({
+      await getService(strapi, 'plugin::email.email').send({
         to: email,
         subject: kind === 'export' ? `Your comments on ${siteName}` : `Confirm the erasure of your comments on ${siteName}`,
         text: [...text, '', `The link works once and expires in ${dataLinkHours} hours. If you did not ask for this, ignore this email.`].join('\n'),
@@ -86,3 +82,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::data-request.data-request': ReturnType<typeof service>;
+  }
+}

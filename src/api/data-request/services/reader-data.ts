@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { SpamLabel } from '#domain/moderation';
 import { emailHash } from '#app/utils/reader-identity';
 import { responseCache } from '#app/utils/response-cache/index';
+import { getService } from '#app/utils/services';
 
 const COMMENT = 'api::comment.comment';
 const REPORT = 'api::comment-report.comment-report';
@@ -36,11 +37,11 @@ type ExportedComment = {
  * A reader's own data: everything the CMS keeps under their address (export), and its erasure. Both are logged as
  * data requests (`api::data-request.data-request`: who, when, what, how many), never with the data itself.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Their comments (every status), the reports they sent and their confirmation, as JSON. */
   async collect(email: string) {
     const [commenter, comments, reports] = await Promise.all([
-      strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['email', 'verifiedAt', 'createdAt'] }),
+      strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['email', 'verifiedAt', 'createdAt'] }) as Promise<{ verifiedAt: string | null } | null>,
       strapi.db.query(COMMENT).findMany({
         where: { authorEmail: email },
         select: ['documentId', 'authorName', 'authorEmail', 'body', 'moderationStatus', 'notifyReplies', 'createdAt', 'updatedAt'],
@@ -82,12 +83,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const ids = theirs.map((comment) => comment.id);
     // Their words leave the learned spam filter too (in this transaction: an erasure that fails unlearns nothing).
     const lessons = theirs.flatMap(({ body, trainedAs }) => (trainedAs ? [{ text: body, label: trainedAs }] : []));
-    await strapi.service('api::comment.spam-classifier').unlearn(lessons);
+    await getService(strapi, 'api::comment.spam-classifier').unlearn(lessons);
     let reports = 0;
     if (mode === 'delete' && ids.length > 0) {
       // Through the Document Service, so relation links and reports about them go too; replies by others stay, as top-level comments.
       for (const { documentId } of theirs) {
-        reports += await strapi.service('api::comment-report.comment-report').forget(documentId);
+        reports += await getService(strapi, 'api::comment-report.comment-report').forget(documentId);
         await strapi.documents(COMMENT).delete({ documentId });
       }
     } else if (ids.length > 0) {
@@ -112,10 +113,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       responseCache(strapi)?.invalidate([COMMENT]);
     }
     // A moderator's urgent / not-urgent decision on them goes too: the crisis model retrains without their words.
-    if (theirs.some((comment) => comment.crisisLabel)) strapi.service('api::comment.crisis-model').relearn();
+    if (theirs.some((comment) => comment.crisisLabel)) getService(strapi, 'api::comment.crisis-model').relearn();
     reports += (await strapi.db.query(REPORT).deleteMany({ where: { readerKey: `email:${emailHash(strapi, email)}` } })).count;
     const commenter = (await strapi.db.query('api::commenter.commenter').deleteMany({ where: { email } })).count > 0;
     strapi.log.info(`Erased a reader's data: ${ids.length} comment(s) (${mode}), ${reports} report(s).`);
     return { comments: ids.length, mode, reports, commenter };
   },
 });
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::data-request.reader-data': ReturnType<typeof service>;
+  }
+}

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '#app/utils/http-cache';
 import { createPublicReadController } from '#app/utils/public-controller';
+import { getService } from '#app/utils/services';
 
 const PROGRAM_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },
@@ -10,7 +11,7 @@ const PROGRAM_DEFAULT_POPULATE = {
   schedule: { populate: { skippedDates: true } },
 };
 
-const feed = (strapi: Core.Strapi) => strapi.service('api::group-program.feed');
+const feed = (strapi: Core.Strapi) => getService(strapi, 'api::group-program.feed');
 
 export default createPublicReadController('api::group-program.group-program', {
   defaultPopulate: PROGRAM_DEFAULT_POPULATE,

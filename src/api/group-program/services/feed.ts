@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getConfig } from '#app/utils/config';
 import { LRUCache } from 'lru-cache';
 import {
   absoluteUrl, buildCalendar, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, spreadOf, startsIn, toFeedItem, toJsonLd,
@@ -12,7 +13,7 @@ import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
  * The upcoming-programs feed as a Strapi service: reads programs, ranks them, shapes items or a calendar (the pure
  * parts are #domain/feed, src/domain/feed), after parsing the query string (./feed/query). Answers are kept by the response cache
  * (src/middlewares/response-cache.ts); the feed keeps only compiled schedules and the programs articles rank from,
- * until a program or topic changes (the feed-cache Document Service middleware calls `invalidate`). A program whose
+ * until a program or topic changes (a Document Service middleware calls `invalidate`). A program whose
  * schedule cannot be expanded (stored past validation) is left out of every list and logged, once per version: one
  * broken program never takes a list down.
  */
@@ -22,8 +23,8 @@ type Window = Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>;
 type RankingRow = { documentId: string; title: string; updatedAt: string; schedule?: ScheduleFields | null; topics?: Array<{ slug: string }> };
 type ProgramVersion = { documentId: string; title?: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = (): FeedConfig => ({ ...(strapi.config.get('feed') as FeedConfig), publicUrl: strapi.config.get('server.url') as string | undefined });
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = (): FeedConfig => ({ ...getConfig(strapi, 'feed'), publicUrl: getConfig(strapi, 'server').url });
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
   /** Program versions left out, with the reason: each is logged once. */
@@ -273,3 +274,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::group-program.feed': ReturnType<typeof service>;
+  }
+}

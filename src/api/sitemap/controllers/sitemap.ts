@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { getSitemapService } from '../services/sitemap';
+import { getService } from '#app/utils/services';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async index(ctx: Context) {
     ctx.type = 'application/xml; charset=utf-8';
     ctx.set('Cache-Control', 'public, max-age=60');
-    ctx.body = await getSitemapService(strapi).xml();
+    ctx.body = await getService(strapi, 'api::sitemap.sitemap').xml();
   },
 });

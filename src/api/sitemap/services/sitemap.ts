@@ -1,28 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import { pageUrl } from '#app/utils/page-urls';
+import type { AppConfig } from '#app/utils/config';
 import { sitemapXml, type SitemapEntry } from './xml';
-
-interface SitemapConfig {
-  urls: { article: string; program: string };
-  sitemap: { cacheSeconds: number };
-}
+import { getConfig } from '#app/utils/config';
 
 /** The website pages that come from this CMS: published articles and programs, never a draft. */
 const SOURCES = [
-  { uid: 'api::article.article', template: (config: SitemapConfig) => config.urls.article },
-  { uid: 'api::group-program.group-program', template: (config: SitemapConfig) => config.urls.program },
+  { uid: 'api::article.article', template: (urls: AppConfig['website']['urls']) => urls.article },
+  { uid: 'api::group-program.group-program', template: (urls: AppConfig['website']['urls']) => urls.program },
 ] as const;
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { xml: string; expiresAt: number } | undefined;
-  const config = () => strapi.config.get('website') as SitemapConfig;
+  const config = () => getConfig(strapi, 'website');
 
   const entries = async (): Promise<SitemapEntry[]> => {
     const settings = config();
     const lists = await Promise.all(
       SOURCES.map(async ({ uid, template }) => {
         const documents = await strapi.documents(uid).findMany({ status: 'published', fields: ['slug', 'updatedAt'], sort: ['slug:asc'] });
-        return documents.map((document) => ({ loc: pageUrl(template(settings), document.slug as string), lastmod: document.updatedAt as string }));
+        return documents.map((document) => ({ loc: pageUrl(template(settings.urls), document.slug as string), lastmod: document.updatedAt as string }));
       })
     );
     return lists.flat();
@@ -43,7 +40,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type SitemapService = ReturnType<typeof service>;
-export const getSitemapService = (strapi: Core.Strapi) => strapi.service('api::sitemap.sitemap') as SitemapService;
-
 export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'api::sitemap.sitemap': ReturnType<typeof service>;
+  }
+}

@@ -8,12 +8,13 @@ import attention from './services/attention';
 import decisions from './services/decisions';
 import practice from './services/practice';
 import queue from './services/queue';
+import { getService } from '#app/utils/services';
 
 /** The moderation inbox plugin (server side): admin permissions, the queue, decisions with undo, replies, resources. */
 export default {
   config,
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
+    await getService(strapi, 'admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   },
   contentTypes,
   controllers: { inbox },

@@ -5,6 +5,7 @@ import { parseInput } from '#app/utils/validation';
 import { supportFor } from '#app/utils/support';
 import { STATUSES } from '../services/decisions';
 import { TABS } from '../services/queue';
+import { getService } from '#app/utils/services';
 
 /** The inbox's admin routes: parse and validate, call a service, answer. Every route requires a plugin permission. */
 const queueQuery = z.object({
@@ -33,7 +34,7 @@ const supportQuery = z.object({ language: z.string().regex(/^[a-z]{2,3}$/, 'lang
 const actorOf = (ctx: Context) => `admin:${(ctx.state.user as { email: string }).email}`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('moderation').service(name);
+  const service = <Name extends 'queue' | 'decisions' | 'attention' | 'practice'>(name: Name) => getService(strapi, `plugin::moderation.${name}`);
   return {
     async queue(ctx: Context) {
       const { tab, page, pageSize } = parseInput(queueQuery, ctx.query);

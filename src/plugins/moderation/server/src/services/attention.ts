@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { getService } from '#app/utils/services';
 
 /**
  * What a moderator says about a comment besides its status: "I have read it" (the Published without review tab),
@@ -28,8 +29,8 @@ interface Seen {
 }
 const sameInstant = (a: string | null, b: string) => a !== null && new Date(a).getTime() === new Date(b).getTime();
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const decisions = () => strapi.plugin('moderation').service('decisions');
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const decisions = () => getService(strapi, 'plugin::moderation.decisions');
   const find = (documentIds: string[]) =>
     strapi.db.query(COMMENT).findMany({
       where: { documentId: { $in: documentIds } },
@@ -49,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...(becomesUrgent ? { urgentSince: now, escalatedAt: null } : {}),
       } as never,
     });
-    if (becomesUrgent && comment.article) strapi.service('api::comment.comment').notifyModerators(comment, comment.article);
+    if (becomesUrgent && comment.article) getService(strapi, 'api::comment.comment').notifyModerators(comment, comment.article);
   };
 
   return {
@@ -85,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         events.push({ commentDocumentId: comment.documentId, action: 'urgency', fromStatus: from.moderationStatus, toStatus: to.moderationStatus, actor, batchId, detail: JSON.stringify({ from, to }) });
       }
       await decisions().record(events);
-      if (changed.length > 0) strapi.service('api::comment.crisis-model').relearn();
+      if (changed.length > 0) getService(strapi, 'api::comment.crisis-model').relearn();
       return { batchId, changed, missing: documentIds.filter((id) => !found.some((comment) => comment.documentId === id)) };
     },
 
@@ -104,8 +105,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [comment] = await find([event.commentDocumentId]);
       if (!comment || comment.priority !== to.priority || comment.crisisLabel !== to.crisisLabel || comment.moderationStatus !== to.moderationStatus) return null;
       await apply(comment, from, actor);
-      strapi.service('api::comment.crisis-model').relearn();
+      getService(strapi, 'api::comment.crisis-model').relearn();
       return { documentId: comment.documentId, from: to.moderationStatus, to: from.moderationStatus };
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'plugin::moderation.attention': ReturnType<typeof service>;
+  }
+}

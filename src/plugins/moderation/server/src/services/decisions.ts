@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { getService } from '#app/utils/services';
 
 /**
  * Decisions from the inbox: one or many comments to a status, each recorded (who, when, from what to what) under one
@@ -20,7 +21,7 @@ export interface DecisionResult {
   missing: string[];
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const undoSeconds = () => Number(strapi.plugin('moderation').config('undoSeconds'));
 
   const setStatus = (documentId: string, status: string) =>
@@ -72,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const changed: DecisionResult['changed'] = [];
       for (const event of events) {
         if (event.action === 'urgency' || event.action === 'review') {
-          const attention = strapi.plugin('moderation').service('attention');
+          const attention = getService(strapi, 'plugin::moderation.attention');
           const restored = event.action === 'urgency' ? await attention.restore(event, actor) : await attention.unreview(event);
           if (restored) changed.push(restored);
           continue;
@@ -90,3 +91,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'plugin::moderation.decisions': ReturnType<typeof service>;
+  }
+}

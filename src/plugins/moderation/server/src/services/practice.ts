@@ -4,6 +4,7 @@ import type { CrisisSupport } from '#domain/care';
 import { checkPracticeReply } from '#domain/moderation';
 import { getConfig } from '#app/utils/config';
 import { supportFor } from '#app/utils/support';
+import { getService } from '#app/utils/services';
 
 /**
  * The practice speaking: a public reply in a reader's thread, and a private email with crisis resources to a reader
@@ -42,7 +43,7 @@ export const resourcesEmail = (readerName: string, practiceName: string, support
   return { subject: `${practiceName}: people who can help, right now`, text };
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = (key: string) => strapi.plugin('moderation').config(key) as string;
 
   const target = async (documentId: string): Promise<Target> => {
@@ -78,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (parent.moderationStatus === 'spam' || parent.moderationStatus === 'rejected') {
         throw new errors.ValidationError(`A ${parent.moderationStatus} comment cannot be answered in public.`, { field: 'documentId' });
       }
-      const decisions = strapi.plugin('moderation').service('decisions');
+      const decisions = getService(strapi, 'plugin::moderation.decisions');
       if (parent.moderationStatus === 'pending') await decisions.decide([documentId], 'approved', actor);
 
       const reply = await strapi.documents(COMMENT).create({
@@ -109,9 +110,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (comment.priority !== 'urgent') throw new errors.ValidationError('Resources are sent for urgent comments.', { field: 'documentId' });
       const support = supportFor(strapi, comment.language);
       const email = resourcesEmail(comment.authorName, config('practiceName'), support);
-      await strapi.plugin('email').service('email').send({ to: comment.authorEmail, ...email });
-      await strapi.plugin('moderation').service('decisions').record([{ commentDocumentId: documentId, action: 'resources-email', actor, detail: 'crisis resources emailed' }]);
+      await getService(strapi, 'plugin::email.email').send({ to: comment.authorEmail, ...email });
+      await getService(strapi, 'plugin::moderation.decisions').record([{ commentDocumentId: documentId, action: 'resources-email', actor, detail: 'crisis resources emailed' }]);
       return { sent: true };
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'plugin::moderation.practice': ReturnType<typeof service>;
+  }
+}

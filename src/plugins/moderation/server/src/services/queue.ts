@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { flagInfo } from '#domain/moderation';
+import { getService } from '#app/utils/services';
 
 /**
  * The moderation queue: one tab at a time, urgent first and oldest first where comments wait, each item with what a
@@ -48,7 +49,7 @@ interface StoredComment {
   parent?: { documentId: string; authorName: string; body: string; byPractice: boolean | null } | null;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(COMMENT).tableName;
   const articleUrl = (slug: string) => (strapi.plugin('moderation').config('articleUrlTemplate') as string).replace('{slug}', slug);
 
@@ -107,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ids.length === 0
           ? []
           : strapi.db.query(EVENT).findMany({ where: { commentDocumentId: { $in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-        strapi.service('api::comment-report.comment-report').openReports(ids) as Promise<Record<string, unknown>>,
+        getService(strapi, 'api::comment-report.comment-report').openReports(ids),
       ]);
 
       return comments.map((comment) => {
@@ -149,3 +150,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'plugin::moderation.queue': ReturnType<typeof service>;
+  }
+}

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '#app/utils/services';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { schedulePanel, type ScheduleFields } from '#domain/schedule';
@@ -45,15 +46,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       // The form keeps repeatable components with their own keys and may hold half-typed dates.
       skippedDates: (schedule.skippedDates ?? []).filter((entry) => /^\d{4}-\d{2}-\d{2}/.test(entry.date ?? '')).map((entry) => ({ date: String(entry.date).slice(0, 10), reason: entry.reason ?? null })),
     } as ScheduleFields;
-    const holidays = strapi.plugin('schedule-panel').service('holidays');
+    const holidays = getService(strapi, 'plugin::schedule-panel.holidays');
     const panel = schedulePanel({ schedule: fields, kind, now: new Date(), holidayOn: (date) => holidays.holidayOn(date) });
-    const leftOut = documentId ? await strapi.service('api::group-program.feed').leftOutReason(documentId) : null;
+    const leftOut = documentId ? await getService(strapi, 'api::group-program.feed').leftOutReason(documentId) : null;
     ctx.body = { data: { ...panel, leftOut } };
   },
 
   async nextTerm(ctx: Context) {
     const { documentId, gapWeeks } = parseInput(nextTermBody, ctx.request.body);
     ctx.status = 201;
-    ctx.body = { data: await strapi.plugin('schedule-panel').service('next-term').create(documentId, gapWeeks) };
+    ctx.body = { data: await getService(strapi, 'plugin::schedule-panel.next-term').create(documentId, gapWeeks) };
   },
 });

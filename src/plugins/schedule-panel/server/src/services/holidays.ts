@@ -5,7 +5,7 @@ import Holidays from 'date-holidays';
  * Public holidays of the practice's country (and region) from date-holidays, as a lookup by local date. Only
  * `public` holidays count (not observances such as Valentine's Day). Years are computed once and kept.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.plugin('schedule-panel').config('holidays') as { country: string; region: string };
   let calendar: Holidays | null = null;
   const years = new Map<number, Map<string, string>>();
@@ -33,3 +33,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'plugin::schedule-panel.holidays': ReturnType<typeof service>;
+  }
+}

@@ -37,7 +37,7 @@ const withoutIds = <T extends Record<string, unknown>>(value: T): Omit<T, 'id'> 
   return rest;
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(documentId: string, gapWeeks: number): Promise<{ documentId: string; firstSessionDate: string }> {
     const program = (await strapi.documents(PROGRAM).findOne({
       documentId,
@@ -74,3 +74,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { documentId: copy.documentId, firstSessionDate: first.toString() };
   },
 });
+
+export default service;
+
+declare module '#app/utils/services' {
+  interface Services {
+    'plugin::schedule-panel.next-term': ReturnType<typeof service>;
+  }
+}
