@@ -20,6 +20,9 @@ import {
   lexicons,
   reviewExamples,
   RiskModel,
+  featuresOf,
+  normalise,
+  type Features,
   runPipeline,
   spamExamples,
   spamTokens,
@@ -59,28 +62,58 @@ export const RUNS: Record<string, AuthorStanding> = {
   'verified authors with an approved comment': { isDuplicate: false, verified: true, hasApprovedComment: true },
 };
 
-/** Both learned models trained on `training`. */
+/** Each comment's features, made once per corpus (reading the lexicons is the cost; folds share them). */
+const featureCache = new WeakMap<CorpusEntry, Features>();
+const featuresFor = (entries: CorpusEntry[]) => {
+  for (const entry of entries) if (!featureCache.has(entry)) featureCache.set(entry, featuresOf(normalise(entry.text)));
+  return entries.map((entry) => featureCache.get(entry) as Features);
+};
+
+/** The learned models trained on `training`: the spam filter and both risk models. */
 export const trainModels = (training: CorpusEntry[]): Models => {
   const spam = trainSpamModel(spamExamples(training));
-  const [crisis, review] = [RiskModel.train(crisisExamples(training)), RiskModel.train(reviewExamples(training))];
+  const features = featuresFor(training);
+  const prepared = (examples: ReturnType<typeof crisisExamples>) => examples.map((example, index) => ({ features: features[index], positive: example.positive, weight: 1 }));
+  const [crisis, review] = [RiskModel.trainOn(prepared(crisisExamples(training))), RiskModel.trainOn(prepared(reviewExamples(training)))];
   return { spam: (text, links) => spam.score(spamTokens(text, links)), crisis: (text) => crisis.score(text), review: (text) => review.score(text) };
 };
 
+const foldCache = new WeakMap<CorpusEntry[], Models[]>();
 /** Per comment, the models that did not see it: trained on the other folds (every `folds`-th comment is a fold). */
 export const crossValidatedModels = (corpus: CorpusEntry[], folds = 5): Models[] => {
+  const cached = foldCache.get(corpus);
+  if (cached) return cached;
   const byFold = Array.from({ length: folds }, (_, fold) => trainModels(corpus.filter((_, index) => index % folds !== fold)));
-  return corpus.map((_, index) => byFold[index % folds]);
+  const models = corpus.map((_, index) => byFold[index % folds]);
+  foldCache.set(corpus, models);
+  return models;
 };
 
 const TITLE = 'What’s The Difference Between A Support Group And Group Therapy?';
 
-export const judge = (corpus: CorpusEntry[], standing: AuthorStanding, models: Models | Models[], moderation: ModerationRules = rules()): Judged[] =>
-  corpus.map((entry, index) => {
-    const { flags, facts } = runPipeline({ body: entry.text, authorEmail: 'reader@example.com', articleTitle: TITLE }, standing, moderation, Array.isArray(models) ? models[index] : models);
+/** The pipeline's findings per comment do not depend on the standing here (no duplicates): kept per models and rules. */
+const findingsCache = new WeakMap<object, Map<string, Array<ReturnType<typeof runPipeline>>>>();
+const findingsFor = (corpus: CorpusEntry[], standing: AuthorStanding, models: Models | Models[], moderation: ModerationRules) => {
+  let byRules = findingsCache.get(models);
+  if (!byRules) findingsCache.set(models, (byRules = new Map()));
+  const key = `${corpus.length}:${JSON.stringify(moderation)}`;
+  let found = byRules.get(key);
+  if (!found || found.length !== corpus.length) {
+    found = corpus.map((entry, index) => runPipeline({ body: entry.text, authorEmail: 'reader@example.com', articleTitle: TITLE }, standing, moderation, Array.isArray(models) ? models[index] : models));
+    byRules.set(key, found);
+  }
+  return found;
+};
+
+export const judge = (corpus: CorpusEntry[], standing: AuthorStanding, models: Models | Models[], moderation: ModerationRules = rules()): Judged[] => {
+  const found = findingsFor(corpus, standing, models, moderation);
+  return corpus.map((entry, index) => {
+    const { flags, facts } = found[index];
     const verdict = decide(flags, standing);
     const outcome: Outcome = verdict.priority === 'urgent' ? 'urgent' : verdict.moderationStatus === 'rejected' ? 'pending' : verdict.moderationStatus;
     return { ...entry, flags, outcome, crisisRisk: facts.crisisRisk?.score ?? 0, reviewRisk: facts.reviewRisk?.score ?? 0 };
   });
+};
 
 /** The share of `label` comments for which `test` holds. */
 export const share = (judged: Judged[], label: Label, test: (entry: Judged) => boolean) => {

@@ -28,6 +28,7 @@ export { findLinks, domainOf } from './text/links';
 export { normalise, type NormalisedText } from './text/normalise';
 export { detectLanguage } from './text/language';
 export { SpamModel, spamTokens, trainModel as trainSpamModel, type SpamLabel, type SpamScore } from './models/spam-model';
+export { featuresOf, type Features } from './models/features';
 export { DEFAULT_TRAINING, featuresInBackground, RiskModel, type Prepared, type RiskExample, type RiskScore, type TrainingOptions } from './models/risk-model';
 export { crisisExamples, LABELS, loadCorpus, reviewExamples, spamExamples, type CorpusEntry, type Label } from './models/corpus';
 export { LexiconError, lexicons, loadLexicons, useLexiconDirs } from './lexicon';
