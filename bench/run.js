@@ -42,7 +42,7 @@ const freePort = () =>
     server.unref();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -91,7 +91,7 @@ async function startServer(env) {
   const spawnedAt = Date.now();
   const ready = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready`)));
-    child.on('message', (message) => message.type === 'ready' && resolve(message));
+    child.on('message', (/** @type {any} */ message) => message.type === 'ready' && resolve(message));
   });
   const request = (type, payload, answer) =>
     new Promise((resolve, reject) => {
@@ -259,7 +259,7 @@ async function main() {
     const moderator = { email: 'bench.moderator@bench.example', password: 'Bench-moderator-1' };
     await server.adminUser({ roleCode: 'strapi-moderator', ...moderator });
     const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(moderator) });
-    const authorization = `Bearer ${(await login.json()).data.token}`;
+    const authorization = `Bearer ${(/** @type {any} */ (await login.json())).data.token}`;
     const moderation = await moderationRows({ base, articleSlug, measure, authorization, clearWaiting: () => server.clearWaiting() });
     rows.push(...moderation.rows);
     facts.moderation = moderation.cost;
@@ -285,7 +285,7 @@ async function main() {
         url: `${base}/schedule-panel/preview`,
         method: 'POST',
         connections: 1,
-        headers: { authorization: `Bearer ${(await editorLogin.json()).data.token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${(/** @type {any} */ (await editorLogin.json())).data.token}`, 'content-type': 'application/json' },
         body: JSON.stringify(ongoing),
       })
     );

@@ -19,7 +19,7 @@ async function main() {
   const startupMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
   if (process.send) process.send({ type: 'ready', startupMs, port: strapi.config.get('server.port') });
 
-  process.on('message', async (message) => {
+  process.on('message', async (/** @type {any} */ message) => {
     if (message && message.type === 'config') {
       // Benchmark helper: switch a setting at run time (moderation on/off on the same warm server).
       strapi.config.set(message.key, message.value);

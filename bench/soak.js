@@ -42,7 +42,7 @@ const start = (env, port) =>
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('exit', (code) => reject(new Error(`instance on ${port} exited with ${code}`)));
-    child.on('message', (message) => message.type === 'ready' && resolve(child));
+    child.on('message', (/** @type {any} */ message) => message.type === 'ready' && resolve(child));
   });
 const ask = (child, type, payload, answer) =>
   new Promise((resolve) => {
@@ -87,7 +87,7 @@ async function main() {
   const seeded = await ask(a, 'seed', { programs: 200, articles: 10, comments: 100 }, 'seeded');
   const moderator = { email: 'soak.moderator@bench.example', password: 'Soak-moderator-1' };
   await ask(a, 'admin-user', { roleCode: 'strapi-moderator', ...moderator }, 'admin-user-created');
-  const login = await (await fetch(`${bases[1]}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(moderator) })).json();
+  const login = /** @type {any} */ (await (await fetch(`${bases[1]}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(moderator) })).json());
   const authorization = `Bearer ${login.data.token}`;
   const slug = seeded.articleSlug;
 

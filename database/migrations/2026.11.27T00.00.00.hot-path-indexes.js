@@ -10,6 +10,7 @@
  * schemas, and the schema sync creates them there. On a database created before they were declared, this adds
  * them (same names, so the sync sees nothing to change).
  */
+/** @type {Array<[string, string, string[]]>} */
 const INDEXES = [
   ['comments', 'comments_moderation_status_created_at_idx', ['moderation_status', 'created_at']],
   ['comments', 'comments_author_email_status_idx', ['author_email', 'moderation_status']],

@@ -217,9 +217,9 @@ describe('comments published without review', () => {
         body: body === undefined ? undefined : JSON.stringify(body),
       })
     ).json() as Promise<T>;
-  const waiting = async () => {
+  const waiting = async (): Promise<Record<string, number>> => {
     const { data } = await asModerator<{ data: Record<string, number> }>('/moderation/counts');
-    return { total: data.urgent + data.pending + data.unreviewed, ...data };
+    return { ...data, total: data.urgent + data.pending + data.unreviewed };
   };
 
   beforeAll(async () => {

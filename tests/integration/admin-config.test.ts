@@ -1,4 +1,5 @@
 import { configureAdminViews } from '../../src/bootstrap/admin-views';
+import { partialInput } from '../helpers/content';
 import { ensureAdminRoles } from '../../src/bootstrap/ensure-admin-roles';
 import { adminToken, adminUserToken } from '../helpers/auth';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -52,7 +53,7 @@ describe('Content Manager views as code', () => {
 describe('the schedule as readers see it', () => {
   it('is written on every save of a program', async () => {
     const program = await app.strapi.documents('api::group-program.group-program').create({
-      data: {
+      data: partialInput<'api::group-program.group-program'>({
         title: 'Summary Group',
         kind: 'group-therapy',
         summary: 'x',
@@ -60,7 +61,7 @@ describe('the schedule as readers see it', () => {
         enrollmentStatus: 'open',
         cancelled: false,
         schedule: { timezone: 'America/New_York', firstSessionDate: '2027-01-04', startTime: '17:30:00.000', durationMinutes: 90, repeats: 'weekly', ends: 'after-sessions', sessionCount: 8 },
-      },
+      }),
     });
     expect(program.scheduleSummary).toBe('Every Monday, 5:30–7:00 pm, 8 sessions');
   });

@@ -1,4 +1,5 @@
 import type { UID } from '@strapi/strapi';
+import { partialInput } from '../helpers/content';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { postComment } from '../helpers/comments';
@@ -26,8 +27,8 @@ beforeAll(async () => {
   await seedDemoContent(app.strapi);
   const topic = await app.strapi.documents('api::topic.topic').findFirst({ filters: { slug: 'grief' } });
   const articles = app.strapi.documents('api::article.article');
-  await articles.create({ data: { title: `${MARK}draft title`, body: `${MARK}draft body`, excerpt: `${MARK}draft excerpt`, authorName: `${MARK}author`, topics: [topic!.documentId] } });
-  const published = await articles.create({ data: { title: 'Canary published', body: 'public body', topics: [topic!.documentId] }, status: 'published' });
+  await articles.create({ data: partialInput<'api::article.article'>({ title: `${MARK}draft title`, body: `${MARK}draft body`, excerpt: `${MARK}draft excerpt`, authorName: `${MARK}author`, topics: [topic!.documentId] }) });
+  const published = await articles.create({ data: partialInput<'api::article.article'>({ title: 'Canary published', body: 'public body', topics: [topic!.documentId] }), status: 'published' });
   await articles.update({ documentId: published.documentId, data: { title: `${MARK}edit title`, body: `${MARK}edit body` } });
   await app.strapi.documents('api::group-program.group-program').create({
     data: { title: `${MARK}draft program`, kind: 'support-group', summary: `${MARK}summary`, format: 'online', enrollmentStatus: 'open', topics: [topic!.documentId], facilitator: { name: `${MARK}facilitator` } } as never,

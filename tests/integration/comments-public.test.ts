@@ -1,4 +1,5 @@
 import { seedDemoContent } from '../../src/seed/demo-content';
+import { partialInput } from '../helpers/content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { commentCount, postComment, uniqueEmail } from '../helpers/comments';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -156,7 +157,7 @@ describe('bad input gets a 4xx naming the problem, and stores nothing', () => {
   });
 
   it('an unpublished article', async () => {
-    const draft = await app.strapi.documents('api::article.article').create({ data: { title: 'A draft on sleep', body: 'x' } });
+    const draft = await app.strapi.documents('api::article.article').create({ data: partialInput<'api::article.article'>({ title: 'A draft on sleep', body: 'x' }) });
     const before = await commentCount(app);
     const res = await postComment(app, valid({ article: draft.documentId })).expect(400);
     expect(res.body.error.details.errors[0].path).toEqual(['article']);
@@ -165,7 +166,7 @@ describe('bad input gets a 4xx naming the problem, and stores nothing', () => {
 
   it('an article with comments disabled (403)', async () => {
     const article = await app.strapi.documents('api::article.article').create({
-      data: { title: 'Comments off', body: 'x', commentsEnabled: false },
+      data: partialInput<'api::article.article'>({ title: 'Comments off', body: 'x', commentsEnabled: false }),
       status: 'published',
     });
     const before = await commentCount(app);
@@ -175,7 +176,7 @@ describe('bad input gets a 4xx naming the problem, and stores nothing', () => {
   });
 
   it('an article older than the comment window (403)', async () => {
-    const article = await app.strapi.documents('api::article.article').create({ data: { title: 'An old article', body: 'x' }, status: 'published' });
+    const article = await app.strapi.documents('api::article.article').create({ data: partialInput<'api::article.article'>({ title: 'An old article', body: 'x' }), status: 'published' });
     await app.strapi.db.query('api::article.article').updateMany({
       where: { documentId: article.documentId },
       data: { createdAt: new Date(Date.now() - 400 * 24 * 3600 * 1000) },
@@ -188,7 +189,7 @@ describe('bad input gets a 4xx naming the problem, and stores nothing', () => {
 
   it('a parent that is not approved, or on another article', async () => {
     const pending = await postComment(app, valid()).expect(201);
-    const other = await app.strapi.documents('api::article.article').create({ data: { title: 'Another article', body: 'x' }, status: 'published' });
+    const other = await app.strapi.documents('api::article.article').create({ data: partialInput<'api::article.article'>({ title: 'Another article', body: 'x' }), status: 'published' });
     const approvedElsewhere = await postComment(app, valid({ article: other.documentId })).expect(201);
     await approve(approvedElsewhere.body.data.documentId);
 
@@ -260,7 +261,7 @@ describe('public reads show approved comments only, threaded, with nothing priva
   });
 
   it('hides the comments of an unpublished or deleted article', async () => {
-    const article = await app.strapi.documents('api::article.article').create({ data: { title: 'Soon unpublished', body: 'x' }, status: 'published' });
+    const article = await app.strapi.documents('api::article.article').create({ data: partialInput<'api::article.article'>({ title: 'Soon unpublished', body: 'x' }), status: 'published' });
     const commentId = (await postComment(app, valid({ article: article.documentId, body: 'Thanks, what time does it start?' })).expect(201)).body.data.documentId;
     await approve(commentId);
     await app.http().get(`/api/comments/${commentId}`).expect(200);

@@ -1,4 +1,5 @@
 import { seedDemoContent } from '../../src/seed/demo-content';
+import { partialInput } from '../helpers/content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -87,7 +88,7 @@ describe('drafts', () => {
   let draftId: string;
   beforeAll(async () => {
     const draft = await app.strapi.documents('api::article.article').create({
-      data: { title: 'Unfinished draft about anxiety', body: 'Not ready.' },
+      data: partialInput<'api::article.article'>({ title: 'Unfinished draft about anxiety', body: 'Not ready.' }),
     });
     draftId = draft.documentId;
     // A published article whose newer draft must not leak either.

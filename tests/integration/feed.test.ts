@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { partialInput } from '../helpers/content';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { adminToken, fullAccessApiToken } from '../helpers/auth';
@@ -39,7 +40,7 @@ const createProgram = async (key: string, data: Record<string, unknown>, publish
 
 beforeAll(async () => {
   app = await startStrapi();
-  const topic = async (name: string) => (await app.strapi.documents('api::topic.topic').create({ data: { name } })).documentId;
+  const topic = async (name: string) => (await app.strapi.documents('api::topic.topic').create({ data: partialInput<'api::topic.topic'>({ name }) })).documentId;
   const grief = await topic('Grief');
   const depression = await topic('Depression');
 
@@ -506,7 +507,7 @@ describe('articles link to upcoming programs', () => {
   it('an article without related programs shows programs on its topics', async () => {
     const grief = await app.strapi.documents('api::topic.topic').findFirst({ filters: { slug: 'grief' } });
     const article = await app.strapi.documents('api::article.article').create({
-      data: { title: 'Coping with grief at the holidays', body: 'x', topics: [grief!.documentId] },
+      data: partialInput<'api::article.article'>({ title: 'Coping with grief at the holidays', body: 'x', topics: [grief!.documentId] }),
       status: 'published',
     });
     const res = await app.http().get(`/api/articles/${article.slug}`).expect(200);

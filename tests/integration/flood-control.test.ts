@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { partialInput } from '../helpers/content';
 import Redis from 'ioredis';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
@@ -82,7 +83,7 @@ describe('behind a proxy (IS_PROXIED, PROXY_HOPS=1)', () => {
 
   it('does not count a refused post against the reader', async () => {
     const closed = await app().strapi.documents('api::article.article').create({
-      data: { title: `Closed for comments ${Date.now()}`, body: 'x', commentsEnabled: false },
+      data: partialInput<'api::article.article'>({ title: `Closed for comments ${Date.now()}`, body: 'x', commentsEnabled: false }),
       status: 'published',
     });
     await postComment(app(), { ...comment(), article: closed.documentId }, '198.51.100.60').expect(403);

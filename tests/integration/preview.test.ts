@@ -1,6 +1,7 @@
 import { adminToken } from '../helpers/auth';
 import { createArticle, createProgram } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import { partialInput } from '../helpers/content';
 
 /** The Content Manager asks `GET /content-manager/preview/url/:uid` for the URL its preview pane opens. */
 let app: TestApp;
@@ -37,7 +38,7 @@ it('opens the published program on its public page', async () => {
 });
 
 it('has no preview for topics (204), and none for someone not signed in to the admin panel', async () => {
-  const topic = await app.strapi.documents('api::topic.topic').create({ data: { name: 'No preview topic' } });
+  const topic = await app.strapi.documents('api::topic.topic').create({ data: partialInput<'api::topic.topic'>({ name: 'No preview topic' }) });
   expect((await previewFor('api::topic.topic', `documentId=${topic.documentId}`)).status).toBe(204);
   const article = await createArticle(app, 'Not for the public', { draft: true });
   expect((await app.http().get(`/content-manager/preview/url/api::article.article?documentId=${article.documentId}`)).status).toBe(401);

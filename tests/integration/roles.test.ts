@@ -1,4 +1,5 @@
 import type { UID } from '@strapi/strapi';
+import { partialInput } from '../helpers/content';
 import { ADMIN_ROLES, SUPER_ADMIN_CODE, type ContentTypeGrant } from '../../src/bootstrap/admin-roles';
 import { AUTHENTICATED_ACTIONS, ensureApiRoles } from '../../src/bootstrap/api-roles';
 import { ensureAdminRoles, resolveAdminPermissions, type AdminPermission } from '../../src/bootstrap/ensure-admin-roles';
@@ -39,10 +40,10 @@ let made = 0;
 
 /** A new document of `uid`, for the actions that consume one (delete, publish). */
 const factories: Record<string, () => Promise<string>> = {
-  [ARTICLE]: async () => (await app.strapi.documents(ARTICLE).create({ data: { title: `Throwaway article ${(made += 1)}`, body: 'x' } })).documentId,
+  [ARTICLE]: async () => (await app.strapi.documents(ARTICLE).create({ data: partialInput<'api::article.article'>({ title: `Throwaway article ${(made += 1)}`, body: 'x' }) })).documentId,
   'api::group-program.group-program': async () =>
     (await app.strapi.documents('api::group-program.group-program').create({ data: programData(`Throwaway program ${(made += 1)}`) as never })).documentId,
-  'api::topic.topic': async () => (await app.strapi.documents('api::topic.topic').create({ data: { name: `Throwaway topic ${(made += 1)}` } })).documentId,
+  'api::topic.topic': async () => (await app.strapi.documents('api::topic.topic').create({ data: partialInput<'api::topic.topic'>({ name: `Throwaway topic ${(made += 1)}` }) })).documentId,
   [COMMENT]: async () =>
     (
       await app.strapi.documents(COMMENT).create({

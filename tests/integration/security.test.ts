@@ -5,6 +5,7 @@ import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { postComment, uniqueEmail } from '../helpers/comments';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import { partialInput } from '../helpers/content';
 
 const SITE = 'https://site.example';
 let app: TestApp;
@@ -19,8 +20,8 @@ beforeAll(async () => {
   await seedDemoContent(app.strapi);
   const grief = await app.strapi.documents('api::topic.topic').findFirst({ filters: { slug: 'grief' } });
   // A draft-only article on a public topic, and a published article with an unpublished edit.
-  await articles().create({ data: { title: 'Zebra draft only', body: 'draft body secret', topics: [grief!.documentId] } });
-  const published = await articles().create({ data: { title: 'Public title', body: 'x', topics: [grief!.documentId] }, status: 'published' });
+  await articles().create({ data: partialInput<'api::article.article'>({ title: 'Zebra draft only', body: 'draft body secret', topics: [grief!.documentId] }) });
+  const published = await articles().create({ data: partialInput<'api::article.article'>({ title: 'Public title', body: 'x', topics: [grief!.documentId] }), status: 'published' });
   publishedWithSecretEdit = published.documentId;
   await articles().update({ documentId: published.documentId, data: { title: 'Secret edit' } });
   const comment = await postComment(app, { article: published.documentId, authorName: 'Ann', authorEmail: uniqueEmail(), body: 'Where is the group held?' }).expect(201);

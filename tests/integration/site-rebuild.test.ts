@@ -4,6 +4,7 @@ import { startHookReceiver } from '../helpers/hook-receiver';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { postComment, uniqueEmail } from '../helpers/comments';
 import { verify } from '../../src/site-rebuild/signature';
+import { partialInput } from '../helpers/content';
 
 /**
  * Rebuild hooks against a local receiver: published changes to articles, programs and topics call it, once per
@@ -19,7 +20,7 @@ const payload = (index: number) => JSON.parse(receiver.calls[index].body) as Pay
 const topics = () => app.strapi.documents('api::topic.topic');
 const articles = () => app.strapi.documents('api::article.article');
 let markers = 0;
-const marker = () => topics().create({ data: { name: `Marker ${(markers += 1)}` } });
+const marker = () => topics().create({ data: partialInput<'api::topic.topic'>({ name: `Marker ${(markers += 1)}` }) });
 
 beforeAll(async () => {
   receiver = await startHookReceiver();
@@ -41,7 +42,7 @@ it('calls the hook once for a burst of published changes, signed with HMAC-SHA25
   const article = await createArticle(app, 'Rebuild burst article');
   await articles().update({ documentId: article.documentId, data: { excerpt: 'Changed while published' }, status: 'published' });
   const program = await createProgram(app, 'Rebuild burst program');
-  const topic = await topics().create({ data: { name: 'Rebuild burst topic' } });
+  const topic = await topics().create({ data: partialInput<'api::topic.topic'>({ name: 'Rebuild burst topic' }) });
 
   const [call] = await receiver.waitForCalls(1);
   expect(call.headers['content-type']).toBe('application/json');

@@ -1,5 +1,6 @@
 import { createArticle, createProgram } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import { partialInput } from '../helpers/content';
 
 /** `/api/sitemap.xml`: published articles and programs on their website URLs, never a draft, fresh after a change. */
 let app: TestApp;
@@ -32,7 +33,7 @@ it('lists published articles and programs on their website URLs with lastmod, an
   await createProgram(app, 'Sitemap Grief Group');
   await createArticle(app, 'Sitemap draft article', { draft: true });
   await createProgram(app, 'Sitemap draft program', { draft: true });
-  await app.strapi.documents('api::topic.topic').create({ data: { name: 'Sitemap topic' } });
+  await app.strapi.documents('api::topic.topic').create({ data: partialInput<'api::topic.topic'>({ name: 'Sitemap topic' }) });
 
   const urls = await sitemap();
   expect(urls.map((url) => url.loc)).toEqual(['https://www.example.org/articles/sitemap-and-you', 'https://www.example.org/groups/sitemap-grief-group']);

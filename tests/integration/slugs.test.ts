@@ -1,5 +1,6 @@
 import { adminToken, fullAccessApiToken } from '../helpers/auth';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import { partialInput } from '../helpers/content';
 
 let app: TestApp;
 const articles = () => app.strapi.documents('api::article.article');
@@ -13,33 +14,33 @@ afterAll(async () => {
 
 describe('slugs through the Document Service', () => {
   it('derive from the title, transliterated, and stay distinct for equal titles', async () => {
-    const first = await articles().create({ data: { title: 'Coping with the Holidays', body: 'x' } });
-    const second = await articles().create({ data: { title: 'Coping with the Holidays', body: 'y' } });
-    const third = await articles().create({ data: { title: 'Coping with the holidays!', body: 'z' } });
+    const first = await articles().create({ data: partialInput<'api::article.article'>({ title: 'Coping with the Holidays', body: 'x' }) });
+    const second = await articles().create({ data: partialInput<'api::article.article'>({ title: 'Coping with the Holidays', body: 'y' }) });
+    const third = await articles().create({ data: partialInput<'api::article.article'>({ title: 'Coping with the holidays!', body: 'z' }) });
     expect([first.slug, second.slug, third.slug]).toEqual([
       'coping-with-the-holidays',
       'coping-with-the-holidays-2',
       'coping-with-the-holidays-3',
     ]);
-    const topic = await app.strapi.documents('api::topic.topic').create({ data: { name: 'Grief & Loss — Ünïcode' } });
+    const topic = await app.strapi.documents('api::topic.topic').create({ data: partialInput<'api::topic.topic'>({ name: 'Grief & Loss — Ünïcode' }) });
     expect(topic.slug).toBe('grief-and-loss-unicode');
   });
 
   it('keep a hand-set slug (normalised) and never change when the title is edited', async () => {
-    const article = await articles().create({ data: { title: 'Sleep and mood', slug: 'Sleep Tips', body: 'x' } });
+    const article = await articles().create({ data: partialInput<'api::article.article'>({ title: 'Sleep and mood', slug: 'Sleep Tips', body: 'x' }) });
     expect(article.slug).toBe('sleep-tips');
     const edited = await articles().update({ documentId: article.documentId, data: { title: 'Sleep, mood and anxiety' } });
     expect(edited!.slug).toBe('sleep-tips');
   });
 
   it('regenerate when an editor clears the slug', async () => {
-    const article = await articles().create({ data: { title: 'Anxiety at work', body: 'x' } });
+    const article = await articles().create({ data: partialInput<'api::article.article'>({ title: 'Anxiety at work', body: 'x' }) });
     const cleared = await articles().update({ documentId: article.documentId, data: { slug: '' } });
     expect(cleared!.slug).toBe('anxiety-at-work');
   });
 
   it('survive publishing unchanged', async () => {
-    const draft = await articles().create({ data: { title: 'Publishing keeps slugs', body: 'x' } });
+    const draft = await articles().create({ data: partialInput<'api::article.article'>({ title: 'Publishing keeps slugs', body: 'x' }) });
     await articles().publish({ documentId: draft.documentId });
     const published = await articles().findOne({ documentId: draft.documentId, status: 'published' });
     expect(published!.slug).toBe('publishing-keeps-slugs');
@@ -84,7 +85,7 @@ describe('slugs through REST and the admin panel', () => {
       .send({ title: 'Talking to children about loss', slug: 'article', body: 'x' });
     expect(res.status).toBe(201);
     expect(res.body.data.slug).toBe('talking-to-children-about-loss');
-    const kept = await articles().create({ data: { title: 'About our articles', slug: 'articles-guide', body: 'x' } });
+    const kept = await articles().create({ data: partialInput<'api::article.article'>({ title: 'About our articles', slug: 'articles-guide', body: 'x' }) });
     expect(kept.slug).toBe('articles-guide');
   });
 

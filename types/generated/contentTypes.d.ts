@@ -590,6 +590,9 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
         maxLength: 80;
         minLength: 1;
       }>;
+    autoApproved: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     body: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -605,6 +608,18 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    crisisLabel: Schema.Attribute.Enumeration<['crisis', 'not-crisis']> &
+      Schema.Attribute.Private;
+    crisisRisk: Schema.Attribute.Decimal &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1;
+          min: 0;
+        },
+        number
+      >;
+    crisisWords: Schema.Attribute.JSON & Schema.Attribute.Private;
     escalatedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     flags: Schema.Attribute.JSON & Schema.Attribute.Private;
     flagSummary: Schema.Attribute.String &
@@ -612,10 +627,16 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    highlights: Schema.Attribute.JSON & Schema.Attribute.Private;
     ipHash: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 128;
+      }>;
+    language: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 8;
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -656,6 +677,17 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
       'api::comment-report.comment-report'
     > &
       Schema.Attribute.Private;
+    reviewedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    reviewedBy: Schema.Attribute.String & Schema.Attribute.Private;
+    reviewRisk: Schema.Attribute.Decimal &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 1;
+          min: 0;
+        },
+        number
+      >;
     spamScore: Schema.Attribute.Decimal &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMax<
@@ -671,6 +703,7 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    urgentSince: Schema.Attribute.DateTime & Schema.Attribute.Private;
     userAgent: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -1141,7 +1174,7 @@ export interface PluginModerationModerationEvent
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['status', 'undo', 'reply', 'resources-email']
+      ['status', 'undo', 'reply', 'resources-email', 'review', 'urgency']
     > &
       Schema.Attribute.Required;
     actor: Schema.Attribute.String &
