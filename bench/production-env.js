@@ -1,9 +1,9 @@
 'use strict';
 
 /** Random production secrets, shared by the processes of one benchmark or test run, as a deployment shares them. */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 
-const secret = () => crypto.randomBytes(24).toString('base64');
+const secret = () => randomBytes(24).toString('base64');
 
 const productionSecrets = () => ({
   NODE_ENV: 'production',

@@ -8,7 +8,7 @@
  * (a copied .env.example) is filled in. Under NODE_ENV=production it writes nothing: a deployment sets its own.
  * Plain JavaScript, so it runs before anything is compiled.
  */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -26,7 +26,7 @@ const SECRETS = [
   'SITE_REBUILD_SECRET',
 ];
 
-const randomKey = () => crypto.randomBytes(32).toString('base64');
+const randomKey = () => randomBytes(32).toString('base64');
 /** APP_KEYS holds four keys, comma-separated, as Strapi generates it; the others one key each. */
 const randomValue = (name) => (name === 'APP_KEYS' ? [randomKey(), randomKey(), randomKey(), randomKey()].join(',') : randomKey());
 const randomSecrets = () => Object.fromEntries(SECRETS.map((name) => [name, randomValue(name)]));

@@ -30,6 +30,6 @@ export const releaseStartupLock = async (strapi: Core.Strapi) => {
   try {
     await connection.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
   } finally {
-    (strapi.db.connection.client as { releaseConnection(connection: RawConnection): Promise<void> }).releaseConnection(connection);
+    await (strapi.db.connection.client as { releaseConnection(connection: RawConnection): Promise<void> }).releaseConnection(connection);
   }
 };

@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parseInput } from '../utils/validation';
 import { maskEmail } from '../api/data-request/services/data-request';
-import type { ErasureMode } from '../api/data-request/services/reader-data';
 import { getService } from '#app/utils/services';
 import { getConfig } from '#app/utils/config';
 

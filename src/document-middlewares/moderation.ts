@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { isCrisis, type Facts, type Verdict } from '#domain/moderation';
+import { isCrisis, type Facts } from '#domain/moderation';
 import { toPlainText } from '../utils/plain-text';
 import type { AkismetComment } from '../api/comment/services/akismet';
 import type { Evaluation } from '../api/comment/services/moderation';

@@ -27,7 +27,7 @@ const nullable = (schema: JsonSchema, required?: boolean): JsonSchema => (requir
 export const schemaName = (uid: string) =>
   uid
     .replace(/^(api|plugin)::/, '')
-    .split(/[.\-]/)
+    .split(/[.-]/)
     .filter((part, index, parts) => index === 0 || part !== parts[index - 1])
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join('');

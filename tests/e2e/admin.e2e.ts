@@ -33,7 +33,7 @@ const adminUser = (roleCode: string, user: { email: string; password: string }) 
     server.child.send({ type: 'admin-user', roleCode, ...user });
   });
 
-const api = async (pathname: string) => (await fetch(`${server.url}${pathname}`)).json() as Promise<any>;
+const api = async (pathname: string) => (await fetch(`${server.url}${pathname}`)).json() as Promise<any>; // JSON as the API answers it
 
 const login = async (user: { email: string; password: string }) => {
   await page.context().clearCookies();

@@ -18,7 +18,7 @@ export interface TestApp {
 
 const boot = async () => {
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
-  await strapi.server.mount();
+  strapi.server.mount();
   return strapi;
 };
 

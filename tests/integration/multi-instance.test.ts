@@ -1,3 +1,4 @@
+import type { Client as PgClient } from 'pg';
 import { createPostgresDatabase, type TestDatabase } from '../helpers/database';
 import { productionSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
 
@@ -8,7 +9,7 @@ import { productionSecrets, startServerProcess, type ServerProcess } from '../he
 let database: TestDatabase;
 let a: ServerProcess;
 let b: ServerProcess;
-let pg: import('pg').Client;
+let pg: PgClient;
 
 const json = async (url: string, init?: RequestInit) => {
   const response = await fetch(url, init);

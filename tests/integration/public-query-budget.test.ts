@@ -11,6 +11,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
  * (as a 500) any SELECT that joins more than one relation at one level, or more relations than the budget allows.
  * The 200s are the same rows with relation conditions as semi-joins as with Strapi's own joins.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- bench/ is plain JavaScript, outside the TypeScript project
 const { seedScale } = require('../../bench/seed-scale') as { seedScale: (strapi: unknown, sizes: Record<string, number>) => Promise<unknown> };
 
 type Query = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { type Temporal } from 'temporal-polyfill';
 import { offsetAt, offsetString, transitionsBetween, wallClockAt } from '#domain/schedule';
 
 /**

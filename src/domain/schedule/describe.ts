@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { type Temporal } from 'temporal-polyfill';
 import { ORDINAL_WORDS, firstDate, intervalOf, ordinalDay, ordinalsOf, plainDate, plainTime, weekdayOf, type Schedule } from './fields';
 
 /** Schedules in words for people: "Every other Tuesday, 6:00–7:30 pm, 8 sessions". Pure. */

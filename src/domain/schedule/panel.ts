@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { type Temporal } from 'temporal-polyfill';
 import { describeSchedule, timeRange } from './describe';
 import { isComplete, ORDINAL_WORDS, ORDINALS, WEEKDAY_NAMES, plainDate, type Schedule, type ScheduleFields } from './fields';
 import { compileSchedule, sessionsRemaining, startsBetween, type CompiledSchedule } from './recurrence';

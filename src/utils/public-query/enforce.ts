@@ -120,10 +120,19 @@ export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: Quer
   const out: Query = {};
   for (const [key, value] of Object.entries(query)) {
     if (key === 'filters' && Object.keys(spec.filters).length > 0) out.filters = checkFilters(strapi, spec.uid, value, spec.filters, 'filters');
-    else if (key === 'sort' && spec.sort.length > 0) (checkSort(value, spec.sort), (out.sort = value));
-    else if (key === 'fields' && spec.fields.length > 0) (checkFields(value, spec.fields, 'fields'), (out.fields = value));
-    else if (key === 'populate' && Object.keys(spec.populate).length > 0) (checkPopulate(value, spec.populate, 'populate'), (out.populate = value));
-    else if (key === 'pagination' && spec.pagination) (checkPagination(value), (out.pagination = value));
+    else if (key === 'sort' && spec.sort.length > 0) {
+      checkSort(value, spec.sort);
+      out.sort = value;
+    } else if (key === 'fields' && spec.fields.length > 0) {
+      checkFields(value, spec.fields, 'fields');
+      out.fields = value;
+    } else if (key === 'populate' && Object.keys(spec.populate).length > 0) {
+      checkPopulate(value, spec.populate, 'populate');
+      out.populate = value;
+    } else if (key === 'pagination' && spec.pagination) {
+      checkPagination(value);
+      out.pagination = value;
+    }
     // Accepted from anyone, honoured for API tokens only (previews): the controllers read published documents otherwise.
     else if (key === 'status' && (value === 'draft' || value === 'published')) out.status = value;
     else throw queryError(key, `unknown or not allowed query parameter "${key}"`);

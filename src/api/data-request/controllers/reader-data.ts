@@ -4,7 +4,6 @@ import { ipHash } from '#app/utils/reader-identity';
 import { fieldError } from '#app/utils/validation';
 import { verify, type DataClaims } from '#app/tokens/reader-tokens';
 import { maskEmail, type DataRequestKind } from '../services/data-request';
-import type { ErasureMode } from '../services/reader-data';
 import { floodGate } from '#app/middlewares/flood-control';
 import { getService } from '#app/utils/services';
 import { getConfig } from '#app/utils/config';

@@ -10,7 +10,7 @@ export const fold = (raw: string): string =>
     .normalize('NFKC')
     .replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu, '')
     .replace(/[\p{Cc}]/gu, (char) => (char === '\n' ? '\n' : ' '))
-    .replace(/[^\x00-\x7F]/g, asciiLookalike)
+    .replace(/[^\p{ASCII}]/gu, asciiLookalike)
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -42,8 +42,8 @@ const joinSplitLetters = (text: string): string =>
   text
     .replace(/(?<![\p{L}\p{N}])\p{L}(?:(?: ?[._*·•\-/] ?| )\p{L}(?![\p{L}\p{N}])){2,}/gu, (run) => run.replace(/[\s._*·•\-/]/g, ''))
     // "sui-cide", "cas.ino": a word cut in two where one part is short; "self-harm" stays two words.
-    .replace(/\p{L}+(?:[._·•\-]\p{L}+)+/gu, (word) => {
-      const parts = word.split(/[._·•\-]/);
+    .replace(/\p{L}+(?:[._·•-]\p{L}+)+/gu, (word) => {
+      const parts = word.split(/[._·•-]/);
       return parts.some((part) => part.length <= 3) ? parts.join('') : parts.join(' ');
     });
 

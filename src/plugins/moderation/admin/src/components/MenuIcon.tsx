@@ -26,7 +26,7 @@ export const MenuIcon = () => {
         // No permission or offline: no badge.
       }
     };
-    refresh();
+    void refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     window.addEventListener(QUEUE_CHANGED, refresh);
     return () => {

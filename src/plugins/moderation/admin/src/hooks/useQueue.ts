@@ -26,7 +26,7 @@ export const useQueue = (tab: Tab, page: number) => {
   }, [get, tab, page, toggleNotification]);
 
   React.useEffect(() => {
-    load();
+    void load();
   }, [load]);
 
   return { items, counts, undoSeconds, load };
