@@ -98,11 +98,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
     crisisModel: {
       enabled: env.bool('CRISIS_MODEL', true),
       /** At or above this risk a comment is urgent (`crisis:model`), whatever the lexicons found. */
-      urgentThreshold: env.float('CRISIS_MODEL_URGENT_THRESHOLD', 0.373),
+      urgentThreshold: env.float('CRISIS_MODEL_URGENT_THRESHOLD', 0.374),
       /** Only below this risk may a verified returning author's comment be published without review. */
-      approveBelow: env.float('CRISIS_MODEL_APPROVE_BELOW', 0.005),
+      approveBelow: env.float('CRISIS_MODEL_APPROVE_BELOW', 0.05),
       /** ...and only below this review risk (the second learned model: crisis, personal details or spam). */
-      reviewBelow: env.float('REVIEW_MODEL_APPROVE_BELOW', 0.4662),
+      reviewBelow: env.float('REVIEW_MODEL_APPROVE_BELOW', 0.0068),
       /** How many times a moderator's decision counts against one corpus comment when the model is retrained. */
       decisionWeight: env.int('CRISIS_MODEL_DECISION_WEIGHT', 5),
     },

@@ -87,7 +87,7 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
  *   personal or spam comment of the training corpus is published with the chosen pair, with a factor-two margin.
  */
 /** The sets written to sit on the line between crisis and not: for training, not for calibration. */
-export const isPuzzle = (entry: CorpusEntry) => /\.(hard-cases|contrast)$/.test(entry.source ?? '');
+export const isPuzzle = (entry: CorpusEntry) => /\.(hard-cases|contrast(-[a-z]+)?)$/.test(entry.source ?? '');
 
 export const chooseThresholds = (training: CorpusEntry[], crisisRecall = 0.95) => {
   const models = crossValidatedModels(training);

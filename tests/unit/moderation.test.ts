@@ -12,6 +12,8 @@ const returning: AuthorStanding = { isDuplicate: false, verified: true, hasAppro
 
 interface Case {
   label: string;
+  /** Publishing gates of the learned models wide open (only the rules hold a comment). */
+  gatesOpen?: boolean;
   body: string;
   history?: AuthorStanding;
   email?: string;
@@ -40,7 +42,9 @@ const corpus: Case[] = [
   { label: 'story', body: 'I lost my mother last year. Reading this made me realise a support group might be a gentler first step than therapy for me.', status: 'pending', flags: [] },
   { label: 'praise with a real question', body: 'Great article! Is the depression group covered by insurance?', status: 'pending', flags: [] },
   { label: 'praise with a personal story', body: 'Really helpful. My husband and I have been unsure whether our son needs therapy or a group, and this cleared it up.', status: 'pending', flags: [] },
-  { label: 'returning author with a clean comment', body: 'Thank you, I will ask the front office about the next therapy group.', history: returning, status: 'approved', flags: [] },
+  // The learned gates are calibrated (and judged) in moderation-eval.test.ts; with them open, the rules alone decide.
+  { label: 'returning author with a clean comment, the learned gates open', body: 'Thank you, I will ask the front office about the next therapy group.', history: returning, status: 'approved', flags: [], gatesOpen: true },
+  { label: 'returning author with a clean comment the learned review model doubts: held', body: 'Thank you, I will ask the front office about the next therapy group.', history: returning, status: 'pending' },
   { label: 'returning author with one link', body: 'This page https://www.example.org/groups explains this too.', history: returning, status: 'pending', flags: ['link'] },
   { label: 'a link to a helpline is not a link to hold', body: 'The 988 Lifeline is free and confidential, https://988lifeline.org has a chat too.', status: 'pending', flags: [] },
   { label: 'two helpline links are not spam', body: 'In the UK https://www.samaritans.org, in the US https://988lifeline.org', status: 'pending', flags: [] },
@@ -62,8 +66,9 @@ const corpus: Case[] = [
 ];
 
 describe('the moderation pipeline on a labelled corpus', () => {
-  it.each(corpus)('$label → $status', ({ body, history = firstTime, email = 'reader@example.com', honeypot, status, priority = 'normal', flags }) => {
-    const { verdict } = moderate({ body, authorEmail: email, honeypot, articleTitle: TITLE }, history, rules, models);
+  it.each(corpus)('$label → $status', ({ body, history = firstTime, email = 'reader@example.com', honeypot, status, priority = 'normal', flags, gatesOpen }) => {
+    const withGates = gatesOpen ? { ...rules, crisisModel: { ...rules.crisisModel, approveBelow: 1, reviewBelow: 1 } } : rules;
+    const { verdict } = moderate({ body, authorEmail: email, honeypot, articleTitle: TITLE }, history, withGates, models);
     expect(verdict.moderationStatus).toBe(status);
     expect(verdict.priority).toBe(priority);
     // The learned models' holding flags are judged by moderation-eval.test.ts; here the rules' own flags.
