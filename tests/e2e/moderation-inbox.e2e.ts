@@ -3,6 +3,7 @@ import path from 'path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { productionSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { startSmtpCapture } from '../helpers/smtp';
+import { GATES_OPEN } from '../helpers/readers';
 
 /**
  * The moderation inbox as a moderator works in it, in Debian's Chromium, on the built project with its admin panel:
@@ -79,6 +80,7 @@ beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   smtp = await startSmtpCapture();
   server = await startServerProcess({
+    ...GATES_OPEN,
     ...productionSecrets(),
     ...smtp.env,
     SERVE_ADMIN_PANEL: 'true',

@@ -52,3 +52,9 @@ export const readersEnv = (smtp: Smtp, secret: string, extra: Record<string, str
   MODERATOR_EMAILS: 'moderators@practice.example',
   ...extra,
 });
+
+/**
+ * The learned models' publishing gates wide open: for tests of what happens once a comment is published without
+ * review (the tab, "seen", urgency). The gates' own calibration is judged in tests/unit/moderation-eval.test.ts.
+ */
+export const GATES_OPEN = { CRISIS_MODEL_APPROVE_BELOW: '1', REVIEW_MODEL_APPROVE_BELOW: '1' };

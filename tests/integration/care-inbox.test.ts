@@ -1,6 +1,6 @@
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { adminUserToken } from '../helpers/auth';
-import { approvedComment, COMMENT, post, readersEnv, stored, verifiedReader, type Smtp } from '../helpers/readers';
+import { GATES_OPEN, approvedComment, COMMENT, post, readersEnv, stored, verifiedReader, type Smtp } from '../helpers/readers';
 import { startSmtpCapture } from '../helpers/smtp';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -27,7 +27,7 @@ const returningReader = async () => {
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-  app = await startStrapi(readersEnv(smtp, 'care-inbox-secret', { COMMENT_FLOOD_CONTROL: 'false' }));
+  app = await startStrapi(readersEnv(smtp, 'care-inbox-secret', { ...GATES_OPEN, COMMENT_FLOOD_CONTROL: 'false' }));
   await seedDemoContent(app.strapi);
   moderator = await adminUserToken(app, 'strapi-moderator', 'mod.care@practice.example', 'Moderator-pass-1');
 });

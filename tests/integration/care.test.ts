@@ -4,6 +4,7 @@ import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { postComment, uniqueEmail } from '../helpers/comments';
 import { startSmtpCapture, type CapturedMail } from '../helpers/smtp';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import { GATES_OPEN } from '../helpers/readers';
 
 const SECRET = 'care-test-commenter-secret';
 const COMMENT = 'api::comment.comment';
@@ -35,6 +36,7 @@ const verifiedReader = async () => {
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   app = await startStrapi({
+    ...GATES_OPEN,
     IS_PROXIED: 'true',
     COMMENT_FLOOD_CONTROL: 'false',
     ...smtp.env,

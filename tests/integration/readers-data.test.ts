@@ -4,7 +4,7 @@ import { seedDemoContent } from '../../src/seed/demo-content';
 import { adminToken, userJwt } from '../helpers/auth';
 import { uniqueEmail } from '../helpers/comments';
 import { captureLog } from '../helpers/log-capture';
-import { approvedComment, COMMENT, linkIn, post, readersEnv, stored, verifiedReader, type Smtp } from '../helpers/readers';
+import { GATES_OPEN, approvedComment, COMMENT, linkIn, post, readersEnv, stored, verifiedReader, type Smtp } from '../helpers/readers';
 import { startSmtpCapture } from '../helpers/smtp';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -23,7 +23,7 @@ const logOf = async (email: string) => app.strapi.db.query(DATA_REQUEST).findMan
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-  app = await startStrapi(readersEnv(smtp, SECRET, { COMMENT_FLOOD_CONTROL: 'false', READER_DATA_REQUESTS_PER_HOUR: '3', COMMENT_THREAD_URL: 'https://practice.test/blog/{slug}#comment-{comment}' }));
+  app = await startStrapi(readersEnv(smtp, SECRET, { ...GATES_OPEN, COMMENT_FLOOD_CONTROL: 'false', READER_DATA_REQUESTS_PER_HOUR: '3', COMMENT_THREAD_URL: 'https://practice.test/blog/{slug}#comment-{comment}' }));
   await seedDemoContent(app.strapi);
 });
 afterAll(async () => {
