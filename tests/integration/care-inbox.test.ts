@@ -27,7 +27,7 @@ const returningReader = async () => {
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-  app = await startStrapi(readersEnv(smtp, 'care-inbox-secret', { ...GATES_OPEN, COMMENT_FLOOD_CONTROL: 'false' }));
+  app = await startStrapi(readersEnv(smtp, 'care-inbox-secret', { ...GATES_OPEN, COMMENT_FLOOD_CONTROL: 'false', MODERATION_UNDO_SECONDS: '120' }));
   await seedDemoContent(app.strapi);
   moderator = await adminUserToken(app, 'strapi-moderator', 'mod.care@practice.example', 'Moderator-pass-1');
 });
@@ -54,6 +54,7 @@ describe('published without review', () => {
     expect((await thread()).map((comment) => comment.documentId)).toContain(documentId);
   });
 
+  // The undo window is two minutes here: retraining the model twice (after the mark, after the undo) takes seconds.
   it('marking one urgent takes it off the page, emails the moderators, teaches the crisis model, and can be undone', async () => {
     const reader = await returningReader();
     const body = 'I will ask the front office which evening the therapy group meets.';

@@ -135,7 +135,7 @@ describe('auto-approval is earned, not typed', () => {
   it.each([
     ['crisis language', 'I took all my pills tonight, nobody will miss me'],
     ['a phone number', 'Could someone call me back on 555-201-7788 about the group?'],
-    ['a link', 'This page explains it well: https://www.nami.org/support'],
+    ['a link to a site that is not a helpline or health authority', 'This page explains it well: https://www.example.org/support-groups'],
     ['a medication dose', 'Is it okay to come if I just went up to 100 mg of sertraline?'],
     ['a named third party with a diagnosis', 'My coworker Dave Miller has bipolar disorder, could he join?'],
   ])('holds %s from a verified, approved author', async (_name, body) => {

@@ -45,7 +45,9 @@ describe('POST /api/comments', () => {
       message: expect.stringMatching(/awaiting review/),
     });
     const stored = await app.strapi.db.query('api::comment.comment').findOne({ where: { documentId: res.body.data.documentId } });
-    expect(stored).toMatchObject({ moderationStatus: 'pending', priority: 'normal', flags: [] });
+    expect(stored).toMatchObject({ moderationStatus: 'pending', priority: 'normal' });
+    // No rule flag; the learned review model may still hold it (no positive evidence), which is what a flag-free first comment gets anyway.
+    expect(stored.flags.filter((flag: string) => !['review-risk', 'crisis-risk'].includes(flag))).toEqual([]);
     expect(stored.ipHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain('203.0.');
   });
@@ -72,7 +74,7 @@ describe('POST /api/comments', () => {
   it('marks a filled honeypot as spam', async () => {
     const res = await postComment(app, valid({ website: 'http://bot.example' })).expect(201);
     const stored = await app.strapi.db.query('api::comment.comment').findOne({ where: { documentId: res.body.data.documentId } });
-    expect(stored).toMatchObject({ moderationStatus: 'spam', flags: ['honeypot'] });
+    expect(stored).toMatchObject({ moderationStatus: 'spam', flags: expect.arrayContaining(['honeypot']) });
   });
 
   it('stores the body without bidi controls, keeping its words and emoji sequences', async () => {

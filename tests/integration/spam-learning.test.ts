@@ -18,14 +18,18 @@ const COMMENT = 'api::comment.comment';
 const stored = (documentId: string) => app.strapi.db.query(COMMENT).findOne({ where: { documentId } });
 const classifier = () => app.strapi.service('api::comment.spam-classifier');
 
-/** A campaign for a made-up product: none of its words are in the lexicons. */
+/**
+ * A campaign for a made-up product: none of its words are in the lexicons. (A remedy in drops or a tincture reads
+ * to the crisis model like medication taken, and crisis comes before spam: such a campaign goes to the urgent queue,
+ * which is the policy, not what this file tests.)
+ */
 const openers = ['Honestly', 'No joke', 'I have to say', 'Quick tip', 'Listen', 'For anyone reading', 'True story', 'Trust me'];
 const middles = [
-  'the Quellwick calm drops',
-  'Quellwick nightly drops',
-  'those Quellwick drops',
-  'a bottle of Quellwick drops',
-  'the Quellwick tincture',
+  'the Quellwick planner app',
+  'Quellwick daily planner',
+  'that Quellwick planner',
+  'a Quellwick planner subscription',
+  'the Quellwick habit tracker',
 ];
 const endings = [
   'fixed my sleep in a week, ask the Quellwick people about them.',
@@ -77,7 +81,6 @@ describe('the learning filter', () => {
     for (const body of heldBack) laterIds.push(await post(body));
     const later = await Promise.all(laterIds.map(stored));
     const caught = later.filter((comment) => comment.moderationStatus === 'spam');
-    console.log(later.filter((c) => c.moderationStatus !== "spam").map((c) => [c.moderationStatus, c.priority, c.flags, c.spamScore, c.crisisRisk, c.body]));
     expect(caught.length).toBeGreaterThanOrEqual(16);
     expect(caught[0].flags).toContain('spam:learned');
     expect(Number(caught[0].spamScore)).toBeGreaterThan(0.9);
@@ -100,11 +103,13 @@ describe('the learning filter', () => {
     const samples = () => classifier().current().then((model: { samples: { spam: number; ham: number } }) => model.samples);
     const start = await samples();
     await decide(documentId, 'spam');
-    expect(await samples()).toEqual({ spam: start.spam + 1, ham: start.ham });
+    // A decision counts SPAM_CLASSIFIER_DECISION_WEIGHT times.
+    const weight = app.strapi.config.get('moderation.classifier.decisionWeight') as number;
+    expect(await samples()).toEqual({ spam: start.spam + weight, ham: start.ham });
     await decide(documentId, 'approved');
-    expect(await samples()).toEqual({ spam: start.spam, ham: start.ham + 1 });
+    expect(await samples()).toEqual({ spam: start.spam, ham: start.ham + weight });
     await decide(documentId, 'rejected');
-    expect(await samples()).toEqual({ spam: start.spam, ham: start.ham + 1 });
+    expect(await samples()).toEqual({ spam: start.spam, ham: start.ham + weight });
     // Back to pending happens in the admin panel.
     const adminJwt = await adminUserToken(app, 'strapi-moderator', 'moderator@practice.example', 'Moderator-pass-1');
     await app
