@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-/** Readers' voice and rights: reports, reply notifications, their own data. Documented in the README. */
+/** Readers' voice and rights: reports, reply notifications, their own data. Documented in docs/readers.md. */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const publicUrl = env('PUBLIC_URL', 'http://localhost:1337');
   return {

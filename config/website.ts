@@ -4,7 +4,7 @@ import { readSecret } from '../src/utils/secrets';
 
 /**
  * What the websites built on this CMS rely on besides the content API: readiness, rebuild hooks and the
- * sitemap (the editors' preview is in config/admin.ts, src/preview/). Documented in the README ("Building a website on this CMS").
+ * sitemap (the editors' preview is in config/admin.ts, src/preview/). Documented in docs/website-developers.md.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const rebuildUrls = env

@@ -1,8 +1,9 @@
 /**
- * `npm run moderation:compare`: the crisis-risk model options, measured side by side, to pick one by measurement.
- * Each option is cross-validated on the training corpus (5 folds): its threshold is the highest that still marks
- * 98% of the held-out crisis comments, and it is reported at that threshold on the training folds and on the
- * evaluation corpus (written apart, never trained on, never used to choose). Also CPU per comment and memory.
+ * `npx tsx scripts/crisis-model-compare.ts` (no npm script): the crisis-risk model options, measured side by side,
+ * to pick one by measurement. Each option is cross-validated on the training corpus (5 folds): its threshold is the
+ * highest that still marks 98% of the held-out crisis comments, and it is reported at that threshold on the training
+ * folds and on the evaluation corpus (written apart, never trained on, never used to choose). Also CPU per comment.
+ * `--thresholds` prints the thresholds the configuration defaults are set to instead (chooseThresholds, below).
  */
 import createClassifier from 'wink-naive-bayes-text-classifier';
 import { crisisExamples, DEFAULT_TRAINING, normalise, RiskModel, type CorpusEntry, type TrainingOptions } from '#domain/moderation';

@@ -50,7 +50,7 @@ describe.each(Object.entries(RUNS))('the evaluation corpus, %s', (_run, standing
 describe.each(Object.entries(RUNS))('the training corpus, cross-validated, %s', (_run, standing) => {
   const judged = judge(training, standing, crossValidatedModels(training));
   const all = measures(judged);
-  // The realistic sets calibrate the thresholds (npm run moderation:compare -- --thresholds); the hard-case and
+  // The realistic sets calibrate the thresholds (npx tsx scripts/crisis-model-compare.ts --thresholds); the hard-case and
   // contrast sets, written to sit on the line, only teach.
   const realistic = measures(judged.filter((entry) => !isPuzzle(entry)));
   const team = measures(judged.filter((entry) => ['crisis', 'genuine', 'hard-negative', 'spam', 'personal'].includes(entry.source ?? '')));

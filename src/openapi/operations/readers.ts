@@ -5,7 +5,7 @@ import { inputSchema } from '../zod';
 import { idParameter, type Describe, type OperationContext } from './shared';
 
 /**
- * Readers' voice and rights (README, "Readers' voice and rights"): reporting a public comment, the one-click
+ * Readers' voice and rights (docs/readers.md): reporting a public comment, the one-click
  * unsubscribe from reply notifications, and a reader's own data (export and erasure, each asked for with a
  * commenter token and carried out by a signed link emailed to the address).
  */

@@ -38,7 +38,7 @@ export interface TrainingOptions {
   seed: number;
 }
 
-/** Chosen by cross-validation on the training corpus (`npm run moderation:compare`). */
+/** Chosen by cross-validation on the training corpus (`npx tsx scripts/crisis-model-compare.ts`). */
 export const DEFAULT_TRAINING: TrainingOptions = { epochs: 20, learningRate: 0.2, l2: 1e-6, positiveWeight: 2, seed: 7 };
 
 const CHUNK = 250;

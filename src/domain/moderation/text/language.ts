@@ -4,7 +4,7 @@ import type { DetectedLanguage } from '../types';
 /**
  * The language a comment is written in (tinyld), read from its words without links, addresses and numbers.
  * Too few letters to tell: `und`. A comment whose best guess is a language the lexicons do not read, but where a
- * covered one is nearly as likely, counts as covered only when the text is short and the guesses are close.
+ * covered one is nearly as likely (at least 80% of the best guess's accuracy), counts as that covered language.
  */
 const STRIP = /https?:\/\/\S+|www\.\S+|\S+@\S+|[\d\p{P}\p{S}]+/gu;
 const MIN_LETTERS = 12;
