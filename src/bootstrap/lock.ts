@@ -20,6 +20,9 @@ export const acquireStartupLock = async (strapi: Core.Strapi) => {
   if (strapi.db.dialect.client !== 'postgres' || held) return;
   const client = strapi.db.connection.client as { acquireConnection(): Promise<RawConnection> };
   held = await client.acquireConnection();
+  // Waiting for another instance's start-up (seed, model training) may take longer than the statement timeout
+  // (DATABASE_STATEMENT_TIMEOUT), which would stop this instance: the wait has none. Put back on release.
+  await held.query('SET statement_timeout = 0', []);
   await held.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
 };
 
@@ -29,6 +32,7 @@ export const releaseStartupLock = async (strapi: Core.Strapi) => {
   held = undefined;
   try {
     await connection.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+    await connection.query('RESET statement_timeout', []);
   } finally {
     await (strapi.db.connection.client as { releaseConnection(connection: RawConnection): Promise<void> }).releaseConnection(connection);
   }

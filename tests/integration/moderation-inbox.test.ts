@@ -105,8 +105,8 @@ describe('the queue', () => {
       article: { url: `https://riverside.example/read/${SEED_ARTICLE.slug}` },
     });
     expect(older.authorEmail).toBeUndefined();
-    // The learned crisis model's top words are not marked in a comment it raised no flag for: they are ordinary words.
-    expect(older.flags.some((flag: { kind: string }) => flag.kind === 'crisis')).toBe(false);
+    // The learned crisis model's top words are not marked in a comment it did not make urgent: they are ordinary words.
+    expect(older.flags.some((flag: { kind: string; severity: string }) => flag.kind === 'crisis' && flag.severity === 'urgent')).toBe(false);
     expect(older.crisisWords.length).toBeGreaterThan(0);
     const spamPushers = older.spamWords.filter((entry: { weight: number }) => entry.weight > 0).map((entry: { word: string }) => entry.word);
     for (const { word } of older.crisisWords as Array<{ word: string }>) if (!spamPushers.includes(word)) expect(older.highlights).not.toContain(word);

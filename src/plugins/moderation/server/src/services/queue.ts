@@ -124,11 +124,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           // In the registry's words, with its kind and severity so the inbox need not read meaning from a prefix.
           flags,
           // Words to look at, as stored when the comment arrived: the crisis phrases the lexicons matched, the words
-          // behind the learned crisis risk (only when a crisis flag was raised: a low risk's "top words" are ordinary
+          // behind the learned crisis risk (only when it made the comment urgent: a lower risk's "top words" are ordinary
           // words) and those that pushed the spam score.
           highlights: [
             ...(comment.highlights ?? []),
-            ...(flags.some((flag) => flag.kind === 'crisis') ? (comment.crisisWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word) : []),
+            ...(flags.some((flag) => flag.kind === 'crisis' && flag.severity === 'urgent') ? (comment.crisisWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word) : []),
             ...(comment.spamWords ?? []).filter((entry) => entry.weight > 0).map((entry) => entry.word),
           ],
           spamScore: comment.spamScore === null ? null : Number(comment.spamScore),
