@@ -19,9 +19,10 @@ const stored = (documentId: string) => app.strapi.db.query(COMMENT).findOne({ wh
 const classifier = () => app.strapi.service('api::comment.spam-classifier');
 
 /**
- * A campaign for a made-up product: none of its words are in the lexicons. (A remedy in drops or a tincture reads
- * to the crisis model like medication taken, and crisis comes before spam: such a campaign goes to the urgent queue,
- * which is the policy, not what this file tests.)
+ * A campaign for a made-up product: none of its words are in the lexicons. (A testimonial for a remedy, "drops that
+ * finally worked", "changed everything for my cousin", reads to the crisis model like medication taken or someone
+ * else at risk, and crisis comes before spam: such a campaign goes to the urgent queue, which is the policy, not
+ * what this file tests.)
  */
 const openers = ['Honestly', 'No joke', 'I have to say', 'Quick tip', 'Listen', 'For anyone reading', 'True story', 'Trust me'];
 const middles = [
@@ -32,11 +33,11 @@ const middles = [
   'the Quellwick habit tracker',
 ];
 const endings = [
-  'fixed my sleep in a week, ask the Quellwick people about them.',
-  'did more than any session ever did, the Quellwick folks are great.',
-  'changed everything for my cousin, look up Quellwick.',
-  'are what finally worked, Quellwick sends them anywhere.',
-  'beat therapy for me, search Quellwick and see.',
+  'keeps my calendar tidy, ask the Quellwick people about it.',
+  'is better than any other app, the Quellwick folks are great.',
+  'saves me hours a week, look up Quellwick.',
+  'syncs with everything, Quellwick has a free month.',
+  'beats paper lists, search Quellwick and see.',
 ];
 const campaign = openers.flatMap((opener, i) => endings.map((ending, j) => `${opener}, ${middles[(i + j) % middles.length]} ${ending}`)).slice(0, 40);
 
@@ -49,6 +50,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
+
+/** The genuine comments of the corpus the pipeline would call spam with this spam model. */
+const spamOnes = (model: { score: (tokens: string[]) => { probability: number; words: Array<{ word: string; weight: number }> } }) => {
+  const rules = app.strapi.config.get('moderation') as ModerationRules;
+  const standing = { isDuplicate: false, verified: false, hasApprovedComment: false };
+  const spam = (text: Parameters<typeof spamTokens>[0], links: string[]) => model.score(spamTokens(text, links));
+  return loadCorpus(path.join(__dirname, '..', '..', 'data', 'moderation-corpus'))
+    .filter((entry) => entry.label === 'genuine')
+    .filter((entry) => moderate({ body: entry.text, authorEmail: 'reader@example.com' }, standing, rules, { spam }).verdict.moderationStatus === 'spam')
+    .map((entry) => entry.text);
+};
 
 const post = async (body: string) => {
   const res = await postComment(app, { article: articleId, authorName: 'Sam', authorEmail: uniqueEmail('sam'), body }).expect(201);
@@ -67,6 +79,7 @@ describe('the learning filter', () => {
   });
 
   it('catches a new campaign after moderators mark twenty of its comments as spam, and no genuine comment flips', async () => {
+    const genuineSpamBefore = spamOnes(await classifier().current());
     const [trained, heldBack] = [campaign.slice(0, 20), campaign.slice(20, 40)];
     const firstIds = [];
     for (const body of trained) firstIds.push(await post(body));
@@ -80,22 +93,20 @@ describe('the learning filter', () => {
     const laterIds = [];
     for (const body of heldBack) laterIds.push(await post(body));
     const later = await Promise.all(laterIds.map(stored));
-    const caught = later.filter((comment) => comment.moderationStatus === 'spam');
+    // The learned filter's own verdict: spam:learned. Where the crisis model also reads risk, crisis comes first and
+    // the comment waits, urgent, for a person instead of going to spam; it is never published.
+    const caught = later.filter((comment) => comment.flags.includes('spam:learned'));
     expect(caught.length).toBeGreaterThanOrEqual(16);
+    expect(later.filter((comment) => comment.moderationStatus !== 'spam' && comment.priority !== 'urgent').length).toBeLessThanOrEqual(4);
+    expect(later.filter((comment) => comment.moderationStatus === 'approved')).toEqual([]);
     expect(caught[0].flags).toContain('spam:learned');
     expect(Number(caught[0].spamScore)).toBeGreaterThan(0.9);
     expect(caught[0].spamWords.map((entry: { word: string }) => entry.word).join(' ')).toContain('quelwick'); // normalised: repeated letters folded
 
-    // The same model, read back from the database, on every genuine comment of the corpus.
-    const model = await classifier().current();
-    const rules = app.strapi.config.get('moderation') as ModerationRules;
-    const genuine = loadCorpus(path.join(__dirname, '..', '..', 'data', 'moderation-corpus')).filter((entry) => entry.label === 'genuine');
-    const flipped = genuine.filter((entry) => {
-      const standing = { isDuplicate: false, verified: false, hasApprovedComment: false };
-      const spam = (text: Parameters<typeof spamTokens>[0], links: string[]) => model.score(spamTokens(text, links));
-      return moderate({ body: entry.text, authorEmail: 'reader@example.com' }, standing, rules, { spam }).verdict.moderationStatus === 'spam';
-    });
-    expect(flipped.map((entry) => entry.text)).toEqual([]);
+    // The same model, read back from the database, on every genuine comment of the corpus: none that the filter
+    // before the campaign let through is spam now (a few are spam by the rules alone, before and after).
+    const after = spamOnes(await classifier().current());
+    expect(after.filter((text) => !genuineSpamBefore.includes(text))).toEqual([]);
   });
 
   it('takes a decision back when the moderator changes their mind, and learns nothing from a status left alone', async () => {
