@@ -105,6 +105,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       reviewBelow: env.float('REVIEW_MODEL_APPROVE_BELOW', 0.0068),
       /** How many times a moderator's decision counts against one corpus comment when the model is retrained. */
       decisionWeight: env.int('CRISIS_MODEL_DECISION_WEIGHT', 5),
+      /**
+       * Trained models kept on disk by the fingerprint of what they learned from, so a process starting on an empty
+       * database reads what another already trained on this machine (relative to the app; empty: none).
+       */
+      cacheDir: env('CRISIS_MODEL_CACHE_DIR', '.tmp/trained-models'),
     },
     /** Regions whose national phone number formats are recognised in comments (ISO 3166 codes). */
     phoneRegions: list('COMMENT_PHONE_REGIONS', [

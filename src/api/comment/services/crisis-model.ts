@@ -1,105 +1,59 @@
-import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { crisisExamples, featuresInBackground, loadCorpus, reviewExamples, RiskModel, type CorpusEntry, type NormalisedText, type RiskExample, type RiskScore } from '#domain/moderation';
+import { loadCorpus, riskFingerprint, riskLabels, riskModelsCodec, trainedModelsCache, trainRiskModels, type CorpusEntry, type NormalisedText, type RiskLabels, type RiskModels, type RiskScore } from '#domain/moderation';
 import { modelStore } from './model-store';
 import { getConfig } from '#app/utils/config';
 
 /**
- * The learned risk models, one pair for every instance (model-store.ts): the crisis risk and the review risk
- * (crisis, personal details or spam: not to be published unseen). Both are trained on the labelled corpus and on
- * every comment a moderator marked urgent or not urgent (`crisisLabel`), each decision counting `decisionWeight`
- * times (a comment marked urgent needs review too; one marked not urgent teaches only the crisis model). A decision (or taking one back) retrains it in the background, without holding up the
- * server; the stored model carries a fingerprint of what it was trained on, so a changed corpus retrains it at
- * start-up. Erasing a comment takes its words out at the next training, since its label goes with it.
+ * The learned risk models (#domain/moderation risk-models.ts), one pair for every instance (model-store.ts),
+ * trained on the labelled corpus and on every comment a moderator marked urgent or not urgent (`crisisLabel`). A
+ * decision (or taking one back) retrains them in the background, without holding up the server; the stored pair
+ * carries a fingerprint of what it was trained on, so a changed corpus retrains it at start-up, and a pair trained
+ * on this machine from the same labels is read from disk instead (trained-models-cache.ts). Erasing a comment takes
+ * its words out at the next training, since its label goes with it.
  */
 const COMMENT = 'api::comment.comment';
 
-interface Models {
-  crisis: RiskModel;
-  review: RiskModel;
-}
-interface Trained extends Models {
-  fingerprint: string;
-}
-
-const codec = {
-  fromJSON(json: string | null | undefined): Trained | null {
-    if (!json) return null;
-    try {
-      const { fingerprint, crisis, review } = JSON.parse(json) as { fingerprint: string; crisis: string; review: string };
-      const [crisisModel, reviewModel] = [RiskModel.fromJSON(crisis), RiskModel.fromJSON(review)];
-      return crisisModel && reviewModel && typeof fingerprint === 'string' ? { fingerprint, crisis: crisisModel, review: reviewModel } : null;
-    } catch {
-      return null;
-    }
-  },
-  toJSON: (trained: Trained) => JSON.stringify({ fingerprint: trained.fingerprint, crisis: trained.crisis.toJSON(), review: trained.review.toJSON() }),
-};
-
-/** Models trained in this process, by fingerprint: test files and instances on one machine train a corpus once. */
-const trainedHere = new Map<string, Models>();
-
-interface Labelled {
-  crisis: RiskExample[];
-  review: RiskExample[];
-}
+/** The directory of the labelled corpus, resolved against the app (also used by scripts/train-risk-models.ts). */
+export const corpusDirectory = (root: string, configured: string) => path.resolve(root, configured);
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  const store = modelStore(strapi, 'api_comment_crisis-model', codec);
+  const store = modelStore(strapi, 'api_comment_crisis-model', riskModelsCodec);
   const config = () => getConfig(strapi, 'moderation').crisisModel;
+  const cacheDir = config().cacheDir;
+  const onDisk = trainedModelsCache(cacheDir ? path.resolve(strapi.dirs.app.root, cacheDir) : null, riskModelsCodec, (message) => strapi.log.warn(message));
   let corpus: CorpusEntry[] | undefined;
   let retraining: Promise<void> | null = null;
   let again = false;
 
   const prior = (): CorpusEntry[] => {
     if (corpus) return corpus;
-    const dir = path.resolve(strapi.dirs.app.root, getConfig(strapi, 'moderation').classifier.priorCorpus);
+    const dir = corpusDirectory(strapi.dirs.app.root, getConfig(strapi, 'moderation').classifier.priorCorpus);
     if (!fs.existsSync(dir)) strapi.log.warn(`Crisis model: no labelled corpus at ${dir}; it learns from moderators' decisions only.`);
     return (corpus = fs.existsSync(dir) ? loadCorpus(dir) : []);
   };
 
-  const labelled = async (): Promise<Labelled> => {
+  const labelled = async (): Promise<RiskLabels> => {
     const rows = (await strapi.db.query(COMMENT).findMany({
       where: { crisisLabel: { $notNull: true } },
       select: ['documentId', 'body', 'crisisLabel'],
       orderBy: { id: 'asc' },
     })) as Array<{ documentId: string; body: string; crisisLabel: string }>;
-    const weight = config().decisionWeight;
-    const urgent = rows.filter((row) => row.crisisLabel === 'crisis');
-    return {
-      crisis: [...crisisExamples(prior()), ...rows.map((row) => ({ text: row.body, positive: row.crisisLabel === 'crisis', weight }))],
-      review: [...reviewExamples(prior()), ...urgent.map((row) => ({ text: row.body, positive: true, weight }))],
-    };
-  };
-
-  const fingerprintOf = ({ crisis, review }: Labelled) => {
-    const hash = createHash('sha256');
-    for (const example of [...crisis, ...review]) hash.update(`${example.positive ? 1 : 0}${example.weight ?? 1}\u0000${example.text}\u0001`);
-    return hash.digest('hex');
-  };
-
-  /** Both models, from one reading of every text (the features are the same; the labels differ). */
-  const trainBoth = async ({ crisis, review }: Labelled): Promise<Models> => {
-    const texts = [...new Set([...crisis, ...review].map((example) => example.text))];
-    const features = await featuresInBackground(texts);
-    const of = new Map(texts.map((text, index) => [text, features[index]]));
-    const prepared = (examples: RiskExample[]) => examples.map((example) => ({ features: of.get(example.text)!, positive: example.positive, weight: example.weight ?? 1 }));
-    return { crisis: await RiskModel.trainInBackground(prepared(crisis)), review: await RiskModel.trainInBackground(prepared(review)) };
+    return riskLabels(prior(), rows.map((row) => ({ text: row.body, crisis: row.crisisLabel === 'crisis' })), config().decisionWeight);
   };
 
   /** The models for what is labelled now: the stored ones if they were trained on exactly that, else new ones. */
-  const train = async (): Promise<Trained> => {
+  const train = async (): Promise<RiskModels> => {
     const examples = await labelled();
-    const fingerprint = fingerprintOf(examples);
+    const fingerprint = riskFingerprint(examples);
     const stored = await store.load();
     if (stored?.model.fingerprint === fingerprint) return stored.model;
-    const models = trainedHere.get(fingerprint) ?? (await trainBoth(examples));
-    trainedHere.set(fingerprint, models);
-    const trained = { fingerprint, ...models };
+    const kept = onDisk.get(fingerprint);
+    const trained = kept?.fingerprint === fingerprint ? kept : await trainRiskModels(examples);
+    if (trained !== kept) onDisk.set(fingerprint, trained);
     await store.save(trained);
-    strapi.log.info(`Risk models trained on ${examples.crisis.length} labelled comments.`);
+    strapi.log.info(`Risk models ${trained === kept ? 'read from the cache of trained models' : 'trained'} for ${examples.crisis.length} labelled comments.`);
     return trained;
   };
 
