@@ -14,7 +14,7 @@ const pipelineCost = () => {
   return JSON.parse(output.trim().split('\n').pop());
 };
 
-const HOSTILE_UNITS = ['*', '* ', '*-', 'su*c ', 'i want to ', 'kill my ', 'a ', '1 ', '1', 'k1ll ', 's.', 'a at b dot ', '12 oak ', 'born 12 '];
+const HOSTILE_UNITS = ['*', '* ', '*-', 'su*c ', 'i want to ', 'kill my ', 'a ', '1 ', '1', 'k1ll ', 's.', 'a at b dot ', '12 oak ', 'born 12 ', '한', 'abcdefghij', '\u202eabc'];
 const hostileBody = (index) => {
   const unit = HOSTILE_UNITS[index % HOSTILE_UNITS.length];
   return `${unit.repeat(Math.ceil(4990 / unit.length)).slice(0, 4990)} ${index}`;

@@ -19,6 +19,14 @@ const domain = require(path.join(appDir, 'dist', 'src', 'domain', 'moderation', 
 const LENGTH = 5000;
 const fill = (unit) => unit.repeat(Math.ceil(LENGTH / unit.length)).slice(0, LENGTH);
 const ORDINARY = fill('I lost my mother last year and the grief group on Tuesdays helped me a lot, thank you all. ');
+/** Hangul syllables in a fixed pseudo-random order (a linear congruential sequence: the same body every run). */
+function randomHangul(length) {
+  let state = 12345;
+  return Array.from({ length }, () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return String.fromCharCode(0xac00 + (state % 11172));
+  }).join('');
+}
 const HOSTILE = {
   'stars': fill('*'),
   'spaced stars': fill('* '),
@@ -35,6 +43,12 @@ const HOSTILE = {
   'disguised emails': fill('a at b dot '),
   'street-like': fill('12 oak '),
   'birth cues': fill('born 12 '),
+  'Hangul with no space': fill('한'),
+  'random Hangul with no space': randomHangul(LENGTH),
+  'one long Latin word': fill('abcdefghij'),
+  'bidi controls between letters': fill('\u202eabc'),
+  'long words between double cuts': fill(`${'a'.repeat(400)}--`),
+  'combining marks': fill('a\u0301\u0302\u0303'),
 };
 
 const rules = {

@@ -30,6 +30,22 @@ describe('one normalisation for every rule', () => {
     expect(normalise(input).words).not.toBe(expected);
   });
 
+  it.each([
+    ['a short part after a cut', 'the cas.ino bonus', 'the casino bonus'],
+    ['two long parts stay two words', 'self-harm help', 'self harm help'],
+    ['a double cut separates', 'alone--forever', 'alone forever'],
+    ['cuts at both ends', '-abc-de-', 'abcde'],
+    ['a chain of cuts with a short part', 'well-being.-x', 'wel being x'],
+  ])('words cut by a hyphen or a dot: %s', (_name, input, expected) => {
+    expect(normalise(input).joined).toBe(expected);
+  });
+
+  it('reads long runs of letters with no space whole (Hangul, Latin, letters between bidi controls)', () => {
+    expect(normalise('한'.repeat(4999)).joined).toBe(normalise('한').joined.repeat(4999));
+    expect(normalise('\u202eabc'.repeat(1200)).joined).toBe('abc'.repeat(1200));
+    expect(normalise(`${'a'.repeat(400)}--`.repeat(12)).joined).toBe(Array(12).fill('a').join(' '));
+  });
+
   it('keeps numbers that are numbers: doses, hotlines, years', () => {
     expect(normalise('I took 50mg, called 988 in 2024').unleet).toBe('i tok 50mg caled 988 in 2024');
     expect(normalise('here!!').unleet).toBe('here');

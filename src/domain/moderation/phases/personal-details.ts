@@ -129,11 +129,14 @@ const hasLongNumber = (folded: string) => phoneCandidates(folded).some((candidat
 /** "name @ mail . com", "name [at] mail [.] com" put back together before the email rule reads them. */
 const undefangEmail = (folded: string) =>
   folded
-    .replace(/\s*(?:@|\[at\]|\(at\)|\{at\}|<at>)\s*/g, '@')
-    .replace(/\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{dot\})\s*|(?<=@[\p{L}\p{N}-]+)\s+\.\s*/gu, '.');
+    .replace(/(?<!\s)\s*(?:@|\[at\]|\(at\)|\{at\}|<at>)\s*/g, '@')
+    .replace(/(?<!\s)\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{dot\})\s*/g, '.')
+    // "name@mail . com": a spaced dot after the domain. Matched forwards from the "@" (a look-behind over the
+    // domain would scan back over every letter of a long word at each position, in time growing with its square).
+    .replace(/(@[\p{L}\p{N}-]+)\s+\.\s*/gu, '$1.');
 
 /** A capitalised word that is not the first of its sentence and not "I": most likely a name. */
-const hasCapitalisedName = (sentence: string) => /(?<=\S\s+)(?!I\b)\p{Lu}\p{Ll}+/u.test(sentence);
+const hasCapitalisedName = (sentence: string) => /\S\s+(?!I\b)\p{Lu}\p{Ll}+/u.test(sentence);
 const namesPerson = (raw: string, text: NormalisedText) =>
   (hasMatch(text, cue('relations')) && hasCapitalisedName(raw)) || nlp(raw).people().out('array').length > 0;
 

@@ -22,11 +22,11 @@ const DOT_WORDS = '(?:dot|punto|ponto|point|punkt)';
 export const undefang = (text: string): string =>
   fold(text)
     .replace(/\bh(?:xx|\*\*|tt)p(s?)(?:\[:\]|:)?\/\//g, 'http$1://')
-    .replace(/\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|<dot>)\s*/g, '.')
-    .replace(new RegExp(`\\b([a-z0-9-]{2,}) ${DOT_WORDS} ([a-z]{2,})\\b`, 'g'), (words, left: string, right: string) =>
+    .replace(/(?<!\s)\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|<dot>)\s*/g, '.')
+    .replace(new RegExp(`(?<![a-z0-9-])([a-z0-9-]{2,}) ${DOT_WORDS} ([a-z]{2,})\\b`, 'g'), (words, left: string, right: string) =>
       /^(the|a|an|at|to|my|our|your|this|that|one|next|each|every|this|good|main|key|first|last)$/.test(left) ? words : `${left}.${right}`
     )
-    .replace(/\s*\[\/\]\s*/g, '/');
+    .replace(/(?<!\s)\s*\[\/\]\s*/g, '/');
 
 /** An address starts where a run of its characters starts: matching from inside a run would be quadratic. */
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;

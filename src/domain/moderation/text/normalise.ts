@@ -39,13 +39,34 @@ const unLeet = (text: string): string =>
 
 /** "s-u-i-c-i-d-e", "k m s", "s.u.i.c.i.d.e" → one word; also "sui-cide", "cas.ino" (a short part) inside a word. */
 const joinSplitLetters = (text: string): string =>
-  text
-    .replace(/(?<![\p{L}\p{N}])\p{L}(?:(?: ?[._*·•\-/] ?| )\p{L}(?![\p{L}\p{N}])){2,}/gu, (run) => run.replace(/[\s._*·•\-/]/g, ''))
-    // "sui-cide", "cas.ino": a word cut in two where one part is short; "self-harm" stays two words.
-    .replace(/\p{L}+(?:[._·•-]\p{L}+)+/gu, (word) => {
-      const parts = word.split(/[._·•-]/);
-      return parts.some((part) => part.length <= 3) ? parts.join('') : parts.join(' ');
-    });
+  joinCutWords(text.replace(/(?<![\p{L}\p{N}])\p{L}(?:(?: ?[._*·•\-/] ?| )\p{L}(?![\p{L}\p{N}])){2,}/gu, (run) => run.replace(/[\s._*·•\-/]/g, '')));
+
+const CUT = /([._·•-]+)/u;
+
+/** Words joined by single cuts, as one chain: "sui-cide", "cas.ino" when a part is short; "self-harm" as two words. */
+const chainOf = (parts: string[]): string => (parts.length < 2 ? parts.join('') : parts.some((part) => part.length <= 3) ? parts.join('') : parts.join(' '));
+
+/**
+ * "sui-cide", "cas.ino": a word cut in two where one part is short, joined. Read as runs of letters and cuts split
+ * apart, in one pass: a pattern that tries every start in a long run of letters with no cut after it (a paragraph of
+ * Hangul, thousands of letters with no space) would take time growing with the square of its length.
+ */
+const joinCutWords = (text: string): string =>
+  text.replace(/[\p{L}._·•-]+/gu, (segment) => {
+    if (!/[._·•-]/.test(segment)) return segment;
+    const parts = segment.split(CUT);
+    let out = '';
+    let chain = [parts[0]];
+    for (let index = 1; index < parts.length; index += 2) {
+      const [cut, next] = [parts[index], parts[index + 1]];
+      if (cut.length === 1 && chain[chain.length - 1] !== '' && next !== '') chain.push(next);
+      else {
+        out += chainOf(chain) + cut;
+        chain = [next];
+      }
+    }
+    return out + chainOf(chain);
+  });
 
 /**
  * Punctuation to spaces, repeated letters collapsed. Apostrophes: French elisions split ("l'école" → "l ecole"),
