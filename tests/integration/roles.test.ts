@@ -197,6 +197,22 @@ describe('the Content Manager, role by role (as the table says)', () => {
     expect(listed).not.toContain(fixtures[ARTICLE]);
     expect(listed).not.toContain(articleId);
   });
+
+  it('lets an Author clone their own draft, and no one else’s (the copy would show its draft and unpublished edits)', async () => {
+    const own = (await as(AUTHOR).post(`${CM}/${ARTICLE}`).send({ title: 'Worry at night', body: 'My draft.' }).expect(201)).body.data.documentId as string;
+    const copy = await as(AUTHOR).post(`${CM}/${ARTICLE}/clone/${own}`).send({ title: 'Worry at night, again', slug: 'worry-at-night-again' }).expect(200);
+    expect(copy.body.data.body).toBe('My draft.');
+    await app.strapi.documents(ARTICLE).update({ documentId: articleId, data: { excerpt: 'UNPUBLISHED-EDIT-CANARY' } });
+    const before = await app.strapi.db.query(ARTICLE).count();
+    for (const path of [`clone/${articleId}`, `auto-clone/${articleId}`, `clone/${fixtures[ARTICLE]}`]) {
+      const answer = await as(AUTHOR).post(`${CM}/${ARTICLE}/${path}`).send({ title: 'Copied', slug: `copied-${path.length}` });
+      expect([path, answer.status]).toEqual([path, 403]);
+      expect(JSON.stringify(answer.body)).not.toContain('UNPUBLISHED-EDIT-CANARY');
+    }
+    expect(await app.strapi.db.query(ARTICLE).count()).toBe(before);
+    await as(AUTHOR).post(`${CM}/${ARTICLE}/clone/no-such-document`).send({ title: 'Copied', slug: 'copied-nothing' }).expect(404);
+    await as(EDITOR).post(`${CM}/${ARTICLE}/clone/${articleId}`).send({ title: 'Copied by the editor', slug: 'copied-by-the-editor' }).expect(200);
+  });
 });
 
 describe('admin routes of the plugins and the media library, role by role', () => {
