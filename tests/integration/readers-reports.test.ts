@@ -196,6 +196,23 @@ describe('moderators block abusers', () => {
     expect(smtp.messages.some((message) => message.to.includes(email))).toBe(false);
   });
 
+  it('a blocked reader sending the same text again is answered as anyone’s repeat: the same id, flood control alike', async () => {
+    const blockedEmail = uniqueEmail('blocked-repeat');
+    await block({ email: blockedEmail, reason: 'Repeated harassment' }).expect(201);
+    const run = async (authorEmail: string, ip: string) => {
+      const body = `Is the Tuesday group still meeting in December? (${ip})`;
+      const first = await post(app, { authorEmail, body }, ip);
+      const again = await post(app, { authorEmail, body }, ip);
+      const other = await post(app, { authorEmail, body: `And is there parking nearby? (${ip})` }, ip);
+      return { statuses: [first.status, again.status, other.status], sameId: first.body.data?.documentId === again.body.data?.documentId };
+    };
+    const blocked = await run(blockedEmail, '203.0.113.61');
+    const normal = await run(uniqueEmail('not-blocked-repeat'), '203.0.113.62');
+    expect(blocked).toEqual(normal);
+    expect(normal.sameId).toBe(true);
+    expect(await app.strapi.db.query(COMMENT).count({ where: { authorEmail: blockedEmail } })).toBe(0);
+  });
+
   it('a blocked reader in crisis still gets help at once', async () => {
     const email = uniqueEmail('blocked-crisis');
     await block({ email, reason: 'spam campaign' }).expect(201);

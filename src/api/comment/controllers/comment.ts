@@ -102,7 +102,10 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       const ip = ipHash(strapi, ctx.request.ip);
       // The same text again within a day from the same connection, or from the same confirmed address, is the same
       // comment: answered as the first, nothing stored. Anyone else sending it gets a new comment of their own.
-      const repeat = await getService(strapi, 'api::comment.moderation').recentRepeat(toPlainText(data.body), ip, verifiedAuthor ? authorEmail : null);
+      const blocks = getService(strapi, 'api::commenter-block.commenter-block');
+      const plain = toPlainText(data.body);
+      const provenEmail = verifiedAuthor ? authorEmail : null;
+      const repeat = (await getService(strapi, 'api::comment.moderation').recentRepeat(plain, ip, provenEmail)) ?? blocks.silentRepeat(plain, ip, provenEmail);
       if (repeat) return answerCreated(ctx, repeat);
 
       // Flood control before any rule, the same for every address, blocked or not: a typed address that is not
@@ -110,9 +113,11 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       await floodGate(ctx).admit([`ip:${ip}`, ...(verifiedAuthor ? [`email:${authorEmail}`] : [])]);
 
       // A blocked author gets the answer anyone gets (help included, if the text needs it), and nothing is stored.
-      if (await getService(strapi, 'api::commenter-block.commenter-block').isBlocked({ email: authorEmail, ipHash: ip })) {
-        const { verdict, facts }: Evaluation = await getService(strapi, 'api::comment.moderation').evaluate({ body: toPlainText(data.body), markup: data.body, authorEmail: '' });
-        return answerCreated(ctx, { documentId: neutralDocumentId(), moderationStatus: 'pending', flags: verdict.flags, language: facts.language?.code });
+      if (await blocks.isBlocked({ email: authorEmail, ipHash: ip })) {
+        const { verdict, facts }: Evaluation = await getService(strapi, 'api::comment.moderation').evaluate({ body: plain, markup: data.body, authorEmail: '' });
+        const answer = { documentId: neutralDocumentId(), moderationStatus: 'pending' as const, flags: verdict.flags, language: facts.language?.code ?? null };
+        blocks.rememberSilentAnswer(plain, ip, provenEmail, answer);
+        return answerCreated(ctx, answer);
       }
 
       const created = await retryOnForeignKeyRace(() =>
