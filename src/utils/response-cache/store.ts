@@ -29,7 +29,8 @@ export interface StoreOptions {
 export class ResponseStore {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly generations = new Map<string, number>();
-  private readonly compressing = new WeakMap<CachedResponse, Partial<Record<Encoding, Promise<Buffer>>>>();
+  /** Compressions under way, by the entry's variants (shared by the copies `addVariant` keeps). */
+  private readonly compressing = new WeakMap<CachedResponse['variants'], Partial<Record<Encoding, Promise<Buffer>>>>();
 
   constructor({ maxBytes, ttlSeconds }: StoreOptions) {
     this.entries = new LRUCache<string, CachedResponse>({
@@ -60,9 +61,10 @@ export class ResponseStore {
    * replaced meanwhile); its age is unchanged, its size counted again.
    */
   addVariant(key: string, entry: CachedResponse, encoding: Encoding, body: Buffer): void {
-    if (this.entries.peek(key) !== entry || bytesOf(entry) + body.length + key.length + 512 > (this.entries.maxSize ?? Infinity)) return;
+    if (this.entries.peek(key)?.variants !== entry.variants || bytesOf(entry) + body.length + key.length + 512 > (this.entries.maxSize ?? Infinity)) return;
     entry.variants[encoding] = body;
-    this.entries.set(key, entry, { noUpdateTTL: true });
+    // A new object, sharing the variants: lru-cache counts an entry's size again only when the value changes.
+    this.entries.set(key, { ...entry }, { noUpdateTTL: true });
   }
 
   /**
@@ -72,8 +74,8 @@ export class ResponseStore {
   variant(key: string, entry: CachedResponse, encoding: Encoding): Buffer | Promise<Buffer> {
     const kept = entry.variants[encoding];
     if (kept) return kept;
-    const pending = this.compressing.get(entry) ?? {};
-    this.compressing.set(entry, pending);
+    const pending = this.compressing.get(entry.variants) ?? {};
+    this.compressing.set(entry.variants, pending);
     const running = pending[encoding];
     if (running) return running;
     const done = encode(entry.body, encoding).then(
@@ -101,6 +103,11 @@ export class ResponseStore {
       }
     }
     return dropped;
+  }
+
+  /** The bytes the entries count for against the budget (bodies, variants, keys). */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 
   get size(): number {
