@@ -39,7 +39,7 @@ function summarise(rows, facts, sizes) {
     add(`feed first page @${at}, identity (KB)`, Math.round(pageBytes.identity / 102.4) / 10, '<= 40', pageBytes.identity <= 40 * 1024);
     add(`feed first page @${at}, brotli (KB)`, Math.round(pageBytes.br / 102.4) / 10, '<= 8', pageBytes.br <= 8 * 1024);
   }
-  for (const name of ['article by slug, cache off', 'stock GET /api/group-programs']) {
+  for (const name of ['uncached article by slug', 'stock GET /api/group-programs']) {
     const row = find(rows, name, at);
     if (row) add(`${name} @${at} (req/s)`, row.requestsPerSecond, '>= 100', row.requestsPerSecond >= 100);
   }

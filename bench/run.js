@@ -242,9 +242,9 @@ async function main() {
       await server.configure('response-cache.enabled', false);
       rows.push({ size, ...(await measure(`article cold (cache miss, 1 connection) @${size}`, { url: `${base}/api/articles/${articleSlug}`, connections: 1 })) });
       // The rest of the uncached answers issue 25 measured: 10 connections, the response cache off.
-      rows.push({ size, ...(await measure(`article by slug, cache off @${size}`, { url: `${base}/api/articles/${articleSlug}` })) });
-      rows.push({ size, ...(await measure(`comment thread, cache off @${size}`, { url: `${base}/api/articles/${articleSlug}/comments` })) });
-      rows.push({ size, ...(await measure(`upcoming.ics, cache off @${size}`, { url: `${base}/api/group-programs/upcoming.ics` })) });
+      rows.push({ size, ...(await measure(`uncached article by slug (cache off) @${size}`, { url: `${base}/api/articles/${articleSlug}` })) });
+      rows.push({ size, ...(await measure(`uncached comment thread (cache off) @${size}`, { url: `${base}/api/articles/${articleSlug}/comments` })) });
+      rows.push({ size, ...(await measure(`uncached upcoming.ics (cache off) @${size}`, { url: `${base}/api/group-programs/upcoming.ics` })) });
       await server.configure('response-cache.enabled', true);
       if (size === Math.max(...sizes)) {
         const lastPage = Math.max(1, Math.ceil(total / 25));
