@@ -29,6 +29,20 @@ function summarise(rows, facts, sizes) {
     add(`cold feed p50 ${biggest} vs ${at} programs (ratio)`, ratio(coldBig?.p50, coldAt?.p50), '<= 12', ratio(coldBig?.p50, coldAt?.p50) <= 12);
   }
   if (coldLastPage) add(`cold feed, last page vs first page @${biggest} (p50 ratio)`, ratio(coldLastPage.p50, coldBig?.p50), '<= 1.2', ratio(coldLastPage.p50, coldBig?.p50) <= 1.2);
+  // Issue 25: compressed and lean answers, uncached reads.
+  const warmBr = find(rows, 'feed warm, Accept-Encoding: br', at);
+  const bareBr = find(rows, 'bare node http, same brotli');
+  add('warm feed, br vs bare Node sending the same brotli bytes (req/s ratio)', ratio(warmBr?.requestsPerSecond, bareBr?.requestsPerSecond), '>= 0.6', ratio(warmBr?.requestsPerSecond, bareBr?.requestsPerSecond) >= 0.6);
+  add('warm feed, identity vs bare Node, same bytes (req/s ratio)', ratio(warm?.requestsPerSecond, bare?.requestsPerSecond), '>= 0.5', ratio(warm?.requestsPerSecond, bare?.requestsPerSecond) >= 0.5);
+  const pageBytes = facts[`feedFirstPageBytes@${at}`];
+  if (pageBytes) {
+    add(`feed first page @${at}, identity (KB)`, Math.round(pageBytes.identity / 102.4) / 10, '<= 40', pageBytes.identity <= 40 * 1024);
+    add(`feed first page @${at}, brotli (KB)`, Math.round(pageBytes.br / 102.4) / 10, '<= 8', pageBytes.br <= 8 * 1024);
+  }
+  for (const name of ['uncached article by slug', 'stock GET /api/group-programs']) {
+    const row = find(rows, name, at);
+    if (row) add(`${name} @${at} (req/s)`, row.requestsPerSecond, '>= 100', row.requestsPerSecond >= 100);
+  }
   add('comment create, moderation on vs off (p50 ratio)', ratio(modOn?.p50, modOff?.p50), '<= 1.2', ratio(modOn?.p50, modOff?.p50) <= 1.2);
   const largest = Math.max(...sizes);
   for (const [name, prefix] of [['article by slug', 'article by slug'], ['article list', 'article list'], ['comment thread', 'approved comment thread']]) {

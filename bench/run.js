@@ -155,6 +155,18 @@ const get = async (url, headers = {}) => {
   return { status: response.status, headers: response.headers, text: await response.text() };
 };
 
+/** A GET's bytes as sent (fetch decodes): for the sizes of the encoded answers. */
+const rawGet = (url, headers = {}) =>
+  new Promise((resolve, reject) => {
+    require('http')
+      .get(url, { headers }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode, encoding: response.headers['content-encoding'], bytes: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+
 async function main() {
   if (args.includes('--soak')) {
     require('./soak');
@@ -198,7 +210,13 @@ async function main() {
       if (warm.status !== 200) throw new Error(`feed answered ${warm.status}: ${warm.text.slice(0, 200)}`);
       const total = JSON.parse(warm.text).meta.pagination.total;
       log(`  (${total} programs in the 90-day window)`);
-      if (size === Math.max(...sizes.filter((s) => s <= 1000)) || !feedBytes) feedBytes = { size, body: warm.text, etag: warm.headers.get('etag') };
+      const brotli = await rawGet(feed, { 'accept-encoding': 'br' });
+      const gzip = await rawGet(feed, { 'accept-encoding': 'gzip' });
+      const withJsonLd = await rawGet(`${feed}?include=jsonLd`);
+      const brotliWithJsonLd = await rawGet(`${feed}?include=jsonLd`, { 'accept-encoding': 'br' });
+      facts[`feedFirstPageBytes@${size}`] = { identity: Buffer.byteLength(warm.text), br: brotli.bytes.length, gzip: gzip.bytes.length, includeJsonLd: withJsonLd.bytes.length, includeJsonLdBr: brotliWithJsonLd.bytes.length };
+      log(`  first page bytes: ${JSON.stringify(facts[`feedFirstPageBytes@${size}`])}`);
+      if (size === Math.max(...sizes.filter((s) => s <= 1000)) || !feedBytes) feedBytes = { size, body: warm.text, br: brotli.bytes, etag: warm.headers.get('etag') };
 
       let miss = 0;
       const today = Date.now();
@@ -213,6 +231,8 @@ async function main() {
       rows.push({ size, ...(await measure(`feed cold (cache miss, 1 connection) @${size}`, { url: base, connections: 1, requests: [coldToday()] })) });
       rows.push({ size, ...(await measure(`feed warm (cached) @${size}`, { url: feed })) });
       rows.push({ size, ...(await measure(`feed conditional (304) @${size}`, { url: feed, headers: { 'if-none-match': warm.headers.get('etag') } }, 304)) });
+      rows.push({ size, ...(await measure(`feed warm, Accept-Encoding: br @${size}`, { url: feed, headers: { 'accept-encoding': 'br' } })) });
+      rows.push({ size, ...(await measure(`feed warm, include=jsonLd @${size}`, { url: `${feed}?include=jsonLd` })) });
       // Strapi's own find, without the response cache (switched off at run time for this case alone).
       await server.configure('response-cache.enabled', false);
       rows.push({ size, ...(await measure(`stock GET /api/group-programs @${size}`, { url: `${base}/api/group-programs` })) });
@@ -221,6 +241,10 @@ async function main() {
       await get(`${base}/api/articles/${articleSlug}`); // the program list articles rank from is read once per change
       await server.configure('response-cache.enabled', false);
       rows.push({ size, ...(await measure(`article cold (cache miss, 1 connection) @${size}`, { url: `${base}/api/articles/${articleSlug}`, connections: 1 })) });
+      // The rest of the uncached answers issue 25 measured: 10 connections, the response cache off.
+      rows.push({ size, ...(await measure(`uncached article by slug (cache off) @${size}`, { url: `${base}/api/articles/${articleSlug}` })) });
+      rows.push({ size, ...(await measure(`uncached comment thread (cache off) @${size}`, { url: `${base}/api/articles/${articleSlug}/comments` })) });
+      rows.push({ size, ...(await measure(`uncached upcoming.ics (cache off) @${size}`, { url: `${base}/api/group-programs/upcoming.ics` })) });
       await server.configure('response-cache.enabled', true);
       if (size === Math.max(...sizes)) {
         const lastPage = Math.max(1, Math.ceil(total / 25));
@@ -302,6 +326,14 @@ async function main() {
     await new Promise((resolve) => bare.on('message', (message) => message === 'ready' && resolve()));
     rows.push({ size: feedBytes.size, ...(await measure(`bare node http, same bytes @${feedBytes.size}`, { url: `http://127.0.0.1:${barePort}/` })) });
     bare.kill('SIGTERM');
+    fs.rmSync(bodyFile, { force: true });
+    // The same against the brotli bytes the feed sends to a client asking for br.
+    const brPort = await freePort();
+    fs.writeFileSync(bodyFile, feedBytes.br);
+    const bareBr = fork(path.join(__dirname, 'bare-server.js'), [String(brPort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BARE_BODY_FILE: bodyFile, BARE_ETAG: feedBytes.etag, BARE_ENCODING: 'br' } });
+    await new Promise((resolve) => bareBr.on('message', (message) => message === 'ready' && resolve()));
+    rows.push({ size: feedBytes.size, ...(await measure(`bare node http, same brotli bytes @${feedBytes.size}`, { url: `http://127.0.0.1:${brPort}/`, headers: { 'accept-encoding': 'br' } })) });
+    bareBr.kill('SIGTERM');
     fs.rmSync(bodyFile, { force: true });
   } finally {
     if (server) await server.stop();

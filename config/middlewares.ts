@@ -1,7 +1,11 @@
+import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import { corsConfig } from '../src/utils/cors';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // Answers over 1 KB of a compressible type in the coding Accept-Encoding prefers (brotli, then gzip), per request
+  // (koa-compress). Kept answers arrive already encoded from the response cache, compressed once: it leaves them.
+  { name: 'strapi::compression', config: { threshold: 1024, br: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }, gzip: { level: 6 }, deflate: false } },
   // Cached public reads are answered first, before logging and the rest (src/middlewares/response-cache.ts).
   'global::response-cache',
   // The access log, with every token in a URL redacted (src/middlewares/access-log.ts, in place of strapi::logger).

@@ -33,6 +33,8 @@ export const INVALIDATION = {
     { pattern: /^\/api\/group-programs\/upcoming(\.ics)?$/i, madeOf: [PROGRAM, TOPIC] },
     { pattern: /^\/api\/group-programs\/[^/]+\/calendar\.ics$/i, madeOf: [PROGRAM, TOPIC] },
     { pattern: /^\/api\/group-programs(\/[^/]+)?$/i, madeOf: [PROGRAM, TOPIC, FILE] },
+    // The committed OpenAPI document: made of no content, kept (and compressed) once per age limit.
+    { pattern: /^\/api\/openapi\.json$/i, madeOf: [] },
   ] satisfies readonly CachedRoute[],
   /**
    * What the feed service keeps between answers: the programs articles rank from. Cleared here, and on the other

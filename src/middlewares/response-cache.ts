@@ -4,8 +4,9 @@ import type { Context, Next } from 'koa';
 import { cachedRoute } from '../cache/invalidation';
 import { configuredOrigins, originForAnswer } from '../utils/cors';
 import { responseCache } from '../utils/response-cache';
+import { etagFor, preferredEncoding, varyWithEncoding, worthCompressing, type Encoding } from '../utils/response-cache/encoding';
 import { cacheKey, matchesEtag } from '../utils/response-cache/key';
-import type { CachedResponse } from '../utils/response-cache/store';
+import type { CachedResponse, ResponseStore } from '../utils/response-cache/store';
 import { redactUrl } from '../utils/redact-url';
 import { getConfig } from '../utils/config';
 
@@ -14,6 +15,11 @@ import { getConfig } from '../utils/config';
  * produced (security headers, CORS, content type, ETag) and a Buffer body, or a 304 when If-None-Match matches,
  * whatever the request's Cache-Control. A miss goes through the whole stack (validation, permissions, the
  * controller), and a 200 is kept. Requests with credentials (Authorization) or asking for drafts are never cached.
+ *
+ * One computation per miss: requests for an answer another request of this instance is computing (same key, no
+ * change to its content types since) wait for it and get its answer (single-flight). Answers over 1 KB of a
+ * text-like type are sent in the coding Accept-Encoding prefers (brotli, then gzip), compressed once per kept answer
+ * (./utils/response-cache/encoding.ts); `Vary: Accept-Encoding` on each.
  */
 const NOT_REPLAYED = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie']);
 
@@ -24,13 +30,41 @@ const asBuffer = (body: unknown): Buffer | null => {
   return null;
 };
 
-const serve = (ctx: Context, entry: CachedResponse) => {
+/** An answer being computed, and the generations of its content types when it started. */
+interface Flight {
+  snapshot: number[];
+  done: Promise<CachedResponse | null>;
+}
+const flights = new WeakMap<ResponseStore, Map<string, Flight>>();
+const flightsOf = (store: ResponseStore) => {
+  const existing = flights.get(store);
+  if (existing) return existing;
+  const created = new Map<string, Flight>();
+  flights.set(store, created);
+  return created;
+};
+const sameSnapshot = (a: number[], b: number[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+
+const serve = async (ctx: Context, store: ResponseStore, key: string, entry: CachedResponse) => {
   for (const [name, value] of entry.headers) ctx.set(name, value);
-  if (matchesEtag(ctx.get('if-none-match'), entry.etag)) {
+  const encoding: Encoding | null = entry.compressible ? preferredEncoding(ctx.get('accept-encoding')) : null;
+  ctx.set('Vary', varyWithEncoding(ctx.response.get('Vary')));
+  const etag = etagFor(entry.etag, encoding);
+  ctx.set('ETag', etag);
+  if (matchesEtag(ctx.get('if-none-match'), etag)) {
     ctx.status = 304;
     return;
   }
   ctx.status = entry.status;
+  if (encoding) {
+    try {
+      ctx.body = await store.variant(key, entry, encoding);
+      ctx.set('Content-Encoding', encoding);
+      return;
+    } catch {
+      // Sent as is.
+    }
+  }
   ctx.body = entry.body;
 };
 
@@ -42,27 +76,48 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (!route || ctx.get('authorization') || /(^|&)status=draft(&|$)/i.test(ctx.querystring)) return next();
     const cache = getConfig(strapi, 'response-cache').enabled ? responseCache(strapi) : null;
     if (!cache) return next();
+    const { store } = cache;
 
     const key = cacheKey(ctx.path, ctx.querystring, originForAnswer(ctx.get('origin') || undefined, allowedOrigins));
-    const hit = cache.store.get(key);
+    const hit = store.get(key);
     if (hit) {
-      serve(ctx, hit);
+      await serve(ctx, store, key, hit);
       strapi.log.debug(`cache hit ${ctx.method} ${redactUrl(ctx.url)} ${ctx.status}`);
       return;
     }
 
-    const snapshot = cache.store.snapshot(route.madeOf);
-    await next();
-    if (ctx.status !== 200) return;
-    const body = asBuffer(ctx.body);
-    if (!body) return;
-    const etag = ctx.response.get('ETag') || `W/"${createHash('sha1').update(body).digest('base64url')}"`;
-    ctx.set('ETag', etag);
-    const headers = Object.entries(ctx.response.headers)
-      .filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()))
-      .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
-    const entry: CachedResponse = { status: 200, headers, body, etag, tags: route.madeOf };
-    cache.store.set(key, entry, snapshot);
-    serve(ctx, entry);
+    const snapshot = store.snapshot(route.madeOf);
+    const inFlight = flightsOf(store);
+    const running = inFlight.get(key);
+    if (running && sameSnapshot(running.snapshot, snapshot)) {
+      const shared = await running.done;
+      // A 200 computed for another request; anything else (an error, a 404) each request computes for itself.
+      if (shared) {
+        await serve(ctx, store, key, shared);
+        strapi.log.debug(`cache wait ${ctx.method} ${redactUrl(ctx.url)} ${ctx.status}`);
+        return;
+      }
+    }
+
+    let finish: (entry: CachedResponse | null) => void = () => undefined;
+    const flight: Flight = { snapshot, done: new Promise((resolve) => (finish = resolve)) };
+    inFlight.set(key, flight);
+    let entry: CachedResponse | null = null;
+    try {
+      await next();
+      const body = ctx.status === 200 ? asBuffer(ctx.body) : null;
+      if (!body) return;
+      const etag = ctx.response.get('ETag') || `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+      const headers = Object.entries(ctx.response.headers)
+        .filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()))
+        .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+      const compressible = worthCompressing(ctx.response.get('Content-Type'), body.length, ctx.response.get('Content-Encoding') || undefined);
+      entry = { status: 200, headers, body, etag, tags: route.madeOf, compressible, variants: {} };
+      store.set(key, entry, snapshot);
+      await serve(ctx, store, key, entry);
+    } finally {
+      if (inFlight.get(key) === flight) inFlight.delete(key);
+      finish(entry);
+    }
   };
 };

@@ -12,9 +12,11 @@ const text = { type: 'string' };
 const nullableText = { type: ['string', 'null'] };
 const session = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } } };
 
+const FEED_ITEM_FIELDS = ['documentId', 'slug', 'title', 'kind', 'summary', 'topics', 'format', 'enrollment', 'schedule', 'nextSession', 'upcomingSessions', 'url'];
 const FEED_ITEM: JsonSchema = {
   type: 'object',
-  required: ['documentId', 'slug', 'title', 'kind', 'summary', 'topics', 'format', 'enrollment', 'schedule', 'nextSession', 'upcomingSessions', 'url', 'jsonLd'],
+  description:
+    'A program in the feed. By default every property but jsonLd; with fields= only the fields picked; jsonLd only with include=jsonLd.',
   properties: {
     documentId: text,
     slug: text,
@@ -116,7 +118,7 @@ export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema
   ...Object.fromEntries(CONTENT.map((uid) => [schemaName(uid), documentSchema(strapi, uid, uid === 'api::article.article' ? { upcomingPrograms: { type: 'array', items: ref('UpcomingProgram') } } : {})])),
   ...Object.fromEntries(PARTS.map((uid) => [schemaName(uid), documentSchema(strapi, uid)])),
   FeedItem: FEED_ITEM,
-  UpcomingProgram: { ...FEED_ITEM, required: (FEED_ITEM.required as string[]).filter((name) => name !== 'jsonLd'), description: 'A feed item without jsonLd.' },
+  UpcomingProgram: { ...FEED_ITEM, required: FEED_ITEM_FIELDS, description: 'A feed item without jsonLd.' },
   PublicComment: {
     type: 'object',
     required: ['documentId', 'authorName', 'body', 'createdAt'],

@@ -122,8 +122,8 @@ describe('GET /api/group-programs/upcoming', () => {
     expect(therapy.schedule.summary).toBe('Every Monday, 5:30–7:00 pm, 8 sessions');
   });
 
-  it('embeds a schema.org EventSeries and each listed session as an Event of it', async () => {
-    const { data } = await feed();
+  it('with include=jsonLd, embeds a schema.org EventSeries and each listed session as an Event of it', async () => {
+    const { data } = await feed(`${WINDOW}&include=jsonLd`);
     const series = (item: Item) => item.jsonLd['@graph'][0];
     expect(data[2].jsonLd['@context']).toBe('https://schema.org');
     expect(series(data[2])).toMatchObject({
@@ -189,6 +189,8 @@ describe('GET /api/group-programs/upcoming', () => {
     ['page=0', 'page'],
     ['sort=title', 'sort'],
     ['populate=*', 'populate'],
+    ['fields=title,price', 'fields'],
+    ['include=everything', 'include'],
   ])('answers ?%s with a 400 naming %s', async (query, parameter) => {
     const res = await app.http().get(`/api/group-programs/upcoming?${query}`).expect(400);
     expect(res.body.error.details.errors[0].path).toEqual([parameter]);
@@ -231,7 +233,7 @@ describe('images', () => {
       data: { name: 'circle.jpg', hash: 'circle', ext: '.jpg', mime: 'image/jpeg', size: 12.5, url: 'https://cdn.counseling.example/circle.jpg', provider: 'local', width: 1600, height: 900 },
     });
     await createProgram('pictured', { title: 'Pictured Circle', image: file.id, schedule: schedule({ firstSessionDate: '2027-01-06' }) });
-    const item = (await feed()).data.find((candidate) => candidate.slug === 'pictured-circle')!;
+    const item = (await feed(`${WINDOW}&include=jsonLd`)).data.find((candidate) => candidate.slug === 'pictured-circle')!;
     const graph = item.jsonLd['@graph'] as Item[];
     expect(graph.map((node) => node.image)).toEqual(Array(graph.length).fill(['https://cdn.counseling.example/circle.jpg']));
     await programs().delete({ documentId: ids.pictured });
@@ -258,7 +260,7 @@ describe('windows to the minute in every time zone', () => {
       title: 'Night Shift Peer Group',
       schedule: schedule({ firstSessionDate: '2027-03-07', startTime: '02:30:00.000', durationMinutes: 60, ends: 'after-sessions', sessionCount: 3 }),
     });
-    const { data } = await feed('from=2027-03-01&to=2027-04-01');
+    const { data } = await feed('from=2027-03-01&to=2027-04-01&include=jsonLd');
     const item = data.find((candidate) => candidate.slug === 'night-shift-peer-group')!;
     expect(item.upcomingSessions.map((session: { start: string }) => session.start)).toEqual([
       '2027-03-07T02:30:00-05:00',

@@ -5,7 +5,7 @@
  * (src/api/group-program/services/feed.ts).
  */
 export { checkExpandable, dayOf, holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './ranking';
-export { toFeedItem, type Scheduled } from './item';
+export { FEED_ITEM_FIELDS, toFeedItem, toShapedItem, type FeedItemField, type ItemShape, type Scheduled } from './item';
 export { toJsonLd } from './json-ld';
 export { buildCalendar, type CalendarProgram } from './calendar';
 export { vtimezone } from './vtimezone';

@@ -3,7 +3,23 @@ import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
 
-/** The public item for one program in a window: what websites list, with sessions and JSON-LD. Pure. */
+/**
+ * The public item for one program in a window: what websites list, with its sessions; its schema.org JSON-LD only
+ * when asked (`jsonLd: true`: it is what a program's page embeds, ~85% of an item's bytes). Pure.
+ */
+
+/** The fields of a feed item a client may pick (`fields=`), in the order items list them. */
+export const FEED_ITEM_FIELDS = [
+  'documentId', 'slug', 'title', 'kind', 'summary', 'topics', 'format', 'location', 'ageGroup', 'facilitator', 'enrollment', 'schedule',
+  'nextSession', 'upcomingSessions', 'sessionsRemaining', 'url',
+] as const;
+export type FeedItemField = (typeof FEED_ITEM_FIELDS)[number];
+
+/** What an item carries: the fields picked (all when none is), and the JSON-LD when asked. */
+export interface ItemShape {
+  fields?: readonly FeedItemField[];
+  jsonLd?: boolean;
+}
 
 export interface Scheduled {
   program: ProgramRow;
@@ -11,7 +27,10 @@ export interface Scheduled {
   nextMs: number;
 }
 
-export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date }, config: Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl'>) => {
+type ItemConfig = Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl'>;
+
+/** Every field of the item, and its JSON-LD when `jsonLd` (the sessions it lists are the item's). */
+export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date }, config: ItemConfig, { jsonLd = false }: { jsonLd?: boolean } = {}) => {
   const { program, prepared, nextMs } = scheduled;
   const { compiled } = prepared;
   const next = sessionAt(compiled, nextMs);
@@ -21,7 +40,7 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
   const upcomingSessions = startsIn(prepared, window.from, window.to)
     .slice(0, config.maxUpcomingSessions)
     .map((start) => sessionAt(compiled, start));
-  return {
+  const item = {
     documentId: program.documentId,
     slug: program.slug,
     title: program.title,
@@ -49,8 +68,17 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
     upcomingSessions,
     sessionsRemaining: sessionsRemaining(compiled, window.from),
     url,
-    jsonLd: toJsonLd({ program, compiled, sessions: upcomingSessions, summary, url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl) }),
   };
+  if (!jsonLd) return item;
+  return { ...item, jsonLd: toJsonLd({ program, compiled, sessions: upcomingSessions, summary, url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl) }) };
+};
+
+/** The item as a listing asks for it: the picked fields only (all when none is picked), then `jsonLd` when asked. */
+export const toShapedItem = (scheduled: Scheduled, window: { from: Date; to: Date }, config: ItemConfig, shape: ItemShape = {}): Record<string, unknown> => {
+  const item: Record<string, unknown> = toFeedItem(scheduled, window, config, { jsonLd: shape.jsonLd });
+  if (!shape.fields || shape.fields.length === 0) return item;
+  const picked: Record<string, unknown> = Object.fromEntries(shape.fields.map((field) => [field, item[field]]));
+  return shape.jsonLd ? { ...picked, jsonLd: item.jsonLd } : picked;
 };
 
 

@@ -27,6 +27,20 @@ export const feedOperations: Record<string, Describe> = {
       ...FILTERS,
       { name: 'page', in: 'query', schema: { type: 'string', pattern: '^\\d{1,6}$' } },
       { name: 'pageSize', in: 'query', description: '1 to 100 (default 25).', schema: { type: 'string', pattern: '^\\d{1,6}$' } },
+      {
+        name: 'fields',
+        in: 'query',
+        description:
+          'Item fields to return, comma-separated (or fields[0]=…&fields[1]=…): documentId, slug, title, kind, summary, topics, format, location, ageGroup, facilitator, enrollment, schedule, nextSession, upcomingSessions, sessionsRemaining, url. Default: all of them. An unknown name is a 400 naming it.',
+        schema: { type: 'string', pattern: '^[A-Za-z,]+$' },
+        example: 'slug,title,nextSession,url',
+      },
+      {
+        name: 'include',
+        in: 'query',
+        description: 'jsonLd: each item also carries its schema.org JSON-LD (an EventSeries and an Event per listed session), as the feed did before issue 25.',
+        schema: { type: 'string', enum: ['jsonLd'] },
+      },
     ],
     responses: {
       '200': ok(

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getConfig } from '#app/utils/config';
 import { LRUCache } from 'lru-cache';
 import {
-  absoluteUrl, buildCalendar, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, spreadOf, startsIn, toFeedItem, toJsonLd,
+  absoluteUrl, buildCalendar, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, spreadOf, startsIn, toFeedItem, toJsonLd, toShapedItem,
   type CalendarProgram, type Candidate, type FeedConfig, type PreparedSchedule, type ProgramRow, type Ranked, type Scheduled,
 } from '#domain/feed';
 import { compileSchedule, describeSchedule, isComplete, sessionAt, type ScheduleFields } from '#domain/schedule';
@@ -190,7 +190,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await withDetails(all.slice(start, start + query.pageSize));
       return withEtag(
         JSON.stringify({
-          data: each(page, ({ program }) => program, (item) => toFeedItem(item, query, config())),
+          data: each(page, ({ program }) => program, (item) => toShapedItem(item, query, config(), { fields: query.fields, jsonLd: query.jsonLd })),
           meta: {
             window: { from: query.from.toISOString(), to: query.to.toISOString() },
             pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(all.length / query.pageSize), total: all.length },
@@ -218,7 +218,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const shown = [...new Map([...chosen.values()].flat().map((item) => [item.documentId, item])).values()];
       const items = new Map(
         each(await withDetails(shown), ({ program }) => program, (scheduled) => {
-          const { jsonLd: _jsonLd, upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
+          const { upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
           return [item.documentId, { ...item, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
         })
       );

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { FEED_ITEM_FIELDS, type FeedItemField } from '#domain/feed';
 import { fieldError, parseInput } from '#app/utils/validation';
 
 /**
@@ -41,6 +42,25 @@ const wholeNumber = (parameter: string, max: number) =>
     .transform(Number)
     .refine((value) => value >= 1 && value <= max, `${parameter} must be a whole number from 1 to ${max}`);
 
+const INCLUDES = ['jsonLd'] as const;
+
+/**
+ * A list of names, as `name=a,b` or `name[0]=a&name[1]=b` (qs arrays), each one of `allowed`: an unknown name is a
+ * 400 naming it.
+ */
+const names = <Name extends string>(parameter: string, allowed: readonly Name[]) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: `${parameter} must be a comma-separated list of ${allowed.join(', ')}` })
+    .transform((value, ctx) => {
+      const listed = (Array.isArray(value) ? value : [value]).flatMap((entry) => entry.split(',')).map((entry) => entry.trim()).filter(Boolean);
+      const unknown = listed.filter((entry) => !(allowed as readonly string[]).includes(entry));
+      if (unknown.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `${parameter}: unknown ${unknown.length > 1 ? 'names' : 'name'} ${unknown.map((entry) => `"${entry.slice(0, 60)}"`).join(', ')} (one of ${allowed.join(', ')})` });
+        return z.NEVER;
+      }
+      return [...new Set(listed)] as Name[];
+    });
+
 const feedQuerySchema = (paginated: boolean, timeZone: string) =>
   z
     .object({
@@ -49,7 +69,14 @@ const feedQuerySchema = (paginated: boolean, timeZone: string) =>
       kind: z.enum(KINDS, { error: `kind must be one of ${KINDS.join(', ')}` }).optional(),
       format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(', ')}` }).optional(),
       topic: z.string({ error: 'topic must be a topic slug, e.g. grief' }).regex(/^[a-z0-9-]{1,180}$/, 'topic must be a topic slug, e.g. grief').optional(),
-      ...(paginated ? { page: wholeNumber('page', 10000).default(1), pageSize: wholeNumber('pageSize', 100).default(25) } : {}),
+      ...(paginated
+        ? {
+            page: wholeNumber('page', 10000).default(1),
+            pageSize: wholeNumber('pageSize', 100).default(25),
+            fields: names('fields', FEED_ITEM_FIELDS).optional(),
+            include: names('include', INCLUDES).optional(),
+          }
+        : {}),
     })
     .strict();
 
@@ -63,6 +90,10 @@ export interface FeedQuery {
   pageSize: number;
   /** True when `from` was not given: the answer then moves with the clock. */
   fromIsNow: boolean;
+  /** The item fields picked (`fields=`); all when empty. */
+  fields: FeedItemField[];
+  /** Whether items carry their JSON-LD (`include=jsonLd`). */
+  jsonLd: boolean;
 }
 
 interface QueryConfig {
@@ -85,6 +116,8 @@ export const parseFeedQuery = (
     topic?: string;
     page?: number;
     pageSize?: number;
+    fields?: FeedItemField[];
+    include?: Array<(typeof INCLUDES)[number]>;
   };
   const fromIsNow = parsed.from === undefined;
   // "Now" is taken to the minute, so answers (and their ETags) hold still for a minute.
@@ -101,6 +134,8 @@ export const parseFeedQuery = (
     topic: parsed.topic,
     page: paginated ? (parsed.page ?? 1) : 1,
     pageSize: paginated ? (parsed.pageSize ?? 25) : 100,
+    fields: parsed.fields ?? [],
+    jsonLd: (parsed.include ?? []).includes('jsonLd'),
   };
 };
 
