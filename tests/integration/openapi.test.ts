@@ -95,6 +95,11 @@ const REQUESTS: Record<string, () => Promise<Response>> = {
   getApiGroupProgramsUpcoming: () => http().get('/api/group-programs/upcoming?pageSize=2'),
   getApiGroupProgramsUpcomingIcs: () => http().get('/api/group-programs/upcoming.ics').buffer(true),
   getApiGroupProgramsSlugCalendarIcs: () => http().get('/api/group-programs/grief-support-group/calendar.ics').buffer(true),
+  // "Ask about this group", with crisis language so the answer carries the `support` object too.
+  postApiGroupProgramsSlugInquiries: () =>
+    http()
+      .post('/api/group-programs/grief-support-group/inquiries')
+      .send({ data: { name: 'Sam', email: uniqueEmail('asker'), preferredContact: 'email', message: 'honestly i dont see the point anymore', consent: true } }),
   getApiTopics: () => http().get('/api/topics'),
   getApiTopicsId: () => http().get('/api/topics/grief'),
   postApiComments: async () => {
