@@ -38,7 +38,8 @@ beforeAll(async () => {
     role: role.id,
   });
   moderatorJwt = app.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) as string;
-});
+  // A boot on a fresh database trains the learned models: over a minute on a loaded 2-core CI machine.
+}, 180_000);
 afterAll(async () => {
   await app?.stop();
   await smtp?.stop();

@@ -128,7 +128,8 @@ beforeAll(async () => {
     if (!factories[uid]) throw new Error(`${uid} is in the Content Manager: give it a factory in this test and a line in src/bootstrap/admin-roles.ts`);
     fixtures[uid] ??= await factories[uid]();
   }
-});
+  // A boot, the seed and an admin user per role (each a bcrypt hash): over a minute on a loaded 2-core CI machine.
+}, 180_000);
 afterAll(async () => {
   await app?.stop();
 });
