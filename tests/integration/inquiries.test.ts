@@ -123,7 +123,7 @@ describe('asking about a group', () => {
     const mail = await mailAbout(data.email as string);
     expect(subjectOf(mail!.raw)).toBe(`Urgent: Inquiry: "${programs.open.title}"`);
     expect(subjectOf(mail!.raw)).not.toMatch(/point|better off/);
-    expect(mail!.text).toMatch(/URGENT: the message reads as a possible crisis/);
+    expect(mail!.text).toMatch(/URGENT: the message reads as a possible crisis \(it has crisis language\)/);
   });
 
   it('an ordinary question gets no support object and is not urgent', async () => {

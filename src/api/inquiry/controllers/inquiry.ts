@@ -56,7 +56,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     // The message goes through the comments' crisis detection (lexicon and learned crisis model), nothing else of it.
     const evaluation = input.message ? await getService(strapi, 'api::comment.moderation').evaluate({ body: input.message, authorEmail: '' }) : null;
-    const crisis = { urgent: evaluation ? isCrisis(evaluation.verdict.flags) : false, language: evaluation?.facts.language?.code };
+    const flags = evaluation?.verdict.flags ?? [];
+    const crisis = { urgent: isCrisis(flags), language: evaluation?.facts.language?.code };
+    // A crisis phrase of the lexicons, or the learned model alone (which misreads some short questions): the email says which.
+    const urgentBecause = !crisis.urgent ? null : flags.some((flag) => isCrisis([flag]) && flag !== 'crisis' && flag !== 'crisis:model') ? ('phrase' as const) : ('model' as const);
     const waitingList = isFull(program);
 
     // A filled-in honeypot is a bot: the answer anyone gets, nothing stored, nobody emailed.
@@ -85,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!(await strapi.db.query(INQUIRY).findOne({ where: { documentId: created.documentId }, select: ['id'] }))) {
       return unavailable(ctx, strapi, `inquiry ${created.documentId} was not committed`);
     }
-    void getService(strapi, 'api::inquiry.notify').newInquiry({ ...data, phone: data.phone ?? null, message: data.message ?? null, documentId: created.documentId, program });
+    void getService(strapi, 'api::inquiry.notify').newInquiry({ ...data, urgentBecause, phone: data.phone ?? null, message: data.message ?? null, documentId: created.documentId, program });
     answer(ctx, strapi, waitingList, crisis);
   },
 });

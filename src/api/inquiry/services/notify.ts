@@ -11,6 +11,8 @@ export interface NewInquiry {
   message: string | null;
   waitingList: boolean;
   urgent: boolean;
+  /** Why it is urgent: a crisis phrase of the lexicons, or the learned crisis model alone. */
+  urgentBecause: 'phrase' | 'model' | null;
   program: { title: string; slug: string };
 }
 
@@ -28,7 +30,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const lines = [
       inquiry.urgent
-        ? 'URGENT: the message reads as a possible crisis. The person was shown crisis resources at once; please contact them first, today.'
+        ? `URGENT: the message reads as a possible crisis (${inquiry.urgentBecause === 'phrase' ? 'it has crisis language' : 'by the learned model alone, which misreads some short questions: read it'}). The person was shown crisis resources at once; please contact them first, today.`
         : `Someone asked about a group program${inquiry.waitingList ? ' that is full: they are on its waiting list' : ''}.`,
       '',
       `Program: ${inquiry.program.title}`,
