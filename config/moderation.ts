@@ -39,6 +39,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       reportsPerHour: env.int('READER_REPORTS_PER_HOUR', 20),
       /** Data export and erasure requests, per address and per IP hash. */
       dataRequestsPerHour: env.int('READER_DATA_REQUESTS_PER_HOUR', 5),
+      /** "Ask about this group" inquiries, per IP hash (config/inquiries.ts). */
+      inquiriesPerHour: env.int('INQUIRIES_PER_HOUR', 5),
     },
     notify: {
       /** Who is emailed when a comment is marked urgent (crisis language). */

@@ -7,7 +7,7 @@ import type { UID } from '@strapi/strapi';
  *
  * Readers' data (addresses, IP hashes, confirmation nonces, data requests, who sent a report) is out of every
  * role's reach but the Moderator's addresses and IP hashes on comments and blocks, which blocking needs.
- * Commenters and data requests: Super Admin only.
+ * Commenters and data requests: Super Admin only. Inquiries ("Ask about this group"): the Front office only.
  *
  * A new role is one more entry: its code, name, description, content types and actions.
  */
@@ -45,9 +45,12 @@ const TOPIC = 'api::topic.topic';
 const COMMENT = 'api::comment.comment';
 const REPORT = 'api::comment-report.comment-report';
 const BLOCK = 'api::commenter-block.commenter-block';
+const INQUIRY = 'api::inquiry.inquiry';
 
 /** An article's comments are readers' data: its editors neither see nor move them through the article. */
 const ARTICLE_FIELDS = { except: ['comments'] } as const;
+/** Who asked about a program is the front office's: editors neither see nor move inquiries through the program. */
+const PROGRAM_FIELDS = { except: ['inquiries'] } as const;
 const EVERYTHING = { read: 'all', create: 'all', update: 'all', delete: true, publish: true } as const;
 
 const MEDIA_LIBRARY = [
@@ -73,7 +76,7 @@ export const ADMIN_ROLES: Record<string, AdminRoleGrants> = {
     description: 'Writes and publishes articles, group programs and topics; manages the media library.',
     contentTypes: {
       [ARTICLE]: { ...EVERYTHING, read: ARTICLE_FIELDS, create: ARTICLE_FIELDS, update: ARTICLE_FIELDS },
-      [PROGRAM]: EVERYTHING,
+      [PROGRAM]: { ...EVERYTHING, read: PROGRAM_FIELDS, create: PROGRAM_FIELDS, update: PROGRAM_FIELDS },
       [TOPIC]: EVERYTHING,
     },
     actions: [...MEDIA_LIBRARY, 'plugin::schedule-panel.preview', 'plugin::schedule-panel.next-term'],
@@ -106,5 +109,15 @@ export const ADMIN_ROLES: Record<string, AdminRoleGrants> = {
       [BLOCK]: { read: [...BLOCK_FIELDS, 'pendingRejected'], create: BLOCK_FIELDS, update: BLOCK_FIELDS, delete: true },
     },
     actions: ['plugin::moderation.read', 'plugin::moderation.moderate', 'plugin::moderation.reply'],
+  },
+
+  'strapi-front-office': {
+    name: 'Front office',
+    description: 'Answers "Ask about this group" inquiries and keeps the waiting lists: reads inquiries and marks them handled.',
+    contentTypes: {
+      // handledAt is set by the server when `handling` changes (src/document-middlewares/inquiries.ts).
+      [INQUIRY]: { read: 'all', update: ['handling'] },
+    },
+    actions: [],
   },
 };

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { ViewConfig } from './admin-view-types';
+import { INQUIRY_ADMIN_VIEWS } from './admin-views-inquiries';
 import { READER_ADMIN_VIEWS } from './admin-views-readers';
 import { getService } from '../utils/services';
 
@@ -151,6 +152,7 @@ export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewCo
     },
   },
   ...READER_ADMIN_VIEWS,
+  ...INQUIRY_ADMIN_VIEWS,
 };
 
 type StoredConfiguration = {

@@ -12,6 +12,8 @@ export const PUBLIC_ACTIONS = [
   'api::group-program.group-program.upcoming',
   'api::group-program.group-program.upcomingCalendar',
   'api::group-program.group-program.calendar',
+  // "Ask about this group": the only public route of inquiries (they are never read through the content API).
+  'api::inquiry.inquiry.ask',
   'api::topic.topic.find',
   'api::topic.topic.findOne',
   'api::comment.comment.create',

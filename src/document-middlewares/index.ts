@@ -3,6 +3,7 @@ import { blockMiddleware } from './blocks';
 import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { commentDecisionsMiddleware } from './comment-decisions';
 import { dataRequestMiddleware } from './data-requests';
+import { inquiryMiddleware } from './inquiries';
 import { moderationMiddleware } from './moderation';
 import { scheduleMiddleware } from './schedules';
 import { siteRebuild } from '../site-rebuild';
@@ -16,5 +17,6 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(commentDecisionsMiddleware(strapi));
   strapi.documents.use(blockMiddleware(strapi));
   strapi.documents.use(dataRequestMiddleware(strapi));
+  strapi.documents.use(inquiryMiddleware(strapi));
   strapi.documents.use(cacheInvalidationMiddleware(strapi, siteRebuild(strapi)));
 };

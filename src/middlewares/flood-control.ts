@@ -21,7 +21,7 @@ export interface FloodGate {
   refund(): Promise<void>;
 }
 
-const WHAT: Record<FloodScope, string> = { comment: 'comments', report: 'reports', 'data-request': 'requests' };
+const WHAT: Record<FloodScope, string> = { comment: 'comments', report: 'reports', 'data-request': 'requests', inquiry: 'inquiries' };
 
 export interface FloodControlConfig {
   scope: FloodScope;

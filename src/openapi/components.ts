@@ -59,8 +59,8 @@ const dateTime = { type: 'string', format: 'date-time' };
 /** GET /api/commenters/export/download: everything kept under a reader's address (src/api/data-request/services/reader-data.ts). */
 const READER_DATA_EXPORT: JsonSchema = {
   type: 'object',
-  description: "A reader's own data: their comments (every status, as stored) and the reports they sent.",
-  required: ['email', 'exportedAt', 'confirmedAt', 'comments', 'reports'],
+  description: "A reader's own data: their comments (every status, as stored), the reports they sent and their inquiries about group programs.",
+  required: ['email', 'exportedAt', 'confirmedAt', 'comments', 'reports', 'inquiries'],
   additionalProperties: false,
   properties: {
     email: { type: 'string', format: 'email' },
@@ -93,6 +93,29 @@ const READER_DATA_EXPORT: JsonSchema = {
         required: ['reason', 'text', 'createdAt', 'comment'],
         additionalProperties: false,
         properties: { reason: { enum: [...REPORT_REASONS] }, text: nullableText, createdAt: dateTime, comment: { ...nullableText, description: 'The documentId of the reported comment.' } },
+      },
+    },
+    inquiries: {
+      type: 'array',
+      description: '"Ask about this group" inquiries sent from the address.',
+      items: {
+        type: 'object',
+        required: ['documentId', 'name', 'email', 'phone', 'preferredContact', 'message', 'consentVersion', 'handling', 'handledAt', 'waitingList', 'createdAt', 'program'],
+        additionalProperties: false,
+        properties: {
+          documentId: text,
+          name: text,
+          email: text,
+          phone: nullableText,
+          preferredContact: { enum: ['email', 'phone'] },
+          message: nullableText,
+          consentVersion: { type: 'string', description: 'The version of the consent sentence they agreed to (data/inquiries/consent.yaml).' },
+          handling: { enum: ['new', 'handled'] },
+          handledAt: { anyOf: [dateTime, { type: 'null' }] },
+          waitingList: { type: 'boolean' },
+          createdAt: dateTime,
+          program: { anyOf: [{ type: 'null' }, { type: 'object', required: ['documentId', 'title', 'slug'], additionalProperties: false, properties: { documentId: text, title: text, slug: text } }] },
+        },
       },
     },
   },

@@ -26,6 +26,8 @@ export interface Operation {
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, MediaResponse | { $ref: string }>;
   security?: Array<Record<string, string[]>>;
+  /** Specification extensions, e.g. `x-consent` (the consent sentence a website shows with the inquiry form). */
+  [extension: `x-${string}`]: unknown;
 }
 
 /** What each public route's documentation says; the route itself (method, path) comes from Strapi. */

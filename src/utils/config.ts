@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { FeedConfig } from '../../config/feed';
+import type { InquiriesConfig } from '../../config/inquiries';
 import type { MiddlewaresConfig } from '../../config/middlewares';
 import type { ModerationConfig } from '../../config/moderation';
 import type { PublicQueryConfig } from '../../config/public-query';
@@ -16,6 +17,7 @@ import type { WebsiteConfig } from '../../config/website';
  */
 export interface AppConfig {
   feed: FeedConfig;
+  inquiries: InquiriesConfig;
   middlewares: MiddlewaresConfig;
   moderation: ModerationConfig;
   'public-query': PublicQueryConfig;

@@ -38,7 +38,8 @@ beforeAll(async () => {
     role: role.id,
   });
   moderatorJwt = app.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) as string;
-});
+  // A boot on a fresh database trains the learned models: over a minute on a loaded 2-core CI machine.
+}, 180_000);
 afterAll(async () => {
   await app?.stop();
   await smtp?.stop();
@@ -95,6 +96,11 @@ const REQUESTS: Record<string, () => Promise<Response>> = {
   getApiGroupProgramsUpcoming: () => http().get('/api/group-programs/upcoming?pageSize=2'),
   getApiGroupProgramsUpcomingIcs: () => http().get('/api/group-programs/upcoming.ics').buffer(true),
   getApiGroupProgramsSlugCalendarIcs: () => http().get('/api/group-programs/grief-support-group/calendar.ics').buffer(true),
+  // "Ask about this group", with crisis language so the answer carries the `support` object too.
+  postApiGroupProgramsSlugInquiries: () =>
+    http()
+      .post('/api/group-programs/grief-support-group/inquiries')
+      .send({ data: { name: 'Sam', email: uniqueEmail('asker'), preferredContact: 'email', message: 'honestly i dont see the point anymore', consent: true } }),
   getApiTopics: () => http().get('/api/topics'),
   getApiTopicsId: () => http().get('/api/topics/grief'),
   postApiComments: async () => {

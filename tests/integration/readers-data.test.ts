@@ -25,7 +25,8 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   app = await startStrapi(readersEnv(smtp, SECRET, { ...GATES_OPEN, COMMENT_FLOOD_CONTROL: 'false', READER_DATA_REQUESTS_PER_HOUR: '3', COMMENT_THREAD_URL: 'https://practice.test/blog/{slug}#comment-{comment}' }));
   await seedDemoContent(app.strapi);
-});
+  // A boot on a fresh database trains the learned models: over a minute on a loaded 2-core CI machine.
+}, 180_000);
 afterAll(async () => {
   await app?.stop();
   await smtp?.stop();

@@ -21,6 +21,8 @@ const REPORT = 'api::comment-report.comment-report';
 const COMMENTER = 'api::commenter.commenter';
 const BLOCK = 'api::commenter-block.commenter-block';
 const DATA_REQUEST = 'api::data-request.data-request';
+const INQUIRY = 'api::inquiry.inquiry';
+const FRONT_OFFICE = 'strapi-front-office';
 const USER = 'plugin::users-permissions.user';
 const EDITOR = 'strapi-editor';
 const AUTHOR = 'strapi-author';
@@ -36,6 +38,7 @@ const tokens: Record<string, string> = {};
 const fixtures: Partial<Record<string, string>> = {};
 let articleId: string;
 let commentRowId: number;
+let programId: string;
 let made = 0;
 
 /** A new document of `uid`, for the actions that consume one (delete, publish). */
@@ -62,6 +65,12 @@ const factories: Record<string, () => Promise<string>> = {
   // Past the Document Service: an admin-made data request is carried out (an email, an erasure) as it is saved.
   [DATA_REQUEST]: async () =>
     (await app.strapi.db.query(DATA_REQUEST).create({ data: { email: `asker${(made += 1)}@example.com`, kind: 'export', requestedBy: 'reader', status: 'requested' } })).documentId,
+  [INQUIRY]: async () =>
+    (
+      await app.strapi.documents(INQUIRY).create({
+        data: { program: programId, name: 'Asker', email: `asker${(made += 1)}@example.com`, preferredContact: 'email', consentVersion: '1', handling: 'new', waitingList: false, urgent: false },
+      })
+    ).documentId,
   [USER]: async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'moderator' } });
     const username = `apimod${(made += 1)}`;
@@ -110,6 +119,7 @@ beforeAll(async () => {
   app = await startStrapi();
   await seedDemoContent(app.strapi);
   articleId = (await app.strapi.documents(ARTICLE).findFirst({ filters: { slug: SEED_ARTICLE.slug } }))!.documentId;
+  programId = (await app.strapi.documents('api::group-program.group-program').findFirst({}))!.documentId;
   tokens[SUPER_ADMIN_CODE] = await adminToken(app);
   for (const code of Object.keys(ADMIN_ROLES)) tokens[code] = await adminUserToken(app, code, `${code}@practice.example`, 'Role-pass-123');
   fixtures[COMMENT] = await factories[COMMENT]();
@@ -118,7 +128,8 @@ beforeAll(async () => {
     if (!factories[uid]) throw new Error(`${uid} is in the Content Manager: give it a factory in this test and a line in src/bootstrap/admin-roles.ts`);
     fixtures[uid] ??= await factories[uid]();
   }
-});
+  // A boot, the seed and an admin user per role (each a bcrypt hash): over a minute on a loaded 2-core CI machine.
+}, 180_000);
 afterAll(async () => {
   await app?.stop();
 });
@@ -260,9 +271,11 @@ describe('the permission rows', () => {
   it('give readers’ data to Super Admin and, for blocking, the Moderator only', async () => {
     const subjects = async (code: string) => new Set((await rows(code)).map((permission) => permission.subject).filter(Boolean));
     for (const code of [EDITOR, AUTHOR]) {
-      expect([...(await subjects(code))].filter((subject) => [COMMENT, REPORT, COMMENTER, BLOCK, DATA_REQUEST, USER].includes(subject!))).toEqual([]);
+      expect([...(await subjects(code))].filter((subject) => [COMMENT, REPORT, COMMENTER, BLOCK, DATA_REQUEST, USER, INQUIRY].includes(subject!))).toEqual([]);
     }
     expect([...(await subjects(MODERATOR))].sort()).toEqual([COMMENT, REPORT, BLOCK].sort());
+    // Inquiries ("Ask about this group") are the Front office's alone, which sees nothing else.
+    expect([...(await subjects(FRONT_OFFICE))]).toEqual([INQUIRY]);
     const moderatorReport = (await rows(MODERATOR)).find((permission) => permission.subject === REPORT)!;
     expect(moderatorReport.properties.fields!.filter((field) => ['readerKey', 'dedupeKey', 'connectionKey'].includes(field))).toEqual([]);
   });
@@ -271,7 +284,7 @@ describe('the permission rows', () => {
 describe('what a stolen Editor or Author login can no longer do', () => {
   it('read readers’ addresses, IP hashes or confirmation nonces', async () => {
     for (const role of [EDITOR, AUTHOR]) {
-      for (const uid of [COMMENT, COMMENTER, DATA_REQUEST, REPORT, BLOCK]) await as(role).get(`${CM}/${uid}`).expect(403);
+      for (const uid of [COMMENT, COMMENTER, DATA_REQUEST, REPORT, BLOCK, INQUIRY]) await as(role).get(`${CM}/${uid}`).expect(403);
       // Nor through an article's comments (Strapi answers 500 rather than 403 for a field the role may not read).
       const related = await as(role).get(`/content-manager/relations/${ARTICLE}/${articleId}/comments`);
       expect(related.status).not.toBe(200);

@@ -918,6 +918,8 @@ export interface ApiGroupProgramGroupProgram
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'in-person'>;
     image: Schema.Attribute.Media<'images'>;
+    inquiries: Schema.Attribute.Relation<'oneToMany', 'api::inquiry.inquiry'> &
+      Schema.Attribute.Private;
     insuranceAccepted: Schema.Attribute.Boolean &
       Schema.Attribute.DefaultTo<false>;
     kind: Schema.Attribute.Enumeration<['support-group', 'group-therapy']> &
@@ -968,6 +970,85 @@ export interface ApiGroupProgramGroupProgram
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiInquiryInquiry extends Struct.CollectionTypeSchema {
+  collectionName: 'inquiries';
+  info: {
+    description: 'Someone asked about a group program ("Ask about this group") or joined its waiting list. Front office only.';
+    displayName: 'Inquiry';
+    pluralName: 'inquiries';
+    singularName: 'inquiry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    consentVersion: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    handledAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    handling: Schema.Attribute.Enumeration<['new', 'handled']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<'new'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::inquiry.inquiry'
+    > &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+        minLength: 1;
+      }>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    preferredContact: Schema.Attribute.Enumeration<['email', 'phone']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<'email'>;
+    program: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::group-program.group-program'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    urgent: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
+    waitingList: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
   };
 }
 
@@ -1598,6 +1679,7 @@ declare module '@strapi/strapi' {
       'api::commenter.commenter': ApiCommenterCommenter;
       'api::data-request.data-request': ApiDataRequestDataRequest;
       'api::group-program.group-program': ApiGroupProgramGroupProgram;
+      'api::inquiry.inquiry': ApiInquiryInquiry;
       'api::topic.topic': ApiTopicTopic;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

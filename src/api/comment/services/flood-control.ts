@@ -6,8 +6,8 @@ import { getConfig } from '#app/utils/config';
 
 type FloodConfig = AppConfig['moderation']['flood'];
 
-/** What is counted: comments, reports of comments, readers' data requests (export, erasure); each has its own allowance. */
-export type FloodScope = 'comment' | 'report' | 'data-request';
+/** What is counted: comments, reports of comments, readers' data requests (export, erasure), inquiries about programs; each has its own allowance. */
+export type FloodScope = 'comment' | 'report' | 'data-request' | 'inquiry';
 
 export type FloodDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -20,6 +20,7 @@ interface Window {
 const windowsFor = (config: FloodConfig, scope: FloodScope): Window[] => {
   if (scope === 'report') return [{ keyPrefix: `${config.keyPrefix}:report-hour`, points: config.reportsPerHour, duration: 3600 }];
   if (scope === 'data-request') return [{ keyPrefix: `${config.keyPrefix}:data-request-hour`, points: config.dataRequestsPerHour, duration: 3600 }];
+  if (scope === 'inquiry') return [{ keyPrefix: `${config.keyPrefix}:inquiry-hour`, points: config.inquiriesPerHour, duration: 3600 }];
   return [
     { keyPrefix: `${config.keyPrefix}:comment-burst`, points: 1, duration: config.minIntervalSeconds },
     { keyPrefix: `${config.keyPrefix}:comment-hour`, points: config.maxPerHour, duration: 3600 },
@@ -37,11 +38,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   let redisDown = false;
 
   const config = () => getConfig(strapi, 'moderation').flood;
-  /** COMMENT_FLOOD_CONTROL switches comments; reports and data requests are limited unless their hourly allowance is 0. */
+  /** COMMENT_FLOOD_CONTROL switches comments; reports, data requests and inquiries are limited unless their hourly allowance is 0. */
   const isOn = (scope: FloodScope) => {
     const settings = config();
     if (scope === 'report') return settings.reportsPerHour > 0;
     if (scope === 'data-request') return settings.dataRequestsPerHour > 0;
+    if (scope === 'inquiry') return settings.inquiriesPerHour > 0;
     return settings.enabled;
   };
 

@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await log().reopen(request);
           throw error;
         });
-      await log().complete(request, { comments: data.comments.length, reports: data.reports.length });
+      await log().complete(request, { comments: data.comments.length, reports: data.reports.length, inquiries: data.inquiries.length });
       ctx.set('Cache-Control', 'no-store');
       ctx.set('Content-Disposition', 'attachment; filename="my-comments.json"');
       ctx.body = { data };

@@ -15,6 +15,7 @@ export interface ErasureCounts {
   comments: number;
   mode: ErasureMode;
   reports: number;
+  inquiries: number;
   commenter: boolean;
 }
 
@@ -38,9 +39,9 @@ type ExportedComment = {
  * data requests (`api::data-request.data-request`: who, when, what, how many), never with the data itself.
  */
 const service = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Their comments (every status), the reports they sent and their confirmation, as JSON. */
+  /** Their comments (every status), the reports they sent, their inquiries about programs and their confirmation, as JSON. */
   async collect(email: string) {
-    const [commenter, comments, reports] = await Promise.all([
+    const [commenter, comments, reports, inquiries] = await Promise.all([
       strapi.db.query('api::commenter.commenter').findOne({ where: { email }, select: ['email', 'verifiedAt', 'createdAt'] }) as Promise<{ verifiedAt: string | null } | null>,
       strapi.db.query(COMMENT).findMany({
         where: { authorEmail: email },
@@ -54,6 +55,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         populate: { comment: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }],
       }) as Promise<Array<{ id: number; reason: string; text: string | null; createdAt: string; comment: { documentId: string } | null }>>,
+      getService(strapi, 'api::inquiry.inquiry').ofEmail(email),
     ]);
     return {
       email,
@@ -62,13 +64,15 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
       // Without the row ids the query engine adds for populating: the export holds what the reader gave and what was decided, not database internals.
       comments: comments.map(({ id: _id, article, parent, ...comment }) => ({ ...comment, article, replyTo: parent?.documentId ?? null })),
       reports: reports.map(({ id: _id, comment, ...report }) => ({ ...report, comment: comment?.documentId ?? null })),
+      inquiries,
     };
   },
 
   /**
    * Erases the address's comments written up to `before` (the moment the erasure was asked for): deleted, or kept
-   * as "Former reader" placeholders with the text removed so replies by others keep their place. Their reports and
-   * their confirmation go too. Blocks set by moderators stay.
+   * as "Former reader" placeholders with the text removed so replies by others keep their place. Their reports,
+   * their inquiries about programs (deleted, whatever the mode) and their confirmation go too. Blocks set by
+   * moderators stay.
    */
   async erase(email: string, mode: ErasureMode, before = new Date()): Promise<ErasureCounts> {
     // All or nothing: an erasure cut short leaves the reader's data as it was, to be asked again.
@@ -115,9 +119,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
     // A moderator's urgent / not-urgent decision on them goes too: the crisis model retrains without their words.
     if (theirs.some((comment) => comment.crisisLabel)) getService(strapi, 'api::comment.crisis-model').relearn();
     reports += (await strapi.db.query(REPORT).deleteMany({ where: { readerKey: `email:${emailHash(strapi, email)}` } })).count;
+    const inquiries = await getService(strapi, 'api::inquiry.inquiry').eraseEmail(email, before);
     const commenter = (await strapi.db.query('api::commenter.commenter').deleteMany({ where: { email } })).count > 0;
-    strapi.log.info(`Erased a reader's data: ${ids.length} comment(s) (${mode}), ${reports} report(s).`);
-    return { comments: ids.length, mode, reports, commenter };
+    strapi.log.info(`Erased a reader's data: ${ids.length} comment(s) (${mode}), ${reports} report(s), ${inquiries} inquiry(ies).`);
+    return { comments: ids.length, mode, reports, inquiries, commenter };
   },
 });
 
