@@ -6,7 +6,7 @@ import type { JsonSchema } from './types';
 
 /** Named schemas: the content types (derived from their schema.json) and the shapes of the custom answers. */
 const CONTENT = ['api::article.article', 'api::group-program.group-program', 'api::topic.topic'];
-const PARTS = ['shared.seo', 'program.facilitator', 'program.schedule', 'program.skipped-date', 'plugin::upload.file'];
+const PARTS = ['shared.seo', 'program.facilitator', 'program.schedule', 'program.skipped-date', 'program.session-change', 'plugin::upload.file'];
 
 const text = { type: 'string' };
 const nullableText = { type: ['string', 'null'] };

@@ -4,8 +4,9 @@ import { instantOf, wallClockAt, type CompiledSchedule } from '#domain/schedule'
 import { vtimezone } from './vtimezone';
 
 /**
- * iCalendar (RFC 5545) files for programs, written by ical-generator: one VEVENT per program with its RRULE and
- * EXDATEs at local time, and a VTIMEZONE for every zone used that covers all the calendar's sessions. Pure.
+ * iCalendar (RFC 5545) files for programs, written by ical-generator: one VEVENT per program with its RRULE,
+ * EXDATEs and RDATEs (extra sessions) at local time, one override VEVENT (RECURRENCE-ID) per session cancelled,
+ * moved or added, and a VTIMEZONE for every zone used that covers all the calendar's sessions. Pure.
  */
 
 export interface CalendarProgram {
@@ -85,15 +86,22 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
     const { timeZone } = compiled;
     const startMs = instantOf(timeZone, compiled.dtstart);
     const endMs = startMs + compiled.schedule.durationMinutes * 60000;
+    const extras = compiled.changes.changes.filter((change) => change.kind === 'extra');
     const recurrence = [
       ...(compiled.schedule.repeats === 'once' ? [] : [`RRULE:${compiled.rrule}`]),
       ...(compiled.exdates.length > 0 ? [`EXDATE;TZID=${timeZone}:${compiled.exdates.map(icsLocal).join(',')}`] : []),
+      ...(extras.length > 0 ? [`RDATE;TZID=${timeZone}:${extras.map((extra) => icsLocal(extra.start)).join(',')}`] : []),
     ];
-    calendar.createEvent({
-      id: `${program.documentId}@${options.uidDomain}`,
+    const id = `${program.documentId}@${options.uidDomain}`;
+    const shared = {
+      id,
       stamp: new Date(program.updatedAt),
       lastModified: new Date(program.updatedAt),
       timezone: timeZone,
+      url: program.url,
+    };
+    calendar.createEvent({
+      ...shared,
       start: asWritten(compiled.dtstart, timeZone, startMs),
       end: asWritten(wallClockAt(timeZone, endMs), timeZone, endMs),
       repeating: recurrence.length > 0 ? recurrence.join('\n') : null,
@@ -101,8 +109,23 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
       summary: program.cancelled ? `Cancelled: ${program.title}` : program.title,
       description: `${program.summary}\n\n${program.url}`,
       location: program.location || null,
-      url: program.url,
     });
+    // One session changed: an override of its instance (RFC 5545 RECURRENCE-ID, same UID), so a subscribed
+    // calendar updates that session in place: cancelled, at its new time and place, or an extra's own details.
+    for (const change of compiled.changes.changes) {
+      const cancelled = program.cancelled || change.kind === 'cancel';
+      const changeEndMs = change.startMs + change.durationMinutes * 60000;
+      calendar.createEvent({
+        ...shared,
+        recurrenceId: asWritten(change.originalStart, timeZone, change.originalStartMs),
+        start: asWritten(change.start, timeZone, change.startMs),
+        end: asWritten(wallClockAt(timeZone, changeEndMs), timeZone, changeEndMs),
+        status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        summary: cancelled ? `Cancelled: ${program.title}` : change.kind === 'move' ? `Moved: ${program.title}` : program.title,
+        description: [change.reason, program.summary, program.url].filter(Boolean).join('\n\n'),
+        location: change.location || program.location || null,
+      });
+    }
   }
   return calendar.toString();
 };

@@ -1,4 +1,4 @@
-import { describeSchedule, instantOf, isoWithOffset, sessionAt, sessionsRemaining } from '#domain/schedule';
+import { describeSchedule, instantOf, isoWithOffset, sessionAt, sessionsRemaining, sessionsToList } from '#domain/schedule';
 import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
@@ -18,9 +18,8 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
   const url = programUrl(config.programUrlTemplate, program.slug);
   const seatsLeft = program.capacity != null ? Math.max(program.capacity - (program.seatsTaken ?? 0), 0) : null;
   const summary = describeSchedule(compiled.schedule);
-  const upcomingSessions = startsIn(prepared, window.from, window.to)
-    .slice(0, config.maxUpcomingSessions)
-    .map((start) => sessionAt(compiled, start));
+  // Held sessions and, at their original time, those cancelled (status and reason), while they are in the window.
+  const upcomingSessions = sessionsToList(compiled, startsIn(prepared, window.from, window.to), window.from, window.to).slice(0, config.maxUpcomingSessions);
   return {
     documentId: program.documentId,
     slug: program.slug,
