@@ -63,7 +63,9 @@ const zoneSpans = (programs: CalendarProgram[], now: Date) => {
   const spans = new Map<string, { from: number; to: number }>();
   for (const { compiled } of programs) {
     const from = compiled.dtstart.year - 1;
-    const to = compiled.lastDate ? compiled.lastDate.year : Math.max(now.getUTCFullYear(), compiled.dtstart.year) + ONGOING_YEARS;
+    const series = compiled.lastDate ? compiled.lastDate.year : Math.max(now.getUTCFullYear(), compiled.dtstart.year) + ONGOING_YEARS;
+    // Sessions moved or added may fall after the series' last date (a one-off's extra sessions).
+    const to = Math.max(series, ...compiled.changes.changes.map((change) => change.start.year));
     const span = spans.get(compiled.timeZone);
     spans.set(compiled.timeZone, { from: Math.min(span?.from ?? from, from), to: Math.max(span?.to ?? to, to) });
   }
@@ -88,7 +90,8 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
     const endMs = startMs + compiled.schedule.durationMinutes * 60000;
     const extras = compiled.changes.changes.filter((change) => change.kind === 'extra');
     const recurrence = [
-      ...(compiled.schedule.repeats === 'once' ? [] : [`RRULE:${compiled.rrule}`]),
+      // ical-generator writes `repeating` from an RRULE line: a one-off with extra sessions gets its COUNT=1 rule.
+      ...(compiled.schedule.repeats === 'once' && extras.length === 0 ? [] : [`RRULE:${compiled.rrule}`]),
       ...(compiled.exdates.length > 0 ? [`EXDATE;TZID=${timeZone}:${compiled.exdates.map(icsLocal).join(',')}`] : []),
       ...(extras.length > 0 ? [`RDATE;TZID=${timeZone}:${extras.map((extra) => icsLocal(extra.start)).join(',')}`] : []),
     ];

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 import { plainDate, plainTime, type Schedule, type SessionChangeFields, type SessionChangeKind } from './fields';
 import { instantOf } from './zone';
 
@@ -91,6 +91,11 @@ export const compileChanges = (
     }
     seen.add(`${entry.kind === 'extra' ? 'extra' : 'series'}:${date}`);
   }
+  // An extra at the original start of a session cancelled or moved (past validation) would share its RECURRENCE-ID.
+  const overridden = new Set(changes.filter((change) => change.kind !== 'extra').map((change) => change.originalStartMs));
+  const kept = changes.filter((change) => change.kind !== 'extra' || !overridden.has(change.originalStartMs));
+  changes.length = 0;
+  changes.push(...kept);
   changes.sort((a, b) => a.startMs - b.startMs);
   return {
     changes,

@@ -125,6 +125,11 @@ export const sessionChangeProblems = (schedule: Schedule, latest: Temporal.Plain
     if (inGap(timeZone, target.toPlainDateTime(time))) {
       return add(index, 'startTime', `${hhmm(time)} does not exist on ${target} in ${timeZone} (the clocks go forward): choose another time`);
     }
+    // An extra at the very start of a session cancelled or moved away would share its RECURRENCE-ID in calendars.
+    const freedSession = entry.kind === 'extra' && freed.has(target.toString()) ? sessionOn(target) : null;
+    if (freedSession && freedSession.toPlainTime().equals(time)) {
+      return add(index, 'startTime', `The session of ${target} at ${hhmm(time)} is cancelled or moved: to hold it after all, remove its change`);
+    }
     const isOwnDay = original && target.equals(original.toPlainDate());
     if (!isOwnDay) claim(index, targetField, target, entry.kind === 'move' ? `the session moved from ${date}` : 'an extra session');
   });
