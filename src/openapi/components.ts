@@ -10,7 +10,19 @@ const PARTS = ['shared.seo', 'program.facilitator', 'program.schedule', 'program
 
 const text = { type: 'string' };
 const nullableText = { type: ['string', 'null'] };
-const session = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } } };
+const session = {
+  type: 'object',
+  required: ['start', 'end', 'status'],
+  properties: {
+    start: { type: 'string', format: 'date-time' },
+    end: { type: 'string', format: 'date-time' },
+    status: { type: 'string', enum: ['scheduled', 'cancelled', 'moved'], description: 'A cancelled session is listed at its original time.' },
+    previousStart: { type: 'string', format: 'date-time', description: "A moved session's original start." },
+    extra: { type: 'boolean', description: 'A session added to the series.' },
+    reason: { type: 'string', description: 'Why it was cancelled or moved, for readers.' },
+    location: { type: 'string', description: 'Where a moved or extra session meets, when not where the program does.' },
+  },
+};
 
 const FEED_ITEM: JsonSchema = {
   type: 'object',
