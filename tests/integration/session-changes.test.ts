@@ -81,7 +81,8 @@ describe('one session changed, everywhere at once', () => {
     const vtimezone = calendar.getFirstSubcomponent('vtimezone')!;
     ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone), 'America/New_York');
     const [master, ...overrides] = calendar.getAllSubcomponents('vevent');
-    expect(String(master.getFirstPropertyValue('rrule'))).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=12');
+    // The series keeps its rule: 12 sessions, one of them cancelled.
+    expect(res.text).toContain('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=12');
     expect(res.text).toContain('RDATE;TZID=America/New_York:20270306T100000');
     const event = new ICAL.Event(master, { exceptions: overrides });
     const iterator = event.iterator();
@@ -113,7 +114,7 @@ describe('one session changed, everywhere at once', () => {
     expect(python.stderr).toBe('');
     const lines = python.stdout.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines).toContain(expect.stringMatching(/^2027-01-12T18:00:00-05:00 2027-01-12T18:00:00-05:00 CANCELLED /) as unknown as string);
+    expect(lines.some((line) => /^2027-01-12T18:00:00-05:00 2027-01-12T18:00:00-05:00 CANCELLED /.test(line))).toBe(true);
     expect(lines.some((line) => /^2027-01-19T18:00:00-05:00 2027-01-20T19:00:00-05:00 CONFIRMED /.test(line))).toBe(true);
     expect(new Set(lines.map((line) => line.split(' ')[3])).size).toBe(1);
   });
