@@ -48,6 +48,18 @@ const FEED_ITEM: JsonSchema = {
     upcomingSessions: { type: 'array', items: session },
     sessionsRemaining: { type: ['integer', 'null'] },
     url: { type: 'string', format: 'uri' },
+    addToCalendar: {
+      type: 'object',
+      description: "Google Calendar and Outlook links for the next session and for each listed session (by start, cancelled ones left out); the program's .ics and webcal: address (null without PUBLIC_URL).",
+      required: ['ics', 'webcal', 'google', 'outlook', 'sessions'],
+      properties: {
+        ics: nullableText,
+        webcal: nullableText,
+        google: text,
+        outlook: text,
+        sessions: { type: 'array', items: { type: 'object', required: ['start', 'google', 'outlook'], properties: { start: text, google: text, outlook: text } } },
+      },
+    },
     jsonLd: {
       type: 'object',
       description: 'schema.org JSON-LD: the EventSeries first, then an Event for each listed session.',

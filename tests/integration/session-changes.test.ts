@@ -30,7 +30,7 @@ const CHANGES = [
 ];
 
 beforeAll(async () => {
-  app = await startStrapi();
+  app = await startStrapi({ PUBLIC_URL: 'https://cms.example.org' });
   await app.strapi.documents(PROGRAM).create({
     data: {
       title: 'Grief Circle', kind: 'group-therapy', summary: 'Peer support after a loss.', format: 'in-person', location: 'Room 4',
@@ -73,6 +73,23 @@ describe('one session changed, everywhere at once', () => {
     const res = await app.http().get('/api/group-programs?filters[slug][$eq]=grief-circle').expect(200);
     const [program] = res.body.data;
     expect(program.schedule.sessionChanges.map((change: { kind: string }) => change.kind)).toEqual(['cancel', 'move', 'extra']);
+    expect(program.addToCalendar).toMatchObject({ webcal: 'webcal://cms.example.org/api/group-programs/grief-circle/calendar.ics' });
+  });
+
+  it('add to calendar: Google and Outlook links parse to each session\'s UTC times; the .ics and webcal: addresses', async () => {
+    const res = await app.http().get('/api/group-programs/upcoming?from=2027-01-01&to=2027-04-01').expect(200);
+    const { addToCalendar } = res.body.data[0];
+    expect(addToCalendar.ics).toBe('https://cms.example.org/api/group-programs/grief-circle/calendar.ics');
+    expect(addToCalendar.webcal).toBe('webcal://cms.example.org/api/group-programs/grief-circle/calendar.ics');
+    expect(new URL(addToCalendar.google).searchParams.get('dates')).toBe('20270105T230000Z/20270106T003000Z');
+    const moved = addToCalendar.sessions.find((session: { start: string }) => session.start === '2027-01-20T19:00:00-05:00');
+    expect(new URL(moved.google).searchParams.get('dates')).toBe('20270121T000000Z/20270121T013000Z');
+    expect(new URL(moved.google).searchParams.get('location')).toBe('Room 2');
+    const outlook = new URL(moved.outlook).searchParams;
+    expect([new Date(outlook.get('startdt')!).toISOString(), new Date(outlook.get('enddt')!).toISOString()]).toEqual(['2027-01-21T00:00:00.000Z', '2027-01-21T01:30:00.000Z']);
+    // A cancelled session is not offered.
+    expect(addToCalendar.sessions.map((session: { start: string }) => session.start)).not.toContain('2027-01-12T18:00:00-05:00');
+    await app.http().get(new URL(addToCalendar.ics).pathname).expect(200);
   });
 
   it('the .ics overrides the two sessions in place (ical.js): RECURRENCE-ID with STATUS:CANCELLED or the new time, an RDATE', async () => {

@@ -1,4 +1,5 @@
 import { describeSchedule, instantOf, isoWithOffset, sessionAt, sessionsRemaining, sessionsToList } from '#domain/schedule';
+import { calendarFeedLinks, sessionLinks } from './add-to-calendar';
 import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
@@ -48,6 +49,14 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
     upcomingSessions,
     sessionsRemaining: sessionsRemaining(compiled, window.from),
     url,
+    // Per program (its next session) and per listed session, by start: Google and Outlook links; the .ics and webcal:.
+    addToCalendar: {
+      ...calendarFeedLinks(program.slug, config.publicUrl),
+      ...sessionLinks(next, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }),
+      sessions: upcomingSessions
+        .filter((session) => session.status !== 'cancelled')
+        .map((session) => ({ start: session.start, ...sessionLinks(session, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }) })),
+    },
     jsonLd: toJsonLd({ program, compiled, sessions: upcomingSessions, summary, url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl) }),
   };
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getConfig } from '#app/utils/config';
 import { LRUCache } from 'lru-cache';
 import {
-  absoluteUrl, buildCalendar, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, spreadOf, startsIn, toFeedItem, toJsonLd,
+  absoluteUrl, buildCalendar, calendarFeedLinks, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, sessionLinks, spreadOf, startsIn, toFeedItem, toJsonLd,
   type CalendarProgram, type Candidate, type FeedConfig, type PreparedSchedule, type ProgramRow, type Ranked, type Scheduled,
 } from '#domain/feed';
 import { compileSchedule, describeSchedule, isComplete, sessionsToList, type ScheduleFields } from '#domain/schedule';
@@ -220,7 +220,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const items = new Map(
         each(await withDetails(shown), ({ program }) => program, (scheduled) => {
           const { jsonLd: _jsonLd, upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
-          return [item.documentId, { ...item, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
+          const addToCalendar = { ...item.addToCalendar, sessions: item.addToCalendar.sessions.slice(0, 3) };
+          return [item.documentId, { ...item, addToCalendar, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
         })
       );
       return new Map([...chosen].map(([articleId, matches]) => [articleId, matches.flatMap((match) => items.get(match.documentId) ?? [])]));
@@ -245,6 +246,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const url = programUrl(programUrlTemplate, program.slug);
         const image = absoluteUrl(program.image?.url, config().publicUrl);
         document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image });
+        const held = sessions.filter((session) => session.status !== 'cancelled');
+        const text = { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location };
+        document.addToCalendar = {
+          ...calendarFeedLinks(program.slug, config().publicUrl),
+          ...(held[0] ? sessionLinks(held[0], text) : { google: null, outlook: null }),
+          sessions: held.map((session) => ({ start: session.start, ...sessionLinks(session, text) })),
+        };
       });
     },
 
