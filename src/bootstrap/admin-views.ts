@@ -90,6 +90,7 @@ export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewCo
       [['weeksOfMonth', 6], ['shortMonths', 6]],
       [['ends', 4], ['sessionCount', 4], ['endDate', 4]],
       [['skippedDates', 12]],
+      [['sessionChanges', 12]],
     ],
     fields: {
       timezone: { label: 'Time zone', description: 'Where the group meets, e.g. America/New_York (type to jump in the list).' },
@@ -107,6 +108,23 @@ export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewCo
       sessionCount: { label: 'Session count', description: 'For group therapy, e.g. 8.' },
       endDate: { label: 'Last session date' },
       skippedDates: { label: 'Skipped dates (holidays)' },
+      sessionChanges: { label: 'Session changes', description: 'One session cancelled (with a reason readers see), moved, or an extra session.' },
+    },
+  },
+  'program.session-change': {
+    edit: [
+      [['kind', 4], ['date', 4], ['newDate', 4]],
+      [['startTime', 4], ['durationMinutes', 4], ['location', 4]],
+      [['reason', 12]],
+    ],
+    fields: {
+      kind: { label: 'Change', description: 'Cancel this session, move it, or add an extra session.' },
+      date: { label: 'Session date', description: 'The session concerned (for an extra: its date).' },
+      newDate: { label: 'New date', description: 'For a move to another day; empty keeps the day.' },
+      startTime: { label: 'New start time', description: 'Empty keeps the usual time.' },
+      durationMinutes: { label: 'Length (minutes)', description: 'Empty keeps the usual length.' },
+      location: { label: 'Place', description: 'Empty keeps the usual place.' },
+      reason: { label: 'Reason shown to readers', description: 'Required for a cancel, e.g. "The facilitator is ill".' },
     },
   },
   'program.facilitator': {

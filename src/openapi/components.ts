@@ -6,11 +6,23 @@ import type { JsonSchema } from './types';
 
 /** Named schemas: the content types (derived from their schema.json) and the shapes of the custom answers. */
 const CONTENT = ['api::article.article', 'api::group-program.group-program', 'api::topic.topic'];
-const PARTS = ['shared.seo', 'program.facilitator', 'program.schedule', 'program.skipped-date', 'plugin::upload.file'];
+const PARTS = ['shared.seo', 'program.facilitator', 'program.schedule', 'program.skipped-date', 'program.session-change', 'plugin::upload.file'];
 
 const text = { type: 'string' };
 const nullableText = { type: ['string', 'null'] };
-const session = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } } };
+const session = {
+  type: 'object',
+  required: ['start', 'end', 'status'],
+  properties: {
+    start: { type: 'string', format: 'date-time' },
+    end: { type: 'string', format: 'date-time' },
+    status: { type: 'string', enum: ['scheduled', 'cancelled', 'moved'], description: 'A cancelled session is listed at its original time.' },
+    previousStart: { type: 'string', format: 'date-time', description: "A moved session's original start." },
+    extra: { type: 'boolean', description: 'A session added to the series.' },
+    reason: { type: 'string', description: 'Why it was cancelled or moved, for readers.' },
+    location: { type: 'string', description: 'Where a moved or extra session meets, when not where the program does.' },
+  },
+};
 
 const FEED_ITEM_FIELDS = ['documentId', 'slug', 'title', 'kind', 'summary', 'topics', 'format', 'enrollment', 'schedule', 'nextSession', 'upcomingSessions', 'url'];
 const FEED_ITEM: JsonSchema = {
@@ -38,6 +50,18 @@ const FEED_ITEM: JsonSchema = {
     upcomingSessions: { type: 'array', items: session },
     sessionsRemaining: { type: ['integer', 'null'] },
     url: { type: 'string', format: 'uri' },
+    addToCalendar: {
+      type: 'object',
+      description: "Google Calendar and Outlook links for the next session and for each listed session (by start, cancelled ones left out); the program's .ics and webcal: address (null without PUBLIC_URL).",
+      required: ['ics', 'webcal', 'google', 'outlook', 'sessions'],
+      properties: {
+        ics: nullableText,
+        webcal: nullableText,
+        google: text,
+        outlook: text,
+        sessions: { type: 'array', items: { type: 'object', required: ['start', 'google', 'outlook'], properties: { start: text, google: text, outlook: text } } },
+      },
+    },
     jsonLd: {
       type: 'object',
       description: 'schema.org JSON-LD: the EventSeries first, then an Event for each listed session.',

@@ -248,7 +248,7 @@ describe('windows to the minute in every time zone', () => {
     });
     const inWindow = await feed('from=2027-01-09T00:00:00Z&to=2027-01-09T21:00:00Z');
     const item = inWindow.data.find((candidate) => candidate.slug === 'auckland-evening-group');
-    expect(item?.nextSession).toEqual({ start: '2027-01-10T09:00:00+13:00', end: '2027-01-10T10:30:00+13:00' });
+    expect(item?.nextSession).toEqual({ start: '2027-01-10T09:00:00+13:00', end: '2027-01-10T10:30:00+13:00', status: 'scheduled' });
     expect(await slugs('from=2027-01-09T00:00:00Z&to=2027-01-09T20:00:00Z')).not.toContain('auckland-evening-group');
     expect(await slugs('from=2027-01-09T20:00:00Z&to=2027-01-09T20:01:00Z')).toContain('auckland-evening-group');
     expect(await slugs('from=2027-01-09T20:00:01Z&to=2027-01-16T19:59:59Z')).not.toContain('auckland-evening-group');

@@ -1,5 +1,5 @@
 import { absoluteUrl, type ProgramRow, toJsonLd } from '#domain/feed';
-import { compileSchedule, type Schedule } from '#domain/schedule';
+import { compileSchedule, type Schedule, type Session } from '#domain/schedule';
 
 const program: ProgramRow = {
   documentId: 'p1',
@@ -23,9 +23,9 @@ const lastTuesday: Schedule = {
   weeksOfMonth: 'last',
   ends: 'never',
 };
-const sessions = [
-  { start: '2027-01-26T18:00:00-05:00', end: '2027-01-26T19:30:00-05:00' },
-  { start: '2027-02-23T18:00:00-05:00', end: '2027-02-23T19:30:00-05:00' },
+const sessions: Session[] = [
+  { start: '2027-01-26T18:00:00-05:00', end: '2027-01-26T19:30:00-05:00', status: 'scheduled' },
+  { start: '2027-02-23T18:00:00-05:00', end: '2027-02-23T19:30:00-05:00', status: 'scheduled' },
 ];
 const jsonLd = (overrides: Partial<ProgramRow> = {}, schedule: Schedule = lastTuesday, image?: string | null) =>
   toJsonLd({

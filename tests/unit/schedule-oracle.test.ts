@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { buildCalendar } from '#domain/feed';
-import { compileSchedule, instantOf, type Schedule, startsBetween, wallClockAt, type WeeksOfMonth } from '#domain/schedule';
+import {
+  compileSchedule, instantOf, type Schedule, type SessionChangeFields, sessionsToList, startsBetween, validateSchedule, wallClockAt, type WeeksOfMonth,
+} from '#domain/schedule';
 
 /**
  * Property tests: random schedules in eight zones, 2026-2035, many starting on or a few weeks before a DST change
@@ -137,8 +139,10 @@ const icsStarts = ({ schedule, from, to }: Case) => {
   return starts;
 };
 
-const pythonStarts = (cases: Case[]): number[][] => {
+const pythonStarts = <Answer = number[]>(cases: Case[]): Answer[] => {
   const input = cases.map(({ schedule, from, to }) => ({
+    durationMinutes: schedule.durationMinutes,
+    changes: (schedule.sessionChanges ?? []).map((change) => ({ ...change, startTime: change.startTime?.slice(0, 5) ?? null })),
     timezone: schedule.timezone,
     firstSessionDate: schedule.firstSessionDate,
     startTime: schedule.startTime.slice(0, 5),
@@ -155,7 +159,7 @@ const pythonStarts = (cases: Case[]): number[][] => {
   }));
   const result = spawnSync('/usr/bin/python3', [path.join(__dirname, '../oracle/expand_schedules.py')], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python oracle failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as number[][];
+  return JSON.parse(result.stdout) as Answer[];
 };
 
 /**
@@ -201,5 +205,137 @@ describe(`${RUNS} random schedules in ${ZONES.length} zones, 2026-2035, DST days
       }),
       { seed: SEED, numRuns: RUNS }
     );
+  });
+});
+
+/** A listed session: start and end (epoch ms), status, and a moved one's previous start. */
+type Listed = [number, number, string, number | null];
+
+/**
+ * Random cancels, moves (another day or time, length or place) and extra sessions on the same random schedules,
+ * kept when a save would accept them (validateSchedule, as the document middleware does).
+ */
+const changedArbitrary: fc.Arbitrary<Case> = fc
+  .tuple(
+    caseArbitrary,
+    fc.array(
+      fc.record({
+        kind: fc.constantFrom('cancel', 'move', 'move', 'extra'),
+        step: fc.integer({ min: 0, max: 20 }),
+        days: fc.integer({ min: -3, max: 3 }),
+        hour: fc.option(fc.integer({ min: 0, max: 23 })),
+        minute: fc.constantFrom(0, 30),
+        durationMinutes: fc.option(fc.constantFrom(30, 60, 150)),
+        location: fc.option(fc.constant('Room 2')),
+      }),
+      { minLength: 1, maxLength: 4 }
+    )
+  )
+  .map(([base, draws]): Case => {
+    const first = Temporal.PlainDate.from(base.schedule.firstSessionDate);
+    const monthly = base.schedule.repeats.startsWith('monthly');
+    const interval = base.schedule.interval ?? 1;
+    const sessionChanges: SessionChangeFields[] = draws.map((draw) => {
+      const date = (monthly ? first.add({ months: draw.step * interval }) : first.add({ weeks: draw.step * interval })).toString();
+      const startTime = draw.hour === null ? null : `${String(draw.hour).padStart(2, '0')}:${String(draw.minute).padStart(2, '0')}:00.000`;
+      if (draw.kind === 'cancel') return { kind: 'cancel', date, reason: 'The facilitator is ill' };
+      const moved = Temporal.PlainDate.from(date).add({ days: draw.days }).toString();
+      if (draw.kind === 'extra') return { kind: 'extra', date: moved, startTime, durationMinutes: draw.durationMinutes };
+      return { kind: 'move', date, newDate: draw.days === 0 ? null : moved, startTime, durationMinutes: draw.durationMinutes, location: draw.location };
+    });
+    return { ...base, schedule: { ...base.schedule, sessionChanges } };
+  })
+  .filter(({ schedule }) => validateSchedule(schedule, null, { today: Temporal.PlainDate.from('2026-11-28') }).length === 0);
+
+const jsonListed = ({ schedule, from, to }: Case): Listed[] => {
+  const compiled = compileSchedule(schedule);
+  return sessionsToList(compiled, startsBetween(compiled, new Date(from), new Date(to)), new Date(from), new Date(to)).map((session) => [
+    Date.parse(session.start), Date.parse(session.end), session.status, session.previousStart ? Date.parse(session.previousStart) : null,
+  ]);
+};
+
+/** The .ics expanded by ical.js with its overrides (RECURRENCE-ID) and RDATEs, read the RFC 5545 way at DST changes. */
+const icsListed = ({ schedule, from, to }: Case): Listed[] => {
+  const text = buildCalendar(
+    [{ documentId: 'case', title: 'Case', summary: '', url: 'https://counseling.example/programs/case', updatedAt: '2026-01-01T00:00:00Z', compiled: compileSchedule(schedule) }],
+    { name: 'Case', organizerName: 'Test', uidDomain: 'counseling.example', now: new Date('2026-11-28T00:00:00Z') }
+  );
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const [vtimezone] = calendar.getAllSubcomponents('vtimezone');
+  ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone), String(vtimezone.getFirstPropertyValue('tzid')));
+  const changes = vtimezone.getAllSubcomponents('daylight').concat(vtimezone.getAllSubcomponents('standard')).flatMap((observance) => {
+    const before = (observance.getFirstPropertyValue('tzoffsetfrom') as ICAL.UtcOffset).toSeconds() * 1000;
+    const after = (observance.getFirstPropertyValue('tzoffsetto') as ICAL.UtcOffset).toSeconds() * 1000;
+    const onset = observance.getFirstPropertyValue('dtstart') as ICAL.Time;
+    const local = Date.UTC(onset.year, onset.month - 1, onset.day, onset.hour, onset.minute, onset.second);
+    if (after === before) return [];
+    return [after > before ? { start: local, end: local + after - before, before } : { start: local - (before - after), end: local, before }];
+  });
+  const msOf = (time: ICAL.Time) => {
+    const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+    const change = changes.find((candidate) => wall >= candidate.start && wall < candidate.end);
+    return change ? wall - change.before : time.toJSDate().getTime();
+  };
+  const [master, ...overrides] = calendar.getAllSubcomponents('vevent');
+  const rdates = new Set(master.getAllProperties('rdate').flatMap((property) => property.getValues().map((value) => msOf(value as ICAL.Time))));
+  const event = new ICAL.Event(master, { exceptions: overrides });
+  // A local DTEND in a fall-back day's repeated hour names two instants (RFC 5545 reads the first): when both follow
+  // the start the end is ambiguous, and it is not compared (-1); otherwise it is the one after the start.
+  const endOf = (time: ICAL.Time, startMs: number) => {
+    const after = [...new Set([msOf(time), time.toJSDate().getTime()])].filter((ms) => ms > startMs);
+    return after.length === 1 ? after[0] : -1;
+  };
+  const masterStart = msOf(master.getFirstPropertyValue('dtstart') as ICAL.Time);
+  const length = endOf(master.getFirstPropertyValue('dtend') as ICAL.Time, masterStart) - masterStart;
+  const iterator = event.iterator();
+  const listed: Listed[] = [];
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    const details = event.getOccurrenceDetails(next);
+    const original = msOf(details.recurrenceId);
+    if (original > to + 400 * 86_400_000) break;
+    const start = msOf(details.startDate);
+    const status = details.item.component.getFirstPropertyValue('status') === 'CANCELLED' ? 'cancelled' : details.item.isRecurrenceException() && !rdates.has(original) ? 'moved' : 'scheduled';
+    // ical.js adds a series' length in local time (a session over a DST change ends an hour off); RFC 5545 reads
+    // the master's DTEND as an exact duration. An override has its own DTEND.
+    const end = details.item.isRecurrenceException() ? endOf(details.endDate, start) : length < 0 ? -1 : start + length;
+    if (start >= from && start < to) listed.push([start, end, status, status === 'moved' ? original : null]);
+  }
+  return listed.sort((a, b) => a[0] - b[0]);
+};
+
+describe(`${RUNS} random schedules with random cancels, moves and extra sessions`, () => {
+  const cases = fc.sample(changedArbitrary, { seed: SEED, numRuns: RUNS });
+
+  it('the generated changes cover what they claim', () => {
+    const listed = cases.map(jsonListed).flat();
+    const count = (status: string) => listed.filter((session) => session[2] === status).length;
+    const extras = cases.filter((c) => c.schedule.sessionChanges!.some((change) => change.kind === 'extra')).length;
+    expect(count('cancelled')).toBeGreaterThan(100);
+    expect(count('moved')).toBeGreaterThan(100);
+    expect(extras).toBeGreaterThan(50);
+    process.stdout.write(`session changes: ${cases.length} schedules, ${listed.length} sessions listed, ${count('cancelled')} cancelled, ${count('moved')} moved, ${extras} with extras\n`);
+  });
+
+  it('JSON sessions (status, previous start) equal the python-dateutil expansion, session for session', () => {
+    const expected = pythonStarts<Listed[]>(cases);
+    const mismatches = cases.flatMap((c, index) => {
+      const actual = jsonListed(c);
+      return JSON.stringify(actual) === JSON.stringify(expected[index]) ? [] : [{ schedule: c.schedule, json: actual, python: expected[index] }];
+    });
+    expect(mismatches.slice(0, 3)).toEqual([]);
+  });
+
+  it('JSON sessions equal the .ics with its overrides as ical.js expands it', () => {
+    const mismatches = cases
+      .filter((c) => !readsBySetPosWrong(c.schedule))
+      .flatMap((c) => {
+        const ics = icsListed(c);
+        const json = jsonListed(c).map((row, index): Listed => (ics[index]?.[1] === -1 ? [row[0], -1, row[2], row[3]] : row));
+        if (JSON.stringify(json) === JSON.stringify(ics)) return [];
+        const extra = ics.filter((row) => !json.some((other) => JSON.stringify(other) === JSON.stringify(row))).map((row) => [new Date(row[0]).toISOString(), ...row.slice(1)]);
+        const missing = json.filter((row) => !ics.some((other) => JSON.stringify(other) === JSON.stringify(row))).map((row) => [new Date(row[0]).toISOString(), ...row.slice(1)]);
+        return [{ schedule: JSON.stringify(c.schedule), extra: extra.slice(0, 2), missing: missing.slice(0, 2) }];
+      });
+    expect(mismatches.slice(0, 3)).toEqual([]);
   });
 });

@@ -115,7 +115,7 @@ describe('daylight saving time keeps local wall-clock time', () => {
   it('a session that spans the fall-back hour ends at the right instant', () => {
     const night = { ...base, firstSessionDate: '2027-11-07', startTime: '00:30:00.000', durationMinutes: 120, repeats: 'once' as const };
     const [session] = sessionsBetween(night, '2027-11-06', '2027-11-08');
-    expect(session).toEqual({ start: '2027-11-07T00:30:00-04:00', end: '2027-11-07T01:30:00-05:00' });
+    expect(session).toEqual({ start: '2027-11-07T00:30:00-04:00', end: '2027-11-07T01:30:00-05:00', status: 'scheduled' });
   });
 
   it('Australia/Sydney (southern hemisphere): DST ends 4 April 2027 and starts 3 October 2027', () => {
@@ -187,9 +187,9 @@ describe('a start time that does not exist on a spring-forward day (RFC 5545: mo
   it('is held at 03:30 EDT, counted, and moves no other session', () => {
     const all = sessionsBetween({ ...early, ends: 'after-sessions', sessionCount: 3 }, '2027-03-01', '2027-04-01');
     expect(all).toEqual([
-      { start: '2027-03-07T02:30:00-05:00', end: '2027-03-07T03:30:00-05:00' },
-      { start: '2027-03-14T03:30:00-04:00', end: '2027-03-14T04:30:00-04:00' },
-      { start: '2027-03-21T02:30:00-04:00', end: '2027-03-21T03:30:00-04:00' },
+      { start: '2027-03-07T02:30:00-05:00', end: '2027-03-07T03:30:00-05:00', status: 'scheduled' },
+      { start: '2027-03-14T03:30:00-04:00', end: '2027-03-14T04:30:00-04:00', status: 'scheduled' },
+      { start: '2027-03-21T02:30:00-04:00', end: '2027-03-21T03:30:00-04:00', status: 'scheduled' },
     ]);
     expect(compileSchedule({ ...early, ends: 'after-sessions', sessionCount: 3 }).rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=SU;COUNT=3');
   });

@@ -65,6 +65,7 @@ export interface ProgramSchedule extends Struct.ComponentSchema {
         },
         number
       >;
+    sessionChanges: Schema.Attribute.Component<'program.session-change', true>;
     shortMonths: Schema.Attribute.Enumeration<['skip', 'last-day']>;
     skippedDates: Schema.Attribute.Component<'program.skipped-date', true>;
     startTime: Schema.Attribute.Time & Schema.Attribute.Required;
@@ -507,6 +508,39 @@ export interface ProgramSchedule extends Struct.ComponentSchema {
   };
 }
 
+export interface ProgramSessionChange extends Struct.ComponentSchema {
+  collectionName: 'components_program_session_changes';
+  info: {
+    description: 'One session cancelled (with a reason readers see), moved (new date, time, length or place), or an extra session.';
+    displayName: 'Session change';
+    icon: 'pencil';
+  };
+  attributes: {
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    durationMinutes: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 480;
+          min: 15;
+        },
+        number
+      >;
+    kind: Schema.Attribute.Enumeration<['cancel', 'move', 'extra']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'cancel'>;
+    location: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    newDate: Schema.Attribute.Date;
+    reason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    startTime: Schema.Attribute.Time;
+  };
+}
+
 export interface ProgramSkippedDate extends Struct.ComponentSchema {
   collectionName: 'components_program_skipped_dates';
   info: {
@@ -547,6 +581,7 @@ declare module '@strapi/strapi' {
     export interface ComponentSchemas {
       'program.facilitator': ProgramFacilitator;
       'program.schedule': ProgramSchedule;
+      'program.session-change': ProgramSessionChange;
       'program.skipped-date': ProgramSkippedDate;
       'shared.seo': SharedSeo;
     }

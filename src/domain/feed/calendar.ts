@@ -4,8 +4,9 @@ import { instantOf, wallClockAt, type CompiledSchedule } from '#domain/schedule'
 import { vtimezone } from './vtimezone';
 
 /**
- * iCalendar (RFC 5545) files for programs, written by ical-generator: one VEVENT per program with its RRULE and
- * EXDATEs at local time, and a VTIMEZONE for every zone used that covers all the calendar's sessions. Pure.
+ * iCalendar (RFC 5545) files for programs, written by ical-generator: one VEVENT per program with its RRULE,
+ * EXDATEs and RDATEs (extra sessions) at local time, one override VEVENT (RECURRENCE-ID) per session cancelled,
+ * moved or added, and a VTIMEZONE for every zone used that covers all the calendar's sessions. Pure.
  */
 
 export interface CalendarProgram {
@@ -62,7 +63,9 @@ const zoneSpans = (programs: CalendarProgram[], now: Date) => {
   const spans = new Map<string, { from: number; to: number }>();
   for (const { compiled } of programs) {
     const from = compiled.dtstart.year - 1;
-    const to = compiled.lastDate ? compiled.lastDate.year : Math.max(now.getUTCFullYear(), compiled.dtstart.year) + ONGOING_YEARS;
+    const series = compiled.lastDate ? compiled.lastDate.year : Math.max(now.getUTCFullYear(), compiled.dtstart.year) + ONGOING_YEARS;
+    // Sessions moved or added may fall after the series' last date (a one-off's extra sessions).
+    const to = Math.max(series, ...compiled.changes.changes.map((change) => change.start.year));
     const span = spans.get(compiled.timeZone);
     spans.set(compiled.timeZone, { from: Math.min(span?.from ?? from, from), to: Math.max(span?.to ?? to, to) });
   }
@@ -85,15 +88,23 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
     const { timeZone } = compiled;
     const startMs = instantOf(timeZone, compiled.dtstart);
     const endMs = startMs + compiled.schedule.durationMinutes * 60000;
+    const extras = compiled.changes.changes.filter((change) => change.kind === 'extra');
     const recurrence = [
-      ...(compiled.schedule.repeats === 'once' ? [] : [`RRULE:${compiled.rrule}`]),
+      // ical-generator writes `repeating` from an RRULE line: a one-off with extra sessions gets its COUNT=1 rule.
+      ...(compiled.schedule.repeats === 'once' && extras.length === 0 ? [] : [`RRULE:${compiled.rrule}`]),
       ...(compiled.exdates.length > 0 ? [`EXDATE;TZID=${timeZone}:${compiled.exdates.map(icsLocal).join(',')}`] : []),
+      ...(extras.length > 0 ? [`RDATE;TZID=${timeZone}:${extras.map((extra) => icsLocal(extra.start)).join(',')}`] : []),
     ];
-    calendar.createEvent({
-      id: `${program.documentId}@${options.uidDomain}`,
+    const id = `${program.documentId}@${options.uidDomain}`;
+    const shared = {
+      id,
       stamp: new Date(program.updatedAt),
       lastModified: new Date(program.updatedAt),
       timezone: timeZone,
+      url: program.url,
+    };
+    calendar.createEvent({
+      ...shared,
       start: asWritten(compiled.dtstart, timeZone, startMs),
       end: asWritten(wallClockAt(timeZone, endMs), timeZone, endMs),
       repeating: recurrence.length > 0 ? recurrence.join('\n') : null,
@@ -101,8 +112,23 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
       summary: program.cancelled ? `Cancelled: ${program.title}` : program.title,
       description: `${program.summary}\n\n${program.url}`,
       location: program.location || null,
-      url: program.url,
     });
+    // One session changed: an override of its instance (RFC 5545 RECURRENCE-ID, same UID), so a subscribed
+    // calendar updates that session in place: cancelled, at its new time and place, or an extra's own details.
+    for (const change of compiled.changes.changes) {
+      const cancelled = program.cancelled || change.kind === 'cancel';
+      const changeEndMs = change.startMs + change.durationMinutes * 60000;
+      calendar.createEvent({
+        ...shared,
+        recurrenceId: asWritten(change.originalStart, timeZone, change.originalStartMs),
+        start: asWritten(change.start, timeZone, change.startMs),
+        end: asWritten(wallClockAt(timeZone, changeEndMs), timeZone, changeEndMs),
+        status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        summary: cancelled ? `Cancelled: ${program.title}` : change.kind === 'move' ? `Moved: ${program.title}` : program.title,
+        description: [change.reason, program.summary, program.url].filter(Boolean).join('\n\n'),
+        location: change.location || program.location || null,
+      });
+    }
   }
   return calendar.toString();
 };

@@ -7,6 +7,7 @@
 export { checkExpandable, dayOf, holdsWindowsFrom, prepareSchedule, rankByNextSession, spreadOf, startsIn, type Candidate, type PreparedSchedule, type Ranked } from './ranking';
 export { FEED_ITEM_FIELDS, toFeedItem, toShapedItem, type FeedItemField, type ItemShape, type Scheduled } from './item';
 export { toJsonLd } from './json-ld';
+export { calendarFeedLinks, sessionLinks, type SessionLinks } from './add-to-calendar';
 export { buildCalendar, type CalendarProgram } from './calendar';
 export { vtimezone } from './vtimezone';
 export { absoluteUrl, PROGRAM_FIELDS, programUrl, type FeedConfig, type ProgramRow } from './types';

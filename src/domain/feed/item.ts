@@ -1,4 +1,5 @@
-import { describeSchedule, instantOf, isoWithOffset, sessionAt, sessionsRemaining } from '#domain/schedule';
+import { describeSchedule, instantOf, isoWithOffset, sessionAt, sessionsRemaining, sessionsToList } from '#domain/schedule';
+import { calendarFeedLinks, sessionLinks } from './add-to-calendar';
 import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
@@ -11,7 +12,7 @@ import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './typ
 /** The fields of a feed item a client may pick (`fields=`), in the order items list them. */
 export const FEED_ITEM_FIELDS = [
   'documentId', 'slug', 'title', 'kind', 'summary', 'topics', 'format', 'location', 'ageGroup', 'facilitator', 'enrollment', 'schedule',
-  'nextSession', 'upcomingSessions', 'sessionsRemaining', 'url',
+  'nextSession', 'upcomingSessions', 'sessionsRemaining', 'url', 'addToCalendar',
 ] as const;
 export type FeedItemField = (typeof FEED_ITEM_FIELDS)[number];
 
@@ -37,9 +38,8 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
   const url = programUrl(config.programUrlTemplate, program.slug);
   const seatsLeft = program.capacity != null ? Math.max(program.capacity - (program.seatsTaken ?? 0), 0) : null;
   const summary = describeSchedule(compiled.schedule);
-  const upcomingSessions = startsIn(prepared, window.from, window.to)
-    .slice(0, config.maxUpcomingSessions)
-    .map((start) => sessionAt(compiled, start));
+  // Held sessions and, at their original time, those cancelled (status and reason), while they are in the window.
+  const upcomingSessions = sessionsToList(compiled, startsIn(prepared, window.from, window.to), window.from, window.to).slice(0, config.maxUpcomingSessions);
   const item = {
     documentId: program.documentId,
     slug: program.slug,
@@ -68,6 +68,14 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
     upcomingSessions,
     sessionsRemaining: sessionsRemaining(compiled, window.from),
     url,
+    // Per program (its next session) and per listed session, by start: Google and Outlook links; the .ics and webcal:.
+    addToCalendar: {
+      ...calendarFeedLinks(program.slug, config.publicUrl),
+      ...sessionLinks(next, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }),
+      sessions: upcomingSessions
+        .filter((session) => session.status !== 'cancelled')
+        .map((session) => ({ start: session.start, ...sessionLinks(session, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }) })),
+    },
   };
   if (!jsonLd) return item;
   return { ...item, jsonLd: toJsonLd({ program, compiled, sessions: upcomingSessions, summary, url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl) }) };

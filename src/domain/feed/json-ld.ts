@@ -18,6 +18,12 @@ const AVAILABILITY: Record<string, string> = {
   closed: 'https://schema.org/SoldOut',
 };
 
+const SESSION_STATUS: Record<Session['status'], string> = {
+  scheduled: 'https://schema.org/EventScheduled',
+  cancelled: 'https://schema.org/EventCancelled',
+  moved: 'https://schema.org/EventRescheduled',
+};
+
 /** "$40 per session" → 40, "Free" → 0, "Sliding scale" → undefined. */
 const priceOf = (cost: string | null | undefined) => {
   if (!cost) return undefined;
@@ -51,14 +57,16 @@ const eventSchedule = (compiled: CompiledSchedule, summary: string) => {
   if (schedule.repeats === 'monthly-by-date' && !meetsOnLastDay(schedule)) value.byMonthDay = Number(schedule.firstSessionDate.slice(8, 10));
   if (schedule.ends === 'after-sessions' && schedule.sessionCount) value.repeatCount = schedule.sessionCount;
   if (schedule.ends === 'on-date' && schedule.endDate) value.endDate = schedule.endDate;
-  if (compiled.exdates.length > 0) value.exceptDate = compiled.exdates.map((exdate) => exdate.toPlainDate().toString());
+  // Skipped dates, and the dates of sessions cancelled or moved away (each session's Event says which).
+  const exceptDates = [...new Set([...compiled.exdates.map((exdate) => exdate.toPlainDate().toString()), ...compiled.changes.changedDates])].sort();
+  if (exceptDates.length > 0) value.exceptDate = exceptDates;
   return value;
 };
 
 interface JsonLdInput {
   program: ProgramRow;
   compiled: CompiledSchedule;
-  /** The sessions listed with the program, the first being the next one. */
+  /** The sessions listed with the program, in order (cancelled ones included, with their status). */
   sessions: Session[];
   summary: string;
   url: string;
@@ -92,19 +100,25 @@ export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer,
     },
   };
   const seriesId = `${url}#series`;
+  const held = sessions.filter((session) => session.status !== 'cancelled');
+  // Each session says its own status: cancelled, or rescheduled from its previous start (a moved one).
   const events = sessions.map((session) => ({
     '@type': 'Event',
-    '@id': `${url}#${session.start}`,
+    '@id': `${url}#${session.previousStart ?? session.start}`,
     ...shared,
+    ...(program.cancelled ? {} : { eventStatus: SESSION_STATUS[session.status] }),
+    ...(session.location ? { location: { '@type': 'Place', name: session.location, address: session.location } } : {}),
+    ...(session.reason ? { description: `${program.summary} ${session.reason}` } : {}),
     startDate: session.start,
     endDate: session.end,
+    ...(session.previousStart ? { previousStartDate: session.previousStart } : {}),
     superEvent: { '@id': seriesId },
   }));
   const series = {
     '@type': 'EventSeries',
     '@id': seriesId,
     ...shared,
-    ...(sessions[0] ? { startDate: sessions[0].start } : {}),
+    ...(held[0] ? { startDate: held[0].start } : {}),
     eventSchedule: eventSchedule(compiled, summary),
     subEvent: events.map((event) => ({ '@id': event['@id'] })),
   };

@@ -21,6 +21,23 @@ export interface ScheduleFields {
   sessionCount?: number | null;
   endDate?: string | null;
   skippedDates?: Array<{ date: string; reason?: string | null }> | null;
+  sessionChanges?: SessionChangeFields[] | null;
+}
+
+/**
+ * One session changed (component program.session-change): `cancel` the session of `date` (readers see `reason`),
+ * `move` it (to `newDate`, `startTime`, `durationMinutes`, `location`: each defaults to the session's own), or an
+ * `extra` session on `date`. Skipped dates are days the series never meets; a cancelled session was planned.
+ */
+export type SessionChangeKind = 'cancel' | 'move' | 'extra';
+export interface SessionChangeFields {
+  kind?: SessionChangeKind | null;
+  date?: string | null;
+  newDate?: string | null;
+  startTime?: string | null;
+  durationMinutes?: number | null;
+  location?: string | null;
+  reason?: string | null;
 }
 
 /** A schedule whose required fields are all present. */
@@ -33,9 +50,20 @@ export interface Schedule extends ScheduleFields {
   ends: Ends;
 }
 
+export type SessionStatus = 'scheduled' | 'cancelled' | 'moved';
+
 export interface Session {
   start: string;
   end: string;
+  status: SessionStatus;
+  /** A moved session's original start. */
+  previousStart?: string;
+  /** An extra session, added to the series. */
+  extra?: boolean;
+  /** Why it was cancelled or moved, for readers. */
+  reason?: string;
+  /** Where a moved or extra session meets, when not where the program does. */
+  location?: string;
 }
 
 export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];

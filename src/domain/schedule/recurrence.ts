@@ -1,5 +1,6 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
+import { EMPTY_CHANGES, cancelledBetween, changedStartsBetween, compileChanges, type CompiledChanges } from './changes';
 import { WEEKDAY_CODES, firstDate, intervalOf, meetsOnLastDay, ordinalsOf, plainDate, plainTime, type Schedule, type Session } from './fields';
 import { canonicalTimeZone } from './time-zones';
 import { instantOf, isoWithOffset, wallClockAt } from './zone';
@@ -29,6 +30,8 @@ export interface CompiledSchedule {
    */
   patternRule: string | null;
   skipped: Set<string>;
+  /** Sessions cancelled, moved or added (./changes): overrides of the series, which keeps its rule. */
+  changes: CompiledChanges;
 }
 
 /** What we use of an RRuleTemporal, typed with this project's Temporal (the library is told to return it). */
@@ -98,10 +101,10 @@ export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
   const skippedDates = schedule.repeats === 'once' ? [] : [...new Set((schedule.skippedDates ?? []).map((skipped) => plainDate(skipped.date).toString()))].sort();
   const skipped = new Set(skippedDates);
   const exdates = skippedDates.map((date) => Temporal.PlainDate.from(date).toPlainDateTime(startTime));
-  const compiled = { schedule, timeZone, dtstart, exdates, skipped };
+  const compiled = { schedule, timeZone, dtstart, exdates, skipped, changes: EMPTY_CHANGES };
   const parts = patternParts(schedule);
   if (schedule.repeats === 'once') {
-    return { ...compiled, rrule: parts.join(';'), lastDate: dtstart.toPlainDate(), patternRule: null };
+    return withChanges({ ...compiled, rrule: parts.join(';'), lastDate: dtstart.toPlainDate(), patternRule: null });
   }
   const patternRule = parts.join(';');
   const pattern = buildPattern(patternRule, dtstart);
@@ -114,10 +117,19 @@ export const compileSchedule = (schedule: Schedule): CompiledSchedule => {
     if (skipped.size === 0) parts.push(`COUNT=${schedule.sessionCount}`);
     else if (lastDate) parts.push(`UNTIL=${icsUtc(instantOf(timeZone, lastDate.toPlainDateTime(startTime)))}`);
   }
-  return { ...compiled, rrule: parts.join(';'), lastDate, patternRule };
+  return withChanges({ ...compiled, rrule: parts.join(';'), lastDate, patternRule });
 };
 
-/** Wall-clock starts of held sessions between two wall-clock times (inclusive), in order. */
+/** The series' wall-clock start on a local date (skipped dates and the end applied, changes not), or null. */
+export const seriesSessionOn = (compiled: CompiledSchedule, date: Temporal.PlainDate): Temporal.PlainDateTime | null =>
+  wallClockStarts({ ...compiled, changes: EMPTY_CHANGES }, date.toPlainDateTime(), date.toPlainDateTime(Temporal.PlainTime.from('23:59:59')))[0] ?? null;
+
+const withChanges = (compiled: CompiledSchedule): CompiledSchedule => ({
+  ...compiled,
+  changes: compileChanges(compiled.schedule, compiled.timeZone, (date) => seriesSessionOn(compiled, date)),
+});
+
+/** Wall-clock starts of the series' sessions between two wall-clock times (inclusive), in order, without those cancelled or moved. */
 const wallClockStarts = (compiled: CompiledSchedule, from: Temporal.PlainDateTime, to: Temporal.PlainDateTime) => {
   const pattern = compiled.patternRule === null ? null : buildPattern(compiled.patternRule, compiled.dtstart);
   const candidates = pattern
@@ -126,29 +138,67 @@ const wallClockStarts = (compiled: CompiledSchedule, from: Temporal.PlainDateTim
   return candidates.filter(
     (start) =>
       !compiled.skipped.has(start.toPlainDate().toString()) &&
+      !compiled.changes.changedDates.has(start.toPlainDate().toString()) &&
       (compiled.lastDate === null || Temporal.PlainDate.compare(start.toPlainDate(), compiled.lastDate) <= 0)
   );
 };
 
-/** Start instants (epoch ms) of the sessions in [from, to), held where RFC 5545 places them. */
-export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date): number[] =>
-  wallClockStarts(compiled, wallClockAt(compiled.timeZone, from.getTime()).subtract(MARGIN), wallClockAt(compiled.timeZone, to.getTime()).add(MARGIN))
+const ascending = (starts: number[]) => starts.sort((a, b) => a - b);
+
+/** Start instants (epoch ms) of the sessions held in [from, to) (moved ones at their new start, extras included). */
+export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date): number[] => {
+  const series = wallClockStarts(compiled, wallClockAt(compiled.timeZone, from.getTime()).subtract(MARGIN), wallClockAt(compiled.timeZone, to.getTime()).add(MARGIN))
     .map((start) => instantOf(compiled.timeZone, start))
     .filter((start) => start >= from.getTime() && start < to.getTime());
+  const changed = changedStartsBetween(compiled.changes, from.getTime(), to.getTime());
+  return changed.length === 0 ? series : ascending([...series, ...changed]);
+};
 
 /** Start instants (epoch ms) of every session of a series that ends; null for one that never does. */
 const allStarts = (compiled: CompiledSchedule): number[] | null => {
   if (compiled.lastDate === null) return null;
-  return wallClockStarts(compiled, compiled.dtstart, compiled.lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))).map((start) =>
+  const series = wallClockStarts(compiled, compiled.dtstart, compiled.lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))).map((start) =>
     instantOf(compiled.timeZone, start)
   );
+  return ascending([...series, ...changedStartsBetween(compiled.changes, -Infinity, Infinity)]);
 };
 
-/** The session that starts at `epochMs`, in local time with its offset. */
-export const sessionAt = (compiled: CompiledSchedule, epochMs: number): Session => ({
-  start: isoWithOffset(compiled.timeZone, epochMs),
-  end: isoWithOffset(compiled.timeZone, epochMs + compiled.schedule.durationMinutes * 60000),
-});
+/** The session held at `epochMs`, in local time with its offset: scheduled, or moved there (with its previous start). */
+export const sessionAt = (compiled: CompiledSchedule, epochMs: number): Session => {
+  const change = compiled.changes.byStart.get(epochMs);
+  const minutes = change?.durationMinutes ?? compiled.schedule.durationMinutes;
+  const session: Session = {
+    start: isoWithOffset(compiled.timeZone, epochMs),
+    end: isoWithOffset(compiled.timeZone, epochMs + minutes * 60000),
+    status: change?.kind === 'move' ? 'moved' : 'scheduled',
+  };
+  if (change?.kind === 'move') session.previousStart = isoWithOffset(compiled.timeZone, change.originalStartMs);
+  if (change?.kind === 'extra') session.extra = true;
+  if (change?.reason) session.reason = change.reason;
+  if (change?.location) session.location = change.location;
+  return session;
+};
+
+/**
+ * The sessions to list in [from, to): those held (`heldStarts`, as `startsBetween` gives them) and those cancelled
+ * there, at their original time with the reason, in order of start. A cancelled session is listed until its time
+ * has passed, like the others.
+ */
+export const sessionsToList = (compiled: CompiledSchedule, heldStarts: number[], from: Date, to: Date): Session[] => {
+  const cancelled = cancelledBetween(compiled.changes, from.getTime(), to.getTime());
+  const held = heldStarts.map((start) => ({ startMs: start, session: sessionAt(compiled, start) }));
+  if (cancelled.length === 0) return held.map(({ session }) => session);
+  const listed = cancelled.map((change) => {
+    const session: Session = {
+      start: isoWithOffset(compiled.timeZone, change.startMs),
+      end: isoWithOffset(compiled.timeZone, change.startMs + change.durationMinutes * 60000),
+      status: 'cancelled',
+    };
+    if (change.reason) session.reason = change.reason;
+    return { startMs: change.startMs, session };
+  });
+  return [...held, ...listed].sort((a, b) => a.startMs - b.startMs).map(({ session }) => session);
+};
 
 /** For programs that end: how many sessions start at or after `from`. Null for ongoing programs. */
 export const sessionsRemaining = (compiled: CompiledSchedule, from: Date): number | null => {

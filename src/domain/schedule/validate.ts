@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { ORDINAL_WORDS, ORDINALS, WEEKDAY_NAMES, isComplete, ordinalDay, plainDate, type ScheduleFields } from './fields';
 import { compileSchedule } from './recurrence';
+import { sessionChangeProblems } from './session-changes';
 import { canonicalTimeZone } from './time-zones';
 
 /** The rules an editor's schedule must meet, each problem with the field it concerns. Pure. */
@@ -120,5 +121,7 @@ export const validateSchedule = (schedule: ScheduleFields, kind?: string | null,
     }
   }
   problems.push(...dateRangeProblems(schedule, today));
+  // Session changes are read against the series: only once the series itself is right.
+  if (problems.length === 0 && isComplete(schedule)) problems.push(...sessionChangeProblems(schedule, dateRange(today).latest));
   return problems;
 };

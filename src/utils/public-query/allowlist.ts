@@ -72,7 +72,7 @@ export const GROUP_PROGRAM: QuerySpec = {
     topics: { fields: TOPIC_FIELDS },
     articles: { fields: ARTICLE_FIELDS },
     facilitator: true,
-    schedule: { populate: { skippedDates: true } },
+    schedule: { populate: { skippedDates: true, sessionChanges: true } },
   },
   pagination: true,
 };

@@ -8,7 +8,7 @@ const PROGRAM_DEFAULT_POPULATE = {
   topics: { fields: ['name', 'slug'] },
   facilitator: true,
   image: { fields: ['url', 'alternativeText', 'width', 'height'] },
-  schedule: { populate: { skippedDates: true } },
+  schedule: { populate: { skippedDates: true, sessionChanges: true } },
 };
 
 const feed = (strapi: Core.Strapi) => getService(strapi, 'api::group-program.feed');

@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { getConfig } from '#app/utils/config';
 import { LRUCache } from 'lru-cache';
 import {
-  absoluteUrl, buildCalendar, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, spreadOf, startsIn, toFeedItem, toJsonLd, toShapedItem,
+  absoluteUrl, buildCalendar, calendarFeedLinks, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, sessionLinks, spreadOf, startsIn, toFeedItem, toJsonLd, toShapedItem,
   type CalendarProgram, type Candidate, type FeedConfig, type PreparedSchedule, type ProgramRow, type Ranked, type Scheduled,
 } from '#domain/feed';
-import { compileSchedule, describeSchedule, isComplete, sessionAt, type ScheduleFields } from '#domain/schedule';
+import { compileSchedule, describeSchedule, isComplete, sessionsToList, type ScheduleFields } from '#domain/schedule';
 import { etagOf, type CacheableAnswer } from '#app/utils/http-cache';
 import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
 
@@ -19,6 +19,7 @@ import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
  */
 
 const PROGRAM = 'api::group-program.group-program';
+const SCHEDULE_POPULATE = { populate: { skippedDates: true, sessionChanges: true } } as const;
 type Window = Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>;
 type RankingRow = { documentId: string; title: string; updatedAt: string; schedule?: ScheduleFields | null; topics?: Array<{ slug: string }> };
 type ProgramVersion = { documentId: string; title?: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] };
@@ -88,7 +89,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: windowFilters(query, documentIds),
       fields: ['title', 'updatedAt'],
-      populate: { schedule: { populate: { skippedDates: true } } },
+      populate: { schedule: SCHEDULE_POPULATE },
     })) as unknown as RankingRow[];
     return rankByNextSession(toCandidates(rows), query.from, query.to);
   };
@@ -106,7 +107,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: { cancelled: false },
       fields: ['title', 'updatedAt'],
-      populate: { schedule: { populate: { skippedDates: true } }, topics: { fields: ['slug'] } },
+      populate: { schedule: SCHEDULE_POPULATE, topics: { fields: ['slug'] } },
     })) as unknown as RankingRow[];
     const value = toCandidates(rows);
     if (key === `${generation}:${dayOf(Date.now())}`) candidatesForArticles = { key, value };
@@ -146,7 +147,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       filters: { slug },
       fields: [...PROGRAM_FIELDS],
-      populate: { schedule: { populate: { skippedDates: true } } },
+      populate: { schedule: SCHEDULE_POPULATE },
     })) as unknown as ProgramRow[];
     if (!program) return null;
     const prepared = isComplete(program.schedule) ? prepare({ ...program, schedule: program.schedule }, config().maxWindowDays) : null;
@@ -167,7 +168,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         status: 'published',
         filters: { documentId },
         fields: ['title', 'updatedAt'],
-        populate: { schedule: { populate: { skippedDates: true } } },
+        populate: { schedule: SCHEDULE_POPULATE },
       })) as unknown as RankingRow[];
       if (!program || !isComplete(program.schedule)) return null;
       const version = { documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule };
@@ -219,7 +220,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const items = new Map(
         each(await withDetails(shown), ({ program }) => program, (scheduled) => {
           const { upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
-          return [item.documentId, { ...item, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
+          const addToCalendar = { ...item.addToCalendar, sessions: item.addToCalendar.sessions.slice(0, 3) };
+          return [item.documentId, { ...item, addToCalendar, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
         })
       );
       return new Map([...chosen].map(([articleId, matches]) => [articleId, matches.flatMap((match) => items.get(match.documentId) ?? [])]));
@@ -240,12 +242,17 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const prepared = prepare({ documentId: program.documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
         if (!prepared) return;
         const { compiled } = prepared;
-        const sessions = startsIn(prepared, from, to)
-          .slice(0, maxUpcomingSessions)
-          .map((start) => sessionAt(compiled, start));
+        const sessions = sessionsToList(compiled, startsIn(prepared, from, to), from, to).slice(0, maxUpcomingSessions);
         const url = programUrl(programUrlTemplate, program.slug);
         const image = absoluteUrl(program.image?.url, config().publicUrl);
         document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image });
+        const held = sessions.filter((session) => session.status !== 'cancelled');
+        const text = { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location };
+        document.addToCalendar = {
+          ...calendarFeedLinks(program.slug, config().publicUrl),
+          ...(held[0] ? sessionLinks(held[0], text) : { google: null, outlook: null }),
+          sessions: held.map((session) => ({ start: session.start, ...sessionLinks(session, text) })),
+        };
       });
     },
 

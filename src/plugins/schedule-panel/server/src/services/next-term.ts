@@ -6,7 +6,7 @@ import { compileSchedule, isComplete, startsBetween, wallClockAt, type ScheduleF
 /**
  * "Schedule next term" on a therapy group: a draft copy whose first session is the same weekday after the last
  * session of this term (plus `gapWeeks` weeks without sessions), at the same time, with the same number of
- * sessions; relations kept (topics, articles, facilitator, image), seats and skipped dates reset, a new slug. The
+ * sessions; relations kept (topics, articles, facilitator, image), seats, skipped dates and session changes reset, a new slug. The
  * editor reviews and publishes it.
  */
 const PROGRAM = 'api::group-program.group-program';
@@ -68,6 +68,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
           firstSessionDate: first.toString(),
           endDate: rest.ends === 'on-date' && rest.endDate ? Temporal.PlainDate.from(rest.endDate).add(shift).toString() : rest.endDate ?? null,
           skippedDates: [],
+          sessionChanges: [],
         },
       } as never,
     });

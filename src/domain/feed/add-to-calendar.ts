@@ -1,0 +1,52 @@
+import type { Session } from '#domain/schedule';
+
+/**
+ * "Add to calendar" links: Google Calendar and Outlook.com compose links for one session (times in UTC), and a
+ * program's own .ics file with its webcal: subscription address. Pure.
+ */
+
+export interface SessionLinks {
+  google: string;
+  outlook: string;
+}
+
+interface EventText {
+  title: string;
+  details: string;
+  location?: string | null;
+}
+
+/** 20270105T230000Z: Google's `dates` form, always UTC. */
+const googleUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+/** 2027-01-05T23:00:00Z: Outlook's `startdt`/`enddt`, UTC. */
+const isoUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 19)}Z`;
+
+export const sessionLinks = (session: Session, text: EventText): SessionLinks => {
+  const location = session.location ?? text.location ?? '';
+  const google = new URL('https://calendar.google.com/calendar/render');
+  google.search = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: text.title,
+    dates: `${googleUtc(session.start)}/${googleUtc(session.end)}`,
+    details: text.details,
+    ...(location ? { location } : {}),
+  }).toString();
+  const outlook = new URL('https://outlook.live.com/calendar/0/deeplink/compose');
+  outlook.search = new URLSearchParams({
+    path: '/calendar/action/compose',
+    rru: 'addevent',
+    subject: text.title,
+    startdt: isoUtc(session.start),
+    enddt: isoUtc(session.end),
+    body: text.details,
+    ...(location ? { location } : {}),
+  }).toString();
+  return { google: google.toString(), outlook: outlook.toString() };
+};
+
+/** The program's calendar file on the CMS and its webcal: address; null without an absolute public URL (PUBLIC_URL). */
+export const calendarFeedLinks = (slug: string, publicUrl: string | undefined) => {
+  if (!publicUrl || !/^https?:\/\//i.test(publicUrl)) return { ics: null, webcal: null };
+  const ics = `${publicUrl.replace(/\/+$/, '')}/api/group-programs/${encodeURIComponent(slug)}/calendar.ics`;
+  return { ics, webcal: ics.replace(/^https?:/i, 'webcal:') };
+};
