@@ -53,7 +53,7 @@ const FEED_ITEM: JsonSchema = {
     addToCalendar: {
       type: 'object',
       description: "Google Calendar and Outlook links for the next session and for each listed session (by start, cancelled ones left out); the program's .ics and webcal: address (null without PUBLIC_URL).",
-      required: ['ics', 'webcal', 'google', 'outlook', 'sessions'],
+      required: ['ics', 'webcal'],
       properties: {
         ics: nullableText,
         webcal: nullableText,

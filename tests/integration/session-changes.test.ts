@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe('one session changed, everywhere at once', () => {
   it('the JSON feed lists the cancelled session with its reason, the moved one with its previous start, the extra one', async () => {
-    const res = await app.http().get('/api/group-programs/upcoming?from=2027-01-01&to=2027-04-01').expect(200);
+    const res = await app.http().get('/api/group-programs/upcoming?from=2027-01-01&to=2027-04-01&include=jsonLd').expect(200);
     const [item] = res.body.data;
     expect(item.upcomingSessions.slice(0, 4)).toEqual([
       { start: '2027-01-05T18:00:00-05:00', end: '2027-01-05T19:30:00-05:00', status: 'scheduled' },
@@ -77,8 +77,12 @@ describe('one session changed, everywhere at once', () => {
   });
 
   it('add to calendar: Google and Outlook links parse to each session\'s UTC times; the .ics and webcal: addresses', async () => {
-    const res = await app.http().get('/api/group-programs/upcoming?from=2027-01-01&to=2027-04-01').expect(200);
+    const lean = await app.http().get('/api/group-programs/upcoming?from=2027-01-01&to=2027-04-01').expect(200);
+    expect(lean.body.data[0].addToCalendar.sessions).toBeUndefined();
+    const res = await app.http().get('/api/group-programs/upcoming?from=2027-01-01&to=2027-04-01&include=calendarLinks').expect(200);
     const { addToCalendar } = res.body.data[0];
+    expect(lean.body.data[0].addToCalendar.google).toBeUndefined();
+    expect(lean.body.data[0].addToCalendar.webcal).toBe(addToCalendar.webcal);
     expect(addToCalendar.ics).toBe('https://cms.example.org/api/group-programs/grief-circle/calendar.ics');
     expect(addToCalendar.webcal).toBe('webcal://cms.example.org/api/group-programs/grief-circle/calendar.ics');
     expect(new URL(addToCalendar.google).searchParams.get('dates')).toBe('20270105T230000Z/20270106T003000Z');

@@ -16,10 +16,11 @@ export const FEED_ITEM_FIELDS = [
 ] as const;
 export type FeedItemField = (typeof FEED_ITEM_FIELDS)[number];
 
-/** What an item carries: the fields picked (all when none is), and the JSON-LD when asked. */
+/** What an item carries: the fields picked (all when none is), the JSON-LD and the calendar compose links when asked. */
 export interface ItemShape {
   fields?: readonly FeedItemField[];
   jsonLd?: boolean;
+  calendarLinks?: boolean;
 }
 
 export interface Scheduled {
@@ -30,8 +31,17 @@ export interface Scheduled {
 
 type ItemConfig = Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl'>;
 
-/** Every field of the item, and its JSON-LD when `jsonLd` (the sessions it lists are the item's). */
-export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date }, config: ItemConfig, { jsonLd = false }: { jsonLd?: boolean } = {}) => {
+/**
+ * Every field of the item, its JSON-LD when `jsonLd` (the sessions it lists are the item's), and Google and Outlook
+ * links for the next and each listed session when `calendarLinks` (~5 KB a program: the feed gives them on request,
+ * `include=calendarLinks`; the .ics and webcal: addresses always).
+ */
+export const toFeedItem = (
+  scheduled: Scheduled,
+  window: { from: Date; to: Date },
+  config: ItemConfig,
+  { jsonLd = false, calendarLinks = true }: { jsonLd?: boolean; calendarLinks?: boolean } = {}
+) => {
   const { program, prepared, nextMs } = scheduled;
   const { compiled } = prepared;
   const next = sessionAt(compiled, nextMs);
@@ -71,10 +81,14 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
     // Per program (its next session) and per listed session, by start: Google and Outlook links; the .ics and webcal:.
     addToCalendar: {
       ...calendarFeedLinks(program.slug, config.publicUrl),
-      ...sessionLinks(next, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }),
-      sessions: upcomingSessions
-        .filter((session) => session.status !== 'cancelled')
-        .map((session) => ({ start: session.start, ...sessionLinks(session, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }) })),
+      ...(calendarLinks
+        ? {
+            ...sessionLinks(next, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }),
+            sessions: upcomingSessions
+              .filter((session) => session.status !== 'cancelled')
+              .map((session) => ({ start: session.start, ...sessionLinks(session, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }) })),
+          }
+        : {}),
     },
   };
   if (!jsonLd) return item;
@@ -83,7 +97,7 @@ export const toFeedItem = (scheduled: Scheduled, window: { from: Date; to: Date 
 
 /** The item as a listing asks for it: the picked fields only (all when none is picked), then `jsonLd` when asked. */
 export const toShapedItem = (scheduled: Scheduled, window: { from: Date; to: Date }, config: ItemConfig, shape: ItemShape = {}): Record<string, unknown> => {
-  const item: Record<string, unknown> = toFeedItem(scheduled, window, config, { jsonLd: shape.jsonLd });
+  const item: Record<string, unknown> = toFeedItem(scheduled, window, config, { jsonLd: shape.jsonLd, calendarLinks: shape.calendarLinks ?? false });
   if (!shape.fields || shape.fields.length === 0) return item;
   const picked: Record<string, unknown> = Object.fromEntries(shape.fields.map((field) => [field, item[field]]));
   return shape.jsonLd ? { ...picked, jsonLd: item.jsonLd } : picked;

@@ -38,8 +38,10 @@ export const feedOperations: Record<string, Describe> = {
       {
         name: 'include',
         in: 'query',
-        description: 'jsonLd: each item also carries its schema.org JSON-LD (an EventSeries and an Event per listed session), as the feed did before issue 25.',
-        schema: { type: 'string', enum: ['jsonLd'] },
+        description:
+          'Comma-separated. jsonLd: each item also carries its schema.org JSON-LD (an EventSeries and an Event per listed session), as the feed did before issue 25. calendarLinks: addToCalendar also carries Google Calendar and Outlook links for the next and each listed session (by default only the .ics and webcal: addresses).',
+        schema: { type: 'string', pattern: '^(jsonLd|calendarLinks)(,(jsonLd|calendarLinks))*$' },
+        example: 'jsonLd,calendarLinks',
       },
     ],
     responses: {

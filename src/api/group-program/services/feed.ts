@@ -191,7 +191,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await withDetails(all.slice(start, start + query.pageSize));
       return withEtag(
         JSON.stringify({
-          data: each(page, ({ program }) => program, (item) => toShapedItem(item, query, config(), { fields: query.fields, jsonLd: query.jsonLd })),
+          data: each(page, ({ program }) => program, (item) => toShapedItem(item, query, config(), { fields: query.fields, jsonLd: query.jsonLd, calendarLinks: query.calendarLinks })),
           meta: {
             window: { from: query.from.toISOString(), to: query.to.toISOString() },
             pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(all.length / query.pageSize), total: all.length },
@@ -220,7 +220,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const items = new Map(
         each(await withDetails(shown), ({ program }) => program, (scheduled) => {
           const { upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
-          const addToCalendar = { ...item.addToCalendar, sessions: item.addToCalendar.sessions.slice(0, 3) };
+          const addToCalendar = { ...item.addToCalendar, sessions: (item.addToCalendar.sessions ?? []).slice(0, 3) };
           return [item.documentId, { ...item, addToCalendar, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
         })
       );

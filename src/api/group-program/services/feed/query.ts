@@ -42,7 +42,7 @@ const wholeNumber = (parameter: string, max: number) =>
     .transform(Number)
     .refine((value) => value >= 1 && value <= max, `${parameter} must be a whole number from 1 to ${max}`);
 
-const INCLUDES = ['jsonLd'] as const;
+const INCLUDES = ['jsonLd', 'calendarLinks'] as const;
 
 /**
  * A list of names, as `name=a,b` or `name[0]=a&name[1]=b` (qs arrays), each one of `allowed`: an unknown name is a
@@ -94,6 +94,8 @@ export interface FeedQuery {
   fields: FeedItemField[];
   /** Whether items carry their JSON-LD (`include=jsonLd`). */
   jsonLd: boolean;
+  /** Whether items' addToCalendar carries Google and Outlook links (`include=calendarLinks`). */
+  calendarLinks: boolean;
 }
 
 interface QueryConfig {
@@ -136,6 +138,7 @@ export const parseFeedQuery = (
     pageSize: paginated ? (parsed.pageSize ?? 25) : 100,
     fields: parsed.fields ?? [],
     jsonLd: (parsed.include ?? []).includes('jsonLd'),
+    calendarLinks: (parsed.include ?? []).includes('calendarLinks'),
   };
 };
 
