@@ -77,24 +77,37 @@ const checkFields = (value: unknown, allowed: readonly string[], path: string) =
   }
 };
 
-const checkPopulate = (value: unknown, spec: PopulateSpec, path: string): void => {
+/**
+ * The populate tree, checked against `spec`, with every list of names as an array: Strapi reads "a,b" as a list at
+ * the top level only, and as one (unknown) name under a relation or component's `populate` (a 400 not naming a limit).
+ */
+const checkPopulate = (value: unknown, spec: PopulateSpec, path: string): unknown => {
   if (value === '*' || value === 'true') throw queryError(path, `${path}: name the relations to populate (${Object.keys(spec).join(', ')})`);
   if (!isObject(value)) {
-    for (const name of list(value, path)) if (!spec[name]) throw queryError(path, `${path}: "${name}" cannot be populated (allowed: ${Object.keys(spec).join(', ') || 'none'})`);
-    return;
+    const names = list(value, path);
+    for (const name of names) if (!spec[name]) throw queryError(path, `${path}: "${name}" cannot be populated (allowed: ${Object.keys(spec).join(', ') || 'none'})`);
+    return names;
   }
+  const out: Record<string, unknown> = {};
   for (const [name, options] of Object.entries(value)) {
     const here = `${path}[${name}]`;
     const allowed = spec[name];
     if (!allowed) throw queryError(here, `${here}: "${name}" cannot be populated (allowed: ${Object.keys(spec).join(', ') || 'none'})`);
+    out[name] = options;
     if (options === 'true' || options === true) continue;
     if (!isObject(options)) throw queryError(here, `${here} must be true or { fields, populate }`);
+    const checked: Record<string, unknown> = {};
     for (const [option, optionValue] of Object.entries(options)) {
       if (option === 'fields' && allowed !== true && allowed.fields) checkFields(optionValue, allowed.fields, `${here}[fields]`);
-      else if (option === 'populate' && allowed !== true && allowed.populate) checkPopulate(optionValue, allowed.populate, `${here}[populate]`);
-      else throw queryError(`${here}[${option}]`, `${here}: "${option}" is not allowed here`);
+      else if (option === 'populate' && allowed !== true && allowed.populate) {
+        checked.populate = checkPopulate(optionValue, allowed.populate, `${here}[populate]`);
+        continue;
+      } else throw queryError(`${here}[${option}]`, `${here}: "${option}" is not allowed here`);
+      checked[option] = optionValue;
     }
+    out[name] = checked;
   }
+  return out;
 };
 
 const checkSort = (value: unknown, allowed: readonly string[]) => {
@@ -127,8 +140,7 @@ export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: Quer
       checkFields(value, spec.fields, 'fields');
       out.fields = value;
     } else if (key === 'populate' && Object.keys(spec.populate).length > 0) {
-      checkPopulate(value, spec.populate, 'populate');
-      out.populate = value;
+      out.populate = checkPopulate(value, spec.populate, 'populate');
     } else if (key === 'pagination' && spec.pagination) {
       checkPagination(value);
       out.pagination = value;
