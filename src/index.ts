@@ -52,6 +52,6 @@ export default {
     await siteRebuild(strapi).close();
     // A reply notification claims its comment before it sends: let those under way finish.
     await getService(strapi, 'api::commenter.reply-notifications').idle();
-    await getService(strapi, 'api::comment.crisis-model').idle();
+    await getService(strapi, 'api::comment.crisis-model').stop();
   },
 };

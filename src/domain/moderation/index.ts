@@ -30,7 +30,7 @@ export { detectLanguage } from './text/language';
 export { SpamModel, spamTokens, trainModel as trainSpamModel, type SpamLabel, type SpamScore } from './models/spam-model';
 export { featuresOf, type Features } from './models/features';
 export { DEFAULT_TRAINING, featuresInBackground, RiskModel, type Prepared, type RiskExample, type RiskScore, type TrainingOptions } from './models/risk-model';
-export { riskFingerprint, riskLabels, riskModelsCodec, trainRiskModels, type RiskLabels, type RiskModels, type UrgencyDecision } from './models/risk-models';
+export { riskFingerprint, riskLabels, riskModelsCodec, trainRiskModels, type TrainingFeatures, type RiskLabels, type RiskModels, type UrgencyDecision } from './models/risk-models';
 export { trainedModelsCache, type TrainedModelsCache } from './models/trained-models-cache';
 export { crisisExamples, LABELS, loadCorpus, reviewExamples, spamExamples, type CorpusEntry, type Label } from './models/corpus';
 export { LexiconError, lexicons, loadLexicons, useLexiconDirs } from './lexicon';

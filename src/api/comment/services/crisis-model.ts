@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { loadCorpus, riskFingerprint, riskLabels, riskModelsCodec, trainedModelsCache, trainRiskModels, type CorpusEntry, type NormalisedText, type RiskLabels, type RiskModels, type RiskScore } from '#domain/moderation';
+import { loadCorpus, riskFingerprint, type TrainingFeatures, riskLabels, riskModelsCodec, trainedModelsCache, trainRiskModels, type CorpusEntry, type NormalisedText, type RiskLabels, type RiskModels, type RiskScore } from '#domain/moderation';
 import { modelStore } from './model-store';
 import { getConfig } from '#app/utils/config';
 
@@ -24,7 +24,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const cacheDir = config().cacheDir;
   const onDisk = trainedModelsCache(cacheDir ? path.resolve(strapi.dirs.app.root, cacheDir) : null, riskModelsCodec, (message) => strapi.log.warn(message));
   let corpus: CorpusEntry[] | undefined;
+  // Each labelled text's features, kept between retrainings (a decision adds one text; the corpus is read once).
+  const features = new Map<string, TrainingFeatures>();
   let retraining: Promise<void> | null = null;
+  // Aborted when the server stops: a retraining under way is dropped (the next start trains from the stored labels).
+  const stopping = new AbortController();
   let again = false;
 
   const prior = (): CorpusEntry[] => {
@@ -50,7 +54,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     const stored = await store.load();
     if (stored?.model.fingerprint === fingerprint) return stored.model;
     const kept = onDisk.get(fingerprint);
-    const trained = kept?.fingerprint === fingerprint ? kept : await trainRiskModels(examples);
+    const trained = kept?.fingerprint === fingerprint ? kept : await trainRiskModels(examples, features, stopping.signal);
     if (trained !== kept) onDisk.set(fingerprint, trained);
     await store.save(trained);
     strapi.log.info(`Risk models ${trained === kept ? 'read from the cache of trained models' : 'trained'} for ${examples.crisis.length} labelled comments.`);
@@ -85,15 +89,22 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       retraining = run()
         .catch((error: Error) => {
-          strapi.log.error(`Crisis model could not retrain: ${error.message}`);
+          if (stopping.signal.aborted) strapi.log.info('Crisis model retraining stopped with the server; the next start trains from the stored decisions.');
+          else strapi.log.error(`Crisis model could not retrain: ${error.message}`);
         })
         .finally(() => {
           retraining = null;
         });
     },
 
-    /** Resolves when no retraining is under way (graceful shutdown, tests). */
+    /** Resolves when no retraining is under way (tests). */
     async idle(): Promise<void> {
+      while (retraining) await retraining;
+    },
+
+    /** At shutdown: stops a retraining under way at its next pause, and resolves when it has. */
+    async stop(): Promise<void> {
+      stopping.abort(new Error('the server is stopping'));
       while (retraining) await retraining;
     },
   };

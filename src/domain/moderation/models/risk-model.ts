@@ -21,9 +21,9 @@ export interface RiskExample {
   weight?: number;
 }
 
-/** Examples with their features made. */
+/** Examples with their features made (training reads the slots and their value only). */
 export interface Prepared {
-  features: Features;
+  features: Pick<Features, 'slots' | 'value'>;
   positive: boolean;
   weight: number;
 }
@@ -43,7 +43,11 @@ export const DEFAULT_TRAINING: TrainingOptions = { epochs: 20, learningRate: 0.2
 
 const CHUNK = 250;
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Gives the event loop back; then stops the work with the signal's reason if it was aborted meanwhile. */
+const pause = async (signal?: AbortSignal) => {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+};
 
 /** A deterministic pseudo-random generator (mulberry32). */
 const random = (seed: number) => () => {
@@ -57,11 +61,11 @@ export const prepare = (examples: readonly RiskExample[]): Prepared[] =>
   examples.map((example) => ({ features: featuresOf(normalise(example.text)), positive: example.positive, weight: example.weight ?? 1 }));
 
 /** The features of many texts, giving the event loop back every few hundred (reading the lexicons is the cost). */
-export const featuresInBackground = async (texts: readonly string[]): Promise<Features[]> => {
+export const featuresInBackground = async (texts: readonly string[], signal?: AbortSignal): Promise<Features[]> => {
   const features: Features[] = [];
   for (let start = 0; start < texts.length; start += CHUNK) {
     features.push(...texts.slice(start, start + CHUNK).map((text) => featuresOf(normalise(text))));
-    await pause();
+    await pause(signal);
   }
   return features;
 };
@@ -116,13 +120,16 @@ export class RiskModel {
     }
   }
 
-  /** The same training, giving the event loop back every few hundred examples, so a server keeps answering. */
-  static async trainInBackground(examples: readonly Prepared[], options: TrainingOptions = DEFAULT_TRAINING): Promise<RiskModel> {
+  /**
+   * The same training, giving the event loop back every few hundred examples, so a server keeps answering; an aborted
+   * `signal` stops it at the next pause (a server shutting down does not wait for it).
+   */
+  static async trainInBackground(examples: readonly Prepared[], options: TrainingOptions = DEFAULT_TRAINING, signal?: AbortSignal): Promise<RiskModel> {
     const steps = training(examples, options);
     for (;;) {
       const step = steps.next();
       if (step.done) return new RiskModel(step.value.weights, step.value.bias);
-      await pause();
+      await pause(signal);
     }
   }
 
