@@ -15,9 +15,6 @@ import { getConfig } from '#app/utils/config';
  */
 const COMMENT = 'api::comment.comment';
 
-/** The directory of the labelled corpus, resolved against the app (also used by scripts/train-risk-models.ts). */
-export const corpusDirectory = (root: string, configured: string) => path.resolve(root, configured);
-
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = modelStore(strapi, 'api_comment_crisis-model', riskModelsCodec);
   const config = () => getConfig(strapi, 'moderation').crisisModel;
@@ -33,7 +30,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const prior = (): CorpusEntry[] => {
     if (corpus) return corpus;
-    const dir = corpusDirectory(strapi.dirs.app.root, getConfig(strapi, 'moderation').classifier.priorCorpus);
+    const dir = path.resolve(strapi.dirs.app.root, getConfig(strapi, 'moderation').classifier.priorCorpus);
     if (!fs.existsSync(dir)) strapi.log.warn(`Crisis model: no labelled corpus at ${dir}; it learns from moderators' decisions only.`);
     return (corpus = fs.existsSync(dir) ? loadCorpus(dir) : []);
   };
