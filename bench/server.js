@@ -26,6 +26,25 @@ async function main() {
       process.send({ type: 'configured', key: message.key });
       return;
     }
+    if (message && (message.type === 'profile-start' || message.type === 'profile-stop')) {
+      // Benchmark helper (bench/profile.js): a CPU profile of what happens between start and stop alone.
+      const { Session } = require('inspector');
+      global.benchProfiler = global.benchProfiler || new Session();
+      const session = global.benchProfiler;
+      const post = (method) => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+      if (message.type === 'profile-start') {
+        session.connect();
+        await post('Profiler.enable');
+        await post('Profiler.start');
+        process.send({ type: 'profiling' });
+      } else {
+        const { profile } = await post('Profiler.stop');
+        session.disconnect();
+        require('fs').writeFileSync(message.file, JSON.stringify(profile));
+        process.send({ type: 'profiled', file: message.file });
+      }
+      return;
+    }
     if (message && message.type === 'memory') {
       // Benchmark helper: memory now, after a full collection when the process runs with --expose-gc.
       if (global.gc) global.gc();

@@ -49,7 +49,7 @@ export const toFeedItem = (
   const seatsLeft = program.capacity != null ? Math.max(program.capacity - (program.seatsTaken ?? 0), 0) : null;
   const summary = describeSchedule(compiled.schedule);
   // Held sessions and, at their original time, those cancelled (status and reason), while they are in the window.
-  const upcomingSessions = sessionsToList(compiled, startsIn(prepared, window.from, window.to), window.from, window.to).slice(0, config.maxUpcomingSessions);
+  const upcomingSessions = sessionsToList(compiled, startsIn(prepared, window.from, window.to), window.from, window.to, config.maxUpcomingSessions);
   const item = {
     documentId: program.documentId,
     slug: program.slug,

@@ -32,7 +32,18 @@ const monthlyOnDate = (schedule: Schedule, interval: number) => {
   return schedule.shortMonths === 'last-day' ? `${base} (the last day in shorter months)` : `${base} (not in months without a ${ordinalDay(day)})`;
 };
 
+/** Sentences per schedule object (a compiled schedule keeps its own): feed items describe theirs on every answer. */
+const described = new WeakMap<Schedule, string>();
+
 export const describeSchedule = (schedule: Schedule): string => {
+  const known = described.get(schedule);
+  if (known !== undefined) return known;
+  const sentence = describeFresh(schedule);
+  described.set(schedule, sentence);
+  return sentence;
+};
+
+const describeFresh = (schedule: Schedule): string => {
   const weekday = weekdayOf(schedule);
   const interval = intervalOf(schedule);
   const times = timeRange(schedule.startTime, schedule.durationMinutes);

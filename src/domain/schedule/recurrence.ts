@@ -154,13 +154,32 @@ export const startsBetween = (compiled: CompiledSchedule, from: Date, to: Date):
   return changed.length === 0 ? series : ascending([...series, ...changed]);
 };
 
-/** Start instants (epoch ms) of every session of a series that ends; null for one that never does. */
-const allStarts = (compiled: CompiledSchedule): number[] | null => {
+/** Every start of a series that ends, per compiled schedule (immutable): a feed item counts what remains on each answer. */
+const allStartsOf = new WeakMap<CompiledSchedule, Float64Array>();
+
+/** Start instants (epoch ms) of every session of a series that ends, ascending; null for one that never does. */
+const allStarts = (compiled: CompiledSchedule): Float64Array | null => {
   if (compiled.lastDate === null) return null;
+  const known = allStartsOf.get(compiled);
+  if (known) return known;
   const series = wallClockStarts(compiled, compiled.dtstart, compiled.lastDate.toPlainDateTime(Temporal.PlainTime.from('23:59:59'))).map((start) =>
     instantOf(compiled.timeZone, start)
   );
-  return ascending([...series, ...changedStartsBetween(compiled.changes, -Infinity, Infinity)]);
+  const starts = Float64Array.from(ascending([...series, ...changedStartsBetween(compiled.changes, -Infinity, Infinity)]));
+  allStartsOf.set(compiled, starts);
+  return starts;
+};
+
+/** How many of the ascending `starts` are at or after `fromMs` (binary search). */
+const countFrom = (starts: Float64Array, fromMs: number): number => {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (starts[middle] < fromMs) low = middle + 1;
+    else high = middle;
+  }
+  return starts.length - low;
 };
 
 /** The session held at `epochMs`, in local time with its offset: scheduled, or moved there (with its previous start). */
@@ -181,12 +200,13 @@ export const sessionAt = (compiled: CompiledSchedule, epochMs: number): Session 
 
 /**
  * The sessions to list in [from, to): those held (`heldStarts`, as `startsBetween` gives them) and those cancelled
- * there, at their original time with the reason, in order of start. A cancelled session is listed until its time
- * has passed, like the others.
+ * there, at their original time with the reason, in order of start, the first `limit` of them. A cancelled session is
+ * listed until its time has passed, like the others.
  */
-export const sessionsToList = (compiled: CompiledSchedule, heldStarts: number[], from: Date, to: Date): Session[] => {
+export const sessionsToList = (compiled: CompiledSchedule, heldStarts: number[], from: Date, to: Date, limit = Infinity): Session[] => {
   const cancelled = cancelledBetween(compiled.changes, from.getTime(), to.getTime());
-  const held = heldStarts.map((start) => ({ startMs: start, session: sessionAt(compiled, start) }));
+  // The first `limit` listed hold at most `limit` held ones: only those are formatted.
+  const held = heldStarts.slice(0, limit).map((start) => ({ startMs: start, session: sessionAt(compiled, start) }));
   if (cancelled.length === 0) return held.map(({ session }) => session);
   const listed = cancelled.map((change) => {
     const session: Session = {
@@ -197,11 +217,14 @@ export const sessionsToList = (compiled: CompiledSchedule, heldStarts: number[],
     if (change.reason) session.reason = change.reason;
     return { startMs: change.startMs, session };
   });
-  return [...held, ...listed].sort((a, b) => a.startMs - b.startMs).map(({ session }) => session);
+  return [...held, ...listed]
+    .sort((a, b) => a.startMs - b.startMs)
+    .slice(0, limit)
+    .map(({ session }) => session);
 };
 
 /** For programs that end: how many sessions start at or after `from`. Null for ongoing programs. */
 export const sessionsRemaining = (compiled: CompiledSchedule, from: Date): number | null => {
   const all = allStarts(compiled);
-  return all && all.filter((start) => start >= from.getTime()).length;
+  return all && countFrom(all, from.getTime());
 };

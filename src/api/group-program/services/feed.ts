@@ -217,11 +217,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
       const shown = [...new Map([...chosen.values()].flat().map((item) => [item.documentId, item])).values()];
+      // Three sessions under an article: only those are computed, with their calendar links.
+      const itemConfig = { ...config(), maxUpcomingSessions: Math.min(3, config().maxUpcomingSessions) };
       const items = new Map(
         each(await withDetails(shown), ({ program }) => program, (scheduled) => {
-          const { upcomingSessions, ...item } = toFeedItem(scheduled, query, config());
-          const addToCalendar = { ...item.addToCalendar, sessions: (item.addToCalendar.sessions ?? []).slice(0, 3) };
-          return [item.documentId, { ...item, addToCalendar, upcomingSessions: upcomingSessions.slice(0, 3) }] as const;
+          const item = toFeedItem(scheduled, query, itemConfig);
+          return [item.documentId, item] as const;
         })
       );
       return new Map([...chosen].map(([articleId, matches]) => [articleId, matches.flatMap((match) => items.get(match.documentId) ?? [])]));
@@ -242,7 +243,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const prepared = prepare({ documentId: program.documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
         if (!prepared) return;
         const { compiled } = prepared;
-        const sessions = sessionsToList(compiled, startsIn(prepared, from, to), from, to).slice(0, maxUpcomingSessions);
+        const sessions = sessionsToList(compiled, startsIn(prepared, from, to), from, to, maxUpcomingSessions);
         const url = programUrl(programUrlTemplate, program.slug);
         const image = absoluteUrl(program.image?.url, config().publicUrl);
         document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image });

@@ -61,7 +61,7 @@ const names = <Name extends string>(parameter: string, allowed: readonly Name[])
       return [...new Set(listed)] as Name[];
     });
 
-const feedQuerySchema = (paginated: boolean, timeZone: string) =>
+const buildFeedQuerySchema = (paginated: boolean, timeZone: string) =>
   z
     .object({
       from: instant('from', timeZone).optional(),
@@ -79,6 +79,18 @@ const feedQuerySchema = (paginated: boolean, timeZone: string) =>
         : {}),
     })
     .strict();
+
+/** Built once per shape and time zone: every feed answer and every article's upcoming programs parse a query. */
+const schemas = new Map<string, ReturnType<typeof buildFeedQuerySchema>>();
+const feedQuerySchema = (paginated: boolean, timeZone: string) => {
+  const key = `${paginated}:${timeZone}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = buildFeedQuerySchema(paginated, timeZone);
+    schemas.set(key, schema);
+  }
+  return schema;
+};
 
 export interface FeedQuery {
   from: Date;
