@@ -13,7 +13,10 @@ const isPublicRead = (path: string) => THREAD.test(path) || PUBLIC_ROUTES.some((
 export const withoutIds = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (key === 'id' ? [] : [[key, withoutIds(item)]])));
+  // A plain loop: a program list's answer (JSON-LD and calendar links included) holds tens of thousands of keys.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (key !== 'id') copy[key] = withoutIds((value as Record<string, unknown>)[key]);
+  return copy;
 };
 
 export default () => async (ctx: Context, next: Next) => {

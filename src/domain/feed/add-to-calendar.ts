@@ -23,16 +23,15 @@ const isoUtc = (iso: string) => `${new Date(iso).toISOString().slice(0, 19)}Z`;
 
 export const sessionLinks = (session: Session, text: EventText): SessionLinks => {
   const location = session.location ?? text.location ?? '';
-  const google = new URL('https://calendar.google.com/calendar/render');
-  google.search = new URLSearchParams({
+  // Strings, not URL objects: a program list links every listed session of every program.
+  const google = `https://calendar.google.com/calendar/render?${new URLSearchParams({
     action: 'TEMPLATE',
     text: text.title,
     dates: `${googleUtc(session.start)}/${googleUtc(session.end)}`,
     details: text.details,
     ...(location ? { location } : {}),
-  }).toString();
-  const outlook = new URL('https://outlook.live.com/calendar/0/deeplink/compose');
-  outlook.search = new URLSearchParams({
+  }).toString()}`;
+  const outlook = `https://outlook.live.com/calendar/0/deeplink/compose?${new URLSearchParams({
     path: '/calendar/action/compose',
     rru: 'addevent',
     subject: text.title,
@@ -40,8 +39,8 @@ export const sessionLinks = (session: Session, text: EventText): SessionLinks =>
     enddt: isoUtc(session.end),
     body: text.details,
     ...(location ? { location } : {}),
-  }).toString();
-  return { google: google.toString(), outlook: outlook.toString() };
+  }).toString()}`;
+  return { google, outlook };
 };
 
 /** The program's calendar file on the CMS and its webcal: address; null without an absolute public URL (PUBLIC_URL). */

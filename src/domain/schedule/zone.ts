@@ -116,8 +116,11 @@ export const offsetString = (offsetMs: number) => {
 };
 
 /** ISO 8601 local time with its offset, to the second: "2027-03-14T03:30:00-04:00". */
-export const isoWithOffset = (timeZone: string, epochMs: number) =>
-  `${wallClockAt(timeZone, epochMs).toString({ smallestUnit: 'second' })}${offsetString(offsetAt(timeZone, epochMs))}`;
+export const isoWithOffset = (timeZone: string, epochMs: number) => {
+  // Date arithmetic, not a Temporal object: every listed session of every answer is formatted here.
+  const offset = offsetAt(timeZone, epochMs);
+  return `${new Date(Math.floor(epochMs / 1000) * 1000 + offset).toISOString().slice(0, 19)}${offsetString(offset)}`;
+};
 
 /** Offset changes in [fromMs, toMs). */
 export const transitionsBetween = (timeZone: string, fromMs: number, toMs: number): Transition[] => {
