@@ -7,7 +7,8 @@ import type { UID } from '@strapi/strapi';
  *
  * Readers' data (addresses, IP hashes, confirmation nonces, data requests, who sent a report) is out of every
  * role's reach but the Moderator's addresses and IP hashes on comments and blocks, which blocking needs.
- * Commenters and data requests: Super Admin only. Inquiries ("Ask about this group"): the Front office only.
+ * Commenters and data requests: Super Admin only. Inquiries ("Ask about this group"): the Front office only, which
+ * also reads programs (never changes them) for the private meeting link it sends to participants.
  *
  * A new role is one more entry: its code, name, description, content types and actions.
  */
@@ -51,6 +52,9 @@ const INQUIRY = 'api::inquiry.inquiry';
 const ARTICLE_FIELDS = { except: ['comments'] } as const;
 /** Who asked about a program is the front office's: editors neither see nor move inquiries through the program. */
 const PROGRAM_FIELDS = { except: ['inquiries'] } as const;
+/** What the front office reads of a program to answer inquiries and send the meeting link: not its relations to
+ * types it cannot open (topics, articles, the media library). */
+const FRONT_OFFICE_PROGRAM_FIELDS = { except: ['image', 'topics', 'articles'] } as const;
 const EVERYTHING = { read: 'all', create: 'all', update: 'all', delete: true, publish: true } as const;
 
 const MEDIA_LIBRARY = [
@@ -113,10 +117,11 @@ export const ADMIN_ROLES: Record<string, AdminRoleGrants> = {
 
   'strapi-front-office': {
     name: 'Front office',
-    description: 'Answers "Ask about this group" inquiries and keeps the waiting lists: reads inquiries and marks them handled.',
+    description: 'Answers "Ask about this group" inquiries and keeps the waiting lists: reads inquiries and marks them handled; reads programs and their meeting links.',
     contentTypes: {
       // handledAt is set by the server when `handling` changes (src/document-middlewares/inquiries.ts).
       [INQUIRY]: { read: 'all', update: ['handling'] },
+      [PROGRAM]: { read: FRONT_OFFICE_PROGRAM_FIELDS },
     },
     actions: [],
   },

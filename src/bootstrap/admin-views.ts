@@ -50,6 +50,7 @@ export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewCo
       [['cost', 6], ['insuranceAccepted', 4]],
       [['location', 6], ['ageGroup', 6]],
       [['registrationUrl', 8], ['cancelled', 4]],
+      [['meetingUrl', 8]],
     ],
     fields: {
       title: { label: 'Title', description: 'e.g. "Grief Support Group" or "Depression Therapy Group (8 weeks)".' },
@@ -71,6 +72,7 @@ export const ADMIN_VIEWS: Partial<Record<UID.ContentType | UID.Component, ViewCo
       location: { label: 'Location', description: 'Room and address, or "Online (link sent after registration)".' },
       ageGroup: { label: 'Age group' },
       registrationUrl: { label: 'Registration link', description: 'Full address starting with https://' },
+      meetingUrl: { label: 'Meeting link (private)', description: 'Sent to participants by the front office; never shown on the website. Full address starting with https://' },
       cancelled: { label: 'Cancelled', description: 'Hides the program from the upcoming-programs feed.' },
     },
   },

@@ -4,6 +4,7 @@ import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { commentDecisionsMiddleware } from './comment-decisions';
 import { dataRequestMiddleware } from './data-requests';
 import { inquiryMiddleware } from './inquiries';
+import { meetingLinkMiddleware } from './meeting-links';
 import { moderationMiddleware } from './moderation';
 import { scheduleMiddleware } from './schedules';
 import { siteRebuild } from '../site-rebuild';
@@ -13,6 +14,7 @@ import { slugMiddleware } from './slugs';
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(scheduleMiddleware(strapi));
+  strapi.documents.use(meetingLinkMiddleware(strapi));
   strapi.documents.use(moderationMiddleware(strapi));
   strapi.documents.use(commentDecisionsMiddleware(strapi));
   strapi.documents.use(blockMiddleware(strapi));

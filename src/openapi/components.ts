@@ -64,7 +64,8 @@ const FEED_ITEM: JsonSchema = {
     },
     jsonLd: {
       type: 'object',
-      description: 'schema.org JSON-LD: the EventSeries first, then an Event for each listed session.',
+      description:
+        "schema.org JSON-LD: the EventSeries first, then an Event for each listed session. eventAttendanceMode and location follow the program's format: in-person a Place, online a VirtualLocation, hybrid both; the VirtualLocation's url is the program's page, never the private meeting link.",
       required: ['@context', '@graph'],
       properties: {
         '@context': { const: 'https://schema.org' },

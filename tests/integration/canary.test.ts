@@ -1,5 +1,6 @@
 import type { UID } from '@strapi/strapi';
-import { partialInput } from '../helpers/content';
+import { partialInput, programData } from '../helpers/content';
+import { fullAccessApiToken } from '../helpers/auth';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { postComment } from '../helpers/comments';
@@ -32,6 +33,11 @@ beforeAll(async () => {
   await articles.update({ documentId: published.documentId, data: { title: `${MARK}edit title`, body: `${MARK}edit body` } });
   await app.strapi.documents('api::group-program.group-program').create({
     data: { title: `${MARK}draft program`, kind: 'support-group', summary: `${MARK}summary`, format: 'online', enrollmentStatus: 'open', topics: [topic!.documentId], facilitator: { name: `${MARK}facilitator` } } as never,
+  });
+  // A published hybrid program whose private meeting link carries the marker: the feed, JSON-LD and calendars read it.
+  await app.strapi.documents('api::group-program.group-program').create({
+    data: { ...programData('Canary hybrid circle'), format: 'hybrid', location: 'Room 4', meetingUrl: `https://meet.example/${MARK}-room`, topics: [topic!.documentId] } as never,
+    status: 'published',
   });
   const comments = app.strapi.documents('api::comment.comment');
   const base = { article: SEED_ARTICLE.slug, authorName: 'Canary reader' };
@@ -103,14 +109,37 @@ it('single documents, threads, the feed and calendars never show a marker', asyn
     `/api/comments/${approved.documentId}`,
     '/api/topics/grief',
     '/api/group-programs/upcoming?pageSize=100',
+    '/api/group-programs/upcoming?pageSize=100&include=jsonLd,calendarLinks',
     '/api/group-programs/upcoming.ics',
+    '/api/group-programs/canary-hybrid-circle',
+    '/api/group-programs/canary-hybrid-circle?populate=*',
+    '/api/group-programs/canary-hybrid-circle/calendar.ics',
+    '/api/topics/grief?populate[groupPrograms]=true',
+    '/api/articles?populate[relatedPrograms]=true',
+    '/api/sitemap.xml',
+    '/api/openapi.json',
     '/api/comments?pagination[pageSize]=100',
   ];
-  for (const url of urls) {
+  // Twice each: the second answer comes from the response cache.
+  for (const url of [...urls, ...urls]) {
     const res = await app.http().get(url);
     expect(res.status).toBeLessThan(500);
     expectNoMarker(url, res.text);
   }
+  // Nor to an API token with full access (a static site build's): the content API never gives a private field.
+  const token = await fullAccessApiToken(app.strapi);
+  for (const url of urls.slice(0, 12)) {
+    const res = await app.http().get(url).set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBeLessThan(500);
+    expectNoMarker(`${url} (full-access token)`, res.text);
+  }
+  // The feed shows the program (so the test reads what the marker would be in), without its meeting link.
+  const feed = await app.http().get('/api/group-programs/upcoming?pageSize=100&include=jsonLd&from=2027-01-01&to=2027-02-01').expect(200);
+  const hybrid = feed.body.data.find((item: { slug: string }) => item.slug === 'canary-hybrid-circle');
+  expect(hybrid.jsonLd['@graph'][0].location).toEqual([
+    { '@type': 'Place', name: 'Room 4', address: 'Room 4' },
+    { '@type': 'VirtualLocation', name: 'Online (link sent by the front office)', url: expect.stringContaining('canary-hybrid-circle') },
+  ]);
   for (const draft of await app.strapi.db.query('api::article.article').findMany({ where: { title: { $startsWith: MARK } }, select: ['documentId', 'slug'] })) {
     for (const [url, echo] of [[`/api/articles/${draft.documentId}`, draft.documentId], [`/api/articles/${draft.slug}`, draft.slug], [`/api/articles/${draft.slug}/comments`, draft.slug]]) {
       const res = await app.http().get(url);

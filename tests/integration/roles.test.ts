@@ -274,8 +274,8 @@ describe('the permission rows', () => {
       expect([...(await subjects(code))].filter((subject) => [COMMENT, REPORT, COMMENTER, BLOCK, DATA_REQUEST, USER, INQUIRY].includes(subject!))).toEqual([]);
     }
     expect([...(await subjects(MODERATOR))].sort()).toEqual([COMMENT, REPORT, BLOCK].sort());
-    // Inquiries ("Ask about this group") are the Front office's alone, which sees nothing else.
-    expect([...(await subjects(FRONT_OFFICE))]).toEqual([INQUIRY]);
+    // Inquiries ("Ask about this group") are the Front office's alone, which sees nothing else but programs (read only).
+    expect([...(await subjects(FRONT_OFFICE))].sort()).toEqual([INQUIRY, 'api::group-program.group-program'].sort());
     const moderatorReport = (await rows(MODERATOR)).find((permission) => permission.subject === REPORT)!;
     expect(moderatorReport.properties.fields!.filter((field) => ['readerKey', 'dedupeKey', 'connectionKey'].includes(field))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import ICAL from 'ical.js';
-import { fullAccessApiToken } from '../helpers/auth';
+import { adminUserToken, fullAccessApiToken } from '../helpers/auth';
+import { startHookReceiver } from '../helpers/hook-receiver';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 /**
@@ -11,6 +12,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 
 const PROGRAM = 'api::group-program.group-program';
 let app: TestApp;
+let receiver: Awaited<ReturnType<typeof startHookReceiver>>;
 
 const schedule = (sessionChanges: Array<Record<string, unknown>>) => ({
   timezone: 'America/New_York',
@@ -30,7 +32,8 @@ const CHANGES = [
 ];
 
 beforeAll(async () => {
-  app = await startStrapi({ PUBLIC_URL: 'https://cms.example.org' });
+  receiver = await startHookReceiver();
+  app = await startStrapi({ PUBLIC_URL: 'https://cms.example.org', SITE_REBUILD_URLS: receiver.url, SITE_REBUILD_DEBOUNCE_SECONDS: '0.2' });
   await app.strapi.documents(PROGRAM).create({
     data: {
       title: 'Grief Circle', kind: 'group-therapy', summary: 'Peer support after a loss.', format: 'in-person', location: 'Room 4',
@@ -42,6 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  await receiver?.close();
 });
 
 describe('one session changed, everywhere at once', () => {
@@ -147,6 +151,34 @@ describe('one session changed, everywhere at once', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await app.strapi.documents(PROGRAM).update({ documentId: program.documentId, data: { schedule: schedule([...CHANGES, { kind: 'cancel', date: '2027-02-02', reason: 'Snow' }]) } as never, status: 'published' });
     expect(await lastmod()).not.toBe(before);
+  });
+
+  it('an editor\'s session change, saved then published in the admin panel, calls the rebuild hook and moves the lastmod', async () => {
+    const lastmod = async () => (await app.http().get('/api/sitemap.xml').expect(200)).text.match(/grief-circle<\/loc><lastmod>([^<]+)</)?.[1];
+    const [program] = await app.strapi.documents(PROGRAM).findMany({ filters: { slug: 'grief-circle' }, status: 'published' });
+    // A save (which clears the kept sitemap), then the rows dated back a year: the change must bring the lastmod
+    // forward, whatever the clock's second.
+    await app.strapi.documents(PROGRAM).update({ documentId: program.documentId, data: { summary: program.summary } as never, status: 'published' });
+    await app.strapi.db.connection('group_programs').where({ document_id: program.documentId }).update({ updated_at: new Date('2026-01-01T00:00:00Z') });
+    await receiver.waitForCalls(receiver.calls.length + 1);
+    expect(await lastmod()).toBe('2026-01-01T00:00:00Z');
+    const start = receiver.calls.length;
+    const editor = await adminUserToken(app, 'strapi-editor', 'editor.sessions@practice.example', 'Editor-pass-123');
+    const cm = `/content-manager/collection-types/${PROGRAM}/${program.documentId}`;
+    const draft = (await app.http().get(cm).set('Authorization', `Bearer ${editor}`).expect(200)).body.data;
+    const sessionChanges = [...draft.schedule.sessionChanges.map(({ id: _id, ...change }: Record<string, unknown>) => change), { kind: 'cancel', date: '2027-02-09', reason: 'Holiday' }];
+    const { id: _scheduleId, ...schedule } = draft.schedule;
+    await app.http().put(cm).set('Authorization', `Bearer ${editor}`).send({ schedule: { ...schedule, sessionChanges } }).expect(200);
+    // A draft save changes nothing the website sees.
+    expect(await lastmod()).toBe('2026-01-01T00:00:00Z');
+    await app.http().post(`${cm}/actions/publish`).set('Authorization', `Bearer ${editor}`).send({}).expect(200);
+    const [call] = (await receiver.waitForCalls(start + 1)).slice(start);
+    expect(JSON.parse(call.body).changes).toEqual([{ uid: PROGRAM, action: 'publish', documentId: program.documentId }]);
+    const published = await app.strapi.documents(PROGRAM).findOne({ documentId: program.documentId, status: 'published' });
+    expect(await lastmod()).toBe(new Date(published!.updatedAt as string).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    expect(await lastmod()).not.toBe('2026-01-01T00:00:00Z');
+    const feed = await app.http().get('/api/group-programs/upcoming?from=2027-02-01&to=2027-03-01').expect(200);
+    expect(feed.body.data[0].upcomingSessions).toContainEqual({ start: '2027-02-09T18:00:00-05:00', end: '2027-02-09T19:30:00-05:00', status: 'cancelled', reason: 'Holiday' });
   });
 });
 

@@ -91,3 +91,40 @@ describe('images', () => {
     expect(absoluteUrl(url, publicUrl)).toBe(expected);
   });
 });
+
+describe('online and hybrid programs', () => {
+  const virtual = { '@type': 'VirtualLocation', name: 'Online (link sent by the front office)', url: 'https://counseling.example/programs/grief-circle' };
+  const withSessions = (overrides: Partial<ProgramRow>, listed: Session[]) =>
+    toJsonLd({
+      program: { ...program, ...overrides },
+      compiled: compileSchedule(lastTuesday),
+      sessions: listed,
+      summary: 'The last Tuesday of each month',
+      url: 'https://counseling.example/programs/grief-circle',
+      organizer: { name: 'Counseling Practice', url: 'https://counseling.example' },
+    })['@graph'] as Array<Record<string, unknown>>;
+
+  it.each([
+    ['in-person', 'https://schema.org/OfflineEventAttendanceMode', { '@type': 'Place', name: 'Main office', address: 'Main office' }],
+    ['online', 'https://schema.org/OnlineEventAttendanceMode', virtual],
+    ['hybrid', 'https://schema.org/MixedEventAttendanceMode', [{ '@type': 'Place', name: 'Main office', address: 'Main office' }, virtual]],
+  ])('%s: %s, located on the series and every session', (format, mode, location) => {
+    const graph = jsonLd({ format, registrationUrl: 'https://forms.counseling.example/grief' })['@graph'] as Array<Record<string, unknown>>;
+    expect(graph.map((node) => [node.eventAttendanceMode, node.location])).toEqual(Array(3).fill([mode, location]));
+  });
+
+  it('the online part points at the program page, never at the registration form; an online program\'s location text is no Place', () => {
+    const [series] = withSessions({ format: 'online', location: 'Online (link sent after registration)', registrationUrl: 'https://forms.counseling.example/grief' }, sessions);
+    expect(series.location).toEqual(virtual);
+    expect(JSON.stringify(series.location)).not.toContain('forms.counseling.example');
+  });
+
+  it('a session moved to a room keeps the online part of a hybrid or online program', () => {
+    const moved: Session = { start: '2027-02-24T18:00:00-05:00', end: '2027-02-24T19:30:00-05:00', status: 'moved', previousStart: '2027-02-23T18:00:00-05:00', location: 'Room 2' };
+    for (const format of ['hybrid', 'online']) {
+      const [, event] = withSessions({ format }, [moved]);
+      expect(event.location).toEqual([{ '@type': 'Place', name: 'Room 2', address: 'Room 2' }, virtual]);
+    }
+    expect(withSessions({ format: 'in-person' }, [moved])[1].location).toEqual({ '@type': 'Place', name: 'Room 2', address: 'Room 2' });
+  });
+});

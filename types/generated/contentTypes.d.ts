@@ -935,6 +935,11 @@ export interface ApiGroupProgramGroupProgram
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    meetingUrl: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     registrationUrl: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

@@ -63,6 +63,22 @@ const eventSchedule = (compiled: CompiledSchedule, summary: string) => {
   return value;
 };
 
+/** What a VirtualLocation is called: its `url` is the program's public page, never the private meeting link. */
+export const VIRTUAL_LOCATION_NAME = 'Online (link sent by the front office)';
+const placeOf = (name: string) => ({ '@type': 'Place', name, address: name });
+
+/**
+ * Where a program (or one session of it, at `place`) meets: a Place in person, a VirtualLocation online (the
+ * program's page, which says how to join: the meeting link is private), both when hybrid. An online program's
+ * `location` is no place. A session's own place keeps the online part of an online or hybrid program.
+ */
+const locationOf = (program: ProgramRow, url: string, place: string | null | undefined) => {
+  const physical = place ? placeOf(place) : undefined;
+  if (program.format !== 'online' && program.format !== 'hybrid') return physical;
+  const virtual = { '@type': 'VirtualLocation', name: VIRTUAL_LOCATION_NAME, url };
+  return physical ? [physical, virtual] : virtual;
+};
+
 interface JsonLdInput {
   program: ProgramRow;
   compiled: CompiledSchedule;
@@ -76,9 +92,7 @@ interface JsonLdInput {
 }
 
 export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer, image }: JsonLdInput) => {
-  const place = program.location ? { '@type': 'Place', name: program.location, address: program.location } : undefined;
-  const virtual = { '@type': 'VirtualLocation', url: program.registrationUrl ?? url };
-  const location = program.format === 'online' ? virtual : program.format === 'hybrid' ? [place, virtual].filter(Boolean) : place;
+  const location = locationOf(program, url, program.format === 'online' ? undefined : program.location);
   const price = priceOf(program.cost);
   const shared = {
     name: program.title,
@@ -107,7 +121,7 @@ export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer,
     '@id': `${url}#${session.previousStart ?? session.start}`,
     ...shared,
     ...(program.cancelled ? {} : { eventStatus: SESSION_STATUS[session.status] }),
-    ...(session.location ? { location: { '@type': 'Place', name: session.location, address: session.location } } : {}),
+    ...(session.location ? { location: locationOf(program, url, session.location) } : {}),
     ...(session.reason ? { description: `${program.summary} ${session.reason}` } : {}),
     startDate: session.start,
     endDate: session.end,
