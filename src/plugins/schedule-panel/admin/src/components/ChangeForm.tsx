@@ -13,10 +13,8 @@ export const ChangeForm = ({ title, fields, onSubmit, onClose }: { title: string
   const [values, setValues] = React.useState<Record<string, string>>({});
   const missing = fields.some((field) => field.required && !values[field.name]?.trim());
   return (
-    <Box tag="form" aria-label={title} padding={3} marginTop={2} background="neutral100" hasRadius onSubmit={(event: React.FormEvent) => {
-      event.preventDefault();
-      if (!missing) onSubmit(values);
-    }}>
+    // Not a <form>: it sits inside the Content Manager's form, which a nested submit would save.
+    <Box role="group" aria-label={title} padding={3} marginTop={2} background="neutral100" hasRadius>
       <Flex direction="column" alignItems="stretch" gap={2}>
         {fields.map((field) => (
           <Field.Root key={field.name} name={field.name} hint={field.hint} required={field.required}>
@@ -26,10 +24,10 @@ export const ChangeForm = ({ title, fields, onSubmit, onClose }: { title: string
           </Field.Root>
         ))}
         <Flex gap={2}>
-          <Button size="S" type="submit" disabled={missing}>
+          <Button size="S" type="button" disabled={missing} onClick={() => onSubmit(values)}>
             Save change
           </Button>
-          <Button size="S" variant="tertiary" onClick={onClose}>
+          <Button size="S" type="button" variant="tertiary" onClick={onClose}>
             Close
           </Button>
         </Flex>
