@@ -81,8 +81,8 @@ describe('POST /schedule-panel/preview with the form’s session changes', () =>
   });
 
   it('gives a bad change the same problem saving gives, on its row, and refuses a malformed one naming the field', async () => {
-    const res = await preview([{ kind: 'cancel', date: '2030-10-10' }]).expect(200);
-    expect(res.body.data.problems).toEqual([{ field: 'sessionChanges.0.reason', message: 'Tell readers why this session is cancelled' }]);
+    const res = await preview([{ kind: 'move', date: null }, { kind: 'cancel', date: '2030-10-10' }]).expect(200);
+    expect(res.body.data.problems).toEqual([{ field: 'sessionChanges.1.reason', message: 'Tell readers why this session is cancelled' }]);
     expect(res.body.data.sessions.length).toBeGreaterThan(0);
     const saving = app.strapi.documents(PROGRAM).create({
       data: { title: 'Cancelled without a reason', kind: 'group-therapy', summary: 'Eight weeks.', format: 'online', topics: [], schedule: { ...autumn, sessionChanges: [{ kind: 'cancel', date: '2030-10-10' }] } } as never,

@@ -54,19 +54,22 @@ const nextTermBody = z
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Context) {
     const { schedule, kind, documentId } = parseInput(previewBody, ctx.request.body);
+    // A change is checked once it says what happens and to which date, by the rules saving applies; its problems
+    // name its row in the form (the rows still being typed left out in between).
+    const checked = (schedule.sessionChanges ?? []).map((entry, row) => ({ entry, row })).filter(({ entry }) => entry.kind && isDate(entry.date));
     const fields = {
       ...schedule,
       // The form keeps repeatable components with their own keys and may hold half-typed dates.
       skippedDates: (schedule.skippedDates ?? []).filter((entry) => isDate(entry.date)).map((entry) => ({ date: String(entry.date).slice(0, 10), reason: entry.reason ?? null })),
-      // A change is checked once it says what happens and to which date, by the rules saving applies.
-      sessionChanges: (schedule.sessionChanges ?? [])
-        .filter((entry) => entry.kind && isDate(entry.date))
-        .map(({ kind, date, newDate, startTime, durationMinutes, location, reason }) => ({ kind, date: String(date).slice(0, 10), newDate: newDate || null, startTime: startTime || null, durationMinutes: durationMinutes ?? null, location: location ?? null, reason: reason ?? null })),
+      sessionChanges: checked.map(({ entry: { kind, date, newDate, startTime, durationMinutes, location, reason } }) => ({
+        kind, date: String(date).slice(0, 10), newDate: newDate || null, startTime: startTime || null, durationMinutes: durationMinutes ?? null, location: location ?? null, reason: reason ?? null,
+      })),
     } as ScheduleFields;
     const holidays = getService(strapi, 'plugin::schedule-panel.holidays');
     const panel = schedulePanel({ schedule: fields, kind, now: new Date(), holidayOn: (date) => holidays.holidayOn(date) });
     const leftOut = documentId ? await getService(strapi, 'api::group-program.feed').leftOutReason(documentId) : null;
-    ctx.body = { data: { ...panel, leftOut } };
+    const problems = panel.problems.map((problem) => ({ ...problem, field: problem.field.replace(/^sessionChanges\.(\d+)/, (_, index: string) => `sessionChanges.${checked[Number(index)]?.row ?? index}`) }));
+    ctx.body = { data: { ...panel, problems, leftOut } };
   },
 
   async nextTerm(ctx: Context) {
