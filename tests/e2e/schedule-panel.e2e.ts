@@ -7,7 +7,8 @@ import { productionSecrets, startServerProcess, type ServerProcess } from '../he
  * The editors' Sessions panel in Debian's Chromium, on the built project: an editor types a weekly therapy group
  * that crosses Veterans Day, Thanksgiving and the end of daylight saving time, watches the dates change as they type, skips the
  * holiday in one click, publishes, and the feed leaves that date out; "Schedule next term" drafts the next term
- * after the last session. Screenshots in tests/e2e/artifacts/panel-*.png.
+ * after the last session. Before publishing, they move one session and cancel another from the panel, and the feed
+ * lists them as moved and cancelled. Screenshots in tests/e2e/artifacts/panel-*.png.
  */
 const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 const EDITOR = { email: 'panel.editor@practice.example', password: 'Editor-pass-123' };
@@ -96,13 +97,43 @@ describe('an editor with the Sessions panel', () => {
     await shot('typing');
   }, 120_000);
 
-  it('skips the holiday in one click, publishes, and the feed leaves that date out', async () => {
+  it('skips the holiday in one click', async () => {
     await panel().getByRole('button', { name: 'Skip these dates' }).click();
     await gone(panel().getByTestId('warning-holiday'));
     await shot('holiday-skipped');
     // Veterans Day (November 11) is a public holiday too: both are skipped, and the eight sessions end later.
     await visible(panel().getByText('8 sessions to come, the last on 2027-12-09.'));
+  }, 90_000);
 
+  it('moves one session and cancels another from the panel, seeing each in the preview before saving', async () => {
+    await panel().getByRole('button', { name: 'Move the session on 2027-10-14' }).click();
+    const move = panel().getByRole('group', { name: 'Move the session on 2027-10-14' });
+    await move.getByLabel(/^New date/).fill('2027-10-15');
+    await move.getByLabel(/^Start time/).fill('19:00');
+    await move.getByLabel(/^Place/).fill('Room 2, Elm Street');
+    await move.getByRole('button', { name: 'Save change' }).click();
+    await visible(panel().getByTestId('session-2027-10-15').getByText('Moved from 2027-10-14'));
+    await visible(panel().getByText('Friday 2027-10-15, 7:00–8:30 pm, Room 2, Elm Street'));
+
+    await panel().getByRole('button', { name: 'Cancel the session on 2027-10-21' }).click();
+    const cancel = panel().getByRole('group', { name: 'Cancel the session on 2027-10-21' });
+    await cancel.getByLabel(/^Reason readers will see/).fill('The facilitator is ill');
+    await cancel.getByRole('button', { name: 'Save change' }).click();
+    await visible(panel().getByTestId('session-2027-10-21').getByText('Cancelled: The facilitator is ill'));
+    expect(await panel().getByTestId('session-2027-10-21').getAttribute('data-status')).toBe('cancelled');
+    await shot('session-changes');
+
+    // Undo takes a change back before saving; the cancel is made again.
+    await panel().getByRole('button', { name: 'Undo the change to the session on 2027-10-21' }).click();
+    await visible(panel().getByRole('button', { name: 'Cancel the session on 2027-10-21' }));
+    await panel().getByRole('button', { name: 'Cancel the session on 2027-10-21' }).click();
+    await panel().getByRole('group', { name: 'Cancel the session on 2027-10-21' }).getByLabel(/^Reason readers will see/).fill('The facilitator is ill');
+    await panel().getByRole('group', { name: 'Cancel the session on 2027-10-21' }).getByRole('button', { name: 'Save change' }).click();
+    await visible(panel().getByText('Cancelled: The facilitator is ill'));
+
+  }, 90_000);
+
+  it('publishes, and the feed leaves the holidays out and lists the moved and cancelled sessions', async () => {
     await page.getByRole('button', { name: /^Save$/ }).click();
     await visible(page.getByText('Saved document'));
     await page.getByRole('button', { name: /^Publish$/ }).click();
@@ -111,13 +142,17 @@ describe('an editor with the Sessions panel', () => {
     await shot('published');
 
     const feed = (await (await fetch(`${server.url}/api/group-programs/upcoming?from=2027-10-01&to=2028-01-31&pageSize=50`)).json()) as {
-      data: Array<{ slug: string; upcomingSessions: Array<{ start: string }> }>;
+      data: Array<{ slug: string; upcomingSessions: Array<{ start: string; status: string; previousStart?: string; reason?: string; location?: string }> }>;
     };
     const program = feed.data.find((item) => item.slug === 'mindful-coping-group-autumn');
     const dates = program!.upcomingSessions.map((session) => session.start.slice(0, 10));
     expect(dates).not.toContain('2027-11-25');
     expect(dates).not.toContain('2027-11-11');
     expect(dates).toContain('2027-12-09');
+    const on = (date: string) => program!.upcomingSessions.find((session) => session.start.startsWith(date));
+    expect(on('2027-10-15')).toMatchObject({ status: 'moved', start: '2027-10-15T19:00:00-04:00', previousStart: '2027-10-14T18:00:00-04:00', location: 'Room 2, Elm Street' });
+    expect(on('2027-10-14')).toBeUndefined();
+    expect(on('2027-10-21')).toMatchObject({ status: 'cancelled', reason: 'The facilitator is ill' });
   }, 90_000);
 
   it('drafts the next term after the last session with one click', async () => {

@@ -57,6 +57,42 @@ describe('POST /schedule-panel/preview', () => {
   });
 });
 
+describe('POST /schedule-panel/preview with the form’s session changes', () => {
+  const preview = (sessionChanges: unknown[]) => as(editor, '/schedule-panel/preview').send({ schedule: { ...autumn, sessionChanges } });
+  type Listed = { date: string; status: string; sessionDate: string; previousStart?: string; reason?: string; extra?: boolean };
+
+  it('lists each session with its status before saving, ignoring the rows the editor is still typing', async () => {
+    const res = await preview([
+      { __temp_key__: 'a0', kind: 'cancel', date: '2030-10-10', reason: 'The facilitator is ill' },
+      { __temp_key__: 'a1', kind: 'move', date: '2030-10-17', newDate: '2030-10-18', startTime: '19:00:00.000', durationMinutes: null, location: 'Room 2' },
+      { __temp_key__: 'a2', kind: 'extra', date: '2030-10-22' },
+      { __temp_key__: 'a3', kind: 'move', date: '' },
+      { __temp_key__: 'a4', kind: null, date: '2030-10-24' },
+    ]).expect(200);
+    const panel = res.body.data;
+    expect(panel.problems).toEqual([]);
+    const byDate = Object.fromEntries(panel.sessions.map((session: Listed) => [session.date, session]));
+    expect(byDate['2030-10-03']).toMatchObject({ status: 'scheduled' });
+    expect(byDate['2030-10-10']).toMatchObject({ status: 'cancelled', reason: 'The facilitator is ill' });
+    expect(byDate['2030-10-17']).toBeUndefined();
+    expect(byDate['2030-10-18']).toMatchObject({ status: 'moved', sessionDate: '2030-10-17', previousStart: '2030-10-17T22:00:00.000Z', location: 'Room 2' });
+    expect(byDate['2030-10-22']).toMatchObject({ status: 'scheduled', extra: true });
+    expect(byDate['2030-10-24']).toMatchObject({ status: 'scheduled' });
+  });
+
+  it('gives a bad change the same problem saving gives, on its row, and refuses a malformed one naming the field', async () => {
+    const res = await preview([{ kind: 'move', date: null }, { kind: 'cancel', date: '2030-10-10' }]).expect(200);
+    expect(res.body.data.problems).toEqual([{ field: 'sessionChanges.1.reason', message: 'Tell readers why this session is cancelled' }]);
+    expect(res.body.data.sessions.length).toBeGreaterThan(0);
+    const saving = app.strapi.documents(PROGRAM).create({
+      data: { title: 'Cancelled without a reason', kind: 'group-therapy', summary: 'Eight weeks.', format: 'online', topics: [], schedule: { ...autumn, sessionChanges: [{ kind: 'cancel', date: '2030-10-10' }] } } as never,
+    });
+    await expect(saving).rejects.toThrow('Tell readers why this session is cancelled');
+    const bad = await preview([{ kind: 'postpone', date: '2030-10-10' }]).expect(400);
+    expect(JSON.stringify(bad.body.error)).toContain('kind must be cancel, move or extra');
+  });
+});
+
 describe('POST /schedule-panel/next-term', () => {
   const create = async (kind: string) =>
     app.strapi.documents(PROGRAM).create({

@@ -1,7 +1,7 @@
 import { type Temporal } from 'temporal-polyfill';
 import { describeSchedule, timeRange } from './describe';
-import { isComplete, ORDINAL_WORDS, ORDINALS, WEEKDAY_NAMES, plainDate, type Schedule, type ScheduleFields } from './fields';
-import { compileSchedule, sessionsRemaining, startsBetween, type CompiledSchedule } from './recurrence';
+import { isComplete, ORDINAL_WORDS, ORDINALS, WEEKDAY_NAMES, plainDate, type Schedule, type ScheduleFields, type SessionStatus } from './fields';
+import { compileSchedule, sessionsRemaining, sessionsToList, startsBetween, type CompiledSchedule } from './recurrence';
 import { dateRangeProblems, todayUtc, validateSchedule, weekOfMonth } from './validate';
 import { offsetAt, transitionsBetween, wallClockAt } from './zone';
 
@@ -18,6 +18,15 @@ export interface PanelSession {
   start: string;
   /** Set when the start time does not exist that day: where the session is held instead. */
   heldAt?: string;
+  /** With the form's session changes applied: cancelled sessions are listed at their time, with the reason. */
+  status: SessionStatus;
+  /** The series date this session is about (a moved session's own date): what a cancel or move names. */
+  sessionDate: string;
+  /** A moved session's original start. */
+  previousStart?: string;
+  extra?: boolean;
+  reason?: string;
+  location?: string;
 }
 
 export type Fix =
@@ -134,25 +143,35 @@ const expand = ({ schedule, now, holidayOn, shown = 10 }: PanelInput & { schedul
   const until = lastDate ? Date.parse(`${lastDate.add({ days: 2 }).toString()}T00:00:00Z`) : from + HORIZON_DAYS * DAY_MS;
   const starts = startsBetween(compiled, now, new Date(Math.max(until, from + DAY_MS)));
   const expected = minutes(schedule.startTime);
-  const sessions: PanelSession[] = starts.map((start) => {
-    const local = wallClockAt(compiled.timeZone, start);
-    const held = local.hour * 60 + local.minute !== expected;
+  const localOf = (iso: string) => wallClockAt(compiled.timeZone, Date.parse(iso));
+  const sessions: PanelSession[] = sessionsToList(compiled, starts, now, new Date(Math.max(until, from + DAY_MS))).map((listed) => {
+    const local = localOf(listed.start);
     const startTime = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+    const length = (Date.parse(listed.end) - Date.parse(listed.start)) / 60000;
+    const held = listed.status === 'scheduled' && !listed.extra && local.hour * 60 + local.minute !== expected;
+    const date = local.toPlainDate().toString();
     return {
-      date: local.toPlainDate().toString(),
+      date,
       weekday: WEEKDAY_NAMES[local.dayOfWeek - 1],
-      time: timeRange(startTime, schedule.durationMinutes),
-      start: new Date(start).toISOString(),
+      time: timeRange(startTime, length),
+      start: new Date(Date.parse(listed.start)).toISOString(),
       ...(held ? { heldAt: `${startTime}: the clocks skip ${schedule.startTime.slice(0, 5)} that day` } : {}),
+      status: listed.status,
+      sessionDate: listed.previousStart ? localOf(listed.previousStart).toPlainDate().toString() : date,
+      ...(listed.previousStart ? { previousStart: new Date(Date.parse(listed.previousStart)).toISOString() } : {}),
+      ...(listed.extra ? { extra: true } : {}),
+      ...(listed.reason ? { reason: listed.reason } : {}),
+      ...(listed.location ? { location: listed.location } : {}),
     };
   });
+  const held = sessions.filter((session) => session.status !== 'cancelled');
   const all = compiled.lastDate ? starts : [];
-  const warnings = [holidayWarning(sessions, holidayOn), dstWarning(compiled, Math.max(from, starts[0] ?? from), starts[starts.length - 1] ?? from)];
+  const warnings = [holidayWarning(held, holidayOn), dstWarning(compiled, Math.max(from, starts[0] ?? from), starts[starts.length - 1] ?? from)];
   return {
     summary: describeSchedule(compiled.schedule),
     sessions: sessions.slice(0, shown),
     remaining: sessionsRemaining(compiled, now),
-    lastSession: all.length > 0 ? sessions[sessions.length - 1].date : null,
+    lastSession: all.length > 0 && held.length > 0 ? held[held.length - 1].date : null,
     warnings: warnings.filter((warning): warning is Warning => warning !== null),
   };
 };
@@ -160,11 +179,15 @@ const expand = ({ schedule, now, holidayOn, shown = 10 }: PanelInput & { schedul
 export const schedulePanel = (input: PanelInput): PanelAnswer => {
   const { schedule, kind, now } = input;
   const today = todayUtc(now);
-  const problems = validateSchedule(schedule, kind, { today }).map(({ path, message }) => ({ field: path[path.length - 1], message }));
+  // A session change's problem names its row (sessionChanges.2.reason), as the save-time error's path does.
+  const problems = validateSchedule(schedule, kind, { today }).map(({ path, message }) => ({
+    field: path[1] === 'sessionChanges' ? path.slice(1).join('.') : path[path.length - 1],
+    message,
+  }));
   const fixable = [firstDateWarning(schedule), noEndWarning(schedule, kind)].filter((warning): warning is Warning => warning !== null);
   const empty = { summary: null, sessions: [], remaining: null, lastSession: null };
   // A date out of the range is not expanded at all: that is what the range is for.
-  if (!isComplete(schedule) || dateRangeProblems(schedule, today).length > 0 || problems.some((problem) => !['firstSessionDate', 'ends'].includes(problem.field))) {
+  if (!isComplete(schedule) || dateRangeProblems(schedule, today).length > 0 || problems.some((problem) => !['firstSessionDate', 'ends'].includes(problem.field) && !problem.field.startsWith('sessionChanges'))) {
     return { complete: false, ...empty, problems, warnings: fixable };
   }
   try {

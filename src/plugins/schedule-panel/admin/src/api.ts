@@ -1,5 +1,5 @@
 /** What POST /schedule-panel/preview answers: the server's own types (type-only, nothing of it is bundled). */
-export type { Fix, PanelAnswer, Warning } from '#domain/schedule';
+export type { Fix, PanelAnswer, PanelSession, Warning } from '#domain/schedule';
 
 export const PROGRAM = 'api::group-program.group-program';
 export const PERMISSIONS = {

@@ -1,7 +1,9 @@
 import * as React from 'react';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm } from '@strapi/strapi/admin';
-import type { Fix, PanelAnswer } from '../api';
+import type { Fix, PanelAnswer, PanelSession } from '../api';
+import { ChangeForm, MOVE_FIELDS, changeValues } from './ChangeForm';
+import { SessionRow } from './SessionRow';
 
 type FormValues = { kind?: string | null; schedule?: Record<string, unknown> | null };
 const DEBOUNCE_MS = 300;
@@ -12,6 +14,8 @@ export const SessionsPanel = ({ documentId }: { documentId?: string }) => {
   const values = useForm('SessionsPanel', (state) => state.values as FormValues);
   const onChange = useForm('SessionsPanel', (state) => state.onChange);
   const addFieldRow = useForm('SessionsPanel', (state) => state.addFieldRow);
+  const removeFieldRow = useForm('SessionsPanel', (state) => state.removeFieldRow);
+  const [addingExtra, setAddingExtra] = React.useState(false);
   const [answer, setAnswer] = React.useState<PanelAnswer | null>(null);
   const [failed, setFailed] = React.useState(false);
   const request = JSON.stringify({ kind: values.kind ?? null, schedule: values.schedule ?? {}, ...(documentId ? { documentId } : {}) });
@@ -44,6 +48,16 @@ export const SessionsPanel = ({ documentId }: { documentId?: string }) => {
     }
   };
 
+  const CHANGES = 'schedule.sessionChanges';
+  const addChange = (row: Record<string, unknown>) => addFieldRow(CHANGES, row);
+  // The form's row behind a listed session's change, so the editor can take it back before saving.
+  const undoOf = (session: PanelSession) => {
+    const rows = (values.schedule?.sessionChanges ?? []) as Array<{ kind?: string; date?: string }>;
+    if (session.status === 'scheduled' && !session.extra) return null;
+    const index = rows.findIndex((row) => (session.extra ? row.kind === 'extra' && row.date?.startsWith(session.date) : row.kind !== 'extra' && row.date?.startsWith(session.sessionDate)));
+    return index < 0 ? null : () => removeFieldRow(CHANGES, index);
+  };
+
   if (failed) return <Typography textColor="danger600">The sessions could not be computed.</Typography>;
   if (!answer) return <Loader small>Computing the sessions…</Loader>;
   return (
@@ -66,13 +80,27 @@ export const SessionsPanel = ({ documentId }: { documentId?: string }) => {
       {answer.complete && (
         <Box tag="ol" marginTop={2} data-testid="panel-sessions">
           {answer.sessions.map((session) => (
-            <li key={session.start}>
-              <Typography variant="pi">
-                {session.weekday} {session.date}, {session.time}
-                {session.heldAt && <Typography textColor="warning600"> (held at {session.heldAt})</Typography>}
-              </Typography>
-            </li>
+            <SessionRow key={`${session.status}-${session.start}`} session={session} addChange={addChange} undo={undoOf(session)} />
           ))}
+        </Box>
+      )}
+      {answer.complete && (
+        <Box marginTop={2}>
+          {addingExtra ? (
+            <ChangeForm
+              title="Add an extra session"
+              fields={[{ name: 'date', label: 'Date', hint: 'YYYY-MM-DD', required: true }, ...MOVE_FIELDS.slice(1)]}
+              onClose={() => setAddingExtra(false)}
+              onSubmit={(entered) => {
+                addChange({ kind: 'extra', ...changeValues(entered) });
+                setAddingExtra(false);
+              }}
+            />
+          ) : (
+            <Button size="S" variant="secondary" onClick={() => setAddingExtra(true)}>
+              Add an extra session
+            </Button>
+          )}
         </Box>
       )}
       {answer.complete && (

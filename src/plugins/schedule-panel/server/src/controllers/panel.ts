@@ -8,6 +8,18 @@ import { parseInput } from '#app/utils/validation';
 /** The panel's admin routes: the form's schedule in, the sessions and warnings out; a next term on request. */
 const text = (field: string) => z.string({ error: `${field} must be text` }).max(64).nullish();
 const count = (field: string) => z.number({ error: `${field} must be a number` }).int(`${field} must be a whole number`).nullish();
+const sessionChange = z
+  .object({
+    kind: z.enum(['cancel', 'move', 'extra'], { error: 'kind must be cancel, move or extra' }).nullish(),
+    date: text('date'),
+    newDate: text('newDate'),
+    startTime: text('startTime'),
+    durationMinutes: count('durationMinutes'),
+    location: z.string({ error: 'location must be text' }).max(255).nullish(),
+    reason: z.string({ error: 'reason must be text' }).max(255).nullish(),
+  })
+  .passthrough();
+const isDate = (value: string | null | undefined) => /^\d{4}-\d{2}-\d{2}/.test(value ?? '');
 const previewBody = z
   .object({
     kind: text('kind'),
@@ -27,6 +39,7 @@ const previewBody = z
         sessionCount: count('sessionCount'),
         endDate: text('endDate'),
         skippedDates: z.array(z.object({ date: z.string().max(32).nullish(), reason: z.string().max(255).nullish() }).passthrough()).max(520).nullish(),
+        sessionChanges: z.array(sessionChange).max(520).nullish(),
       })
       .passthrough(),
   })
@@ -41,15 +54,22 @@ const nextTermBody = z
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Context) {
     const { schedule, kind, documentId } = parseInput(previewBody, ctx.request.body);
+    // A change is checked once it says what happens and to which date, by the rules saving applies; its problems
+    // name its row in the form (the rows still being typed left out in between).
+    const checked = (schedule.sessionChanges ?? []).map((entry, row) => ({ entry, row })).filter(({ entry }) => entry.kind && isDate(entry.date));
     const fields = {
       ...schedule,
       // The form keeps repeatable components with their own keys and may hold half-typed dates.
-      skippedDates: (schedule.skippedDates ?? []).filter((entry) => /^\d{4}-\d{2}-\d{2}/.test(entry.date ?? '')).map((entry) => ({ date: String(entry.date).slice(0, 10), reason: entry.reason ?? null })),
+      skippedDates: (schedule.skippedDates ?? []).filter((entry) => isDate(entry.date)).map((entry) => ({ date: String(entry.date).slice(0, 10), reason: entry.reason ?? null })),
+      sessionChanges: checked.map(({ entry: { kind, date, newDate, startTime, durationMinutes, location, reason } }) => ({
+        kind, date: String(date).slice(0, 10), newDate: newDate || null, startTime: startTime || null, durationMinutes: durationMinutes ?? null, location: location ?? null, reason: reason ?? null,
+      })),
     } as ScheduleFields;
     const holidays = getService(strapi, 'plugin::schedule-panel.holidays');
     const panel = schedulePanel({ schedule: fields, kind, now: new Date(), holidayOn: (date) => holidays.holidayOn(date) });
     const leftOut = documentId ? await getService(strapi, 'api::group-program.feed').leftOutReason(documentId) : null;
-    ctx.body = { data: { ...panel, leftOut } };
+    const problems = panel.problems.map((problem) => ({ ...problem, field: problem.field.replace(/^sessionChanges\.(\d+)/, (_, index: string) => `sessionChanges.${checked[Number(index)]?.row ?? index}`) }));
+    ctx.body = { data: { ...panel, problems, leftOut } };
   },
 
   async nextTerm(ctx: Context) {
