@@ -27,7 +27,7 @@ const which = option('case', 'article');
 const freePort = () =>
   new Promise((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
