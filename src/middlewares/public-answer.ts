@@ -15,7 +15,13 @@ export const withoutIds = (value: unknown): unknown => {
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   // A plain loop: a program list's answer (JSON-LD and calendar links included) holds tens of thousands of keys.
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) if (key !== 'id') copy[key] = withoutIds((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) {
+    if (key === 'id') continue;
+    const item = withoutIds((value as Record<string, unknown>)[key]);
+    // A key named __proto__ is copied as a key (an assignment would set the copy's prototype).
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else copy[key] = item;
+  }
   return copy;
 };
 

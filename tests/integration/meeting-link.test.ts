@@ -51,6 +51,17 @@ it.each(['http://meet.example/room', 'meet.example/room', `https://meet.example/
   }
 );
 
+it('an Editor\'s duplicate with a bad link is a 400 naming meetingUrl, and no copy is made', async () => {
+  const count = () => app.strapi.db.query(PROGRAM).count({});
+  const before = await count();
+  const res = await as('strapi-editor').post(`${CM}/clone/${documentId}`).send({ title: 'Online Anxiety Circle (copy)', slug: 'online-anxiety-circle-copy', meetingUrl: 'http://meet.example/room' });
+  expect(res.status).toBe(400);
+  expect(res.body.error.details.errors.map((error: { path: string[] }) => error.path.join('.'))).toContain('meetingUrl');
+  expect(await count()).toBe(before);
+  await as('strapi-editor').post(`${CM}/clone/${documentId}`).send({ title: 'Online Anxiety Circle (copy)', slug: 'online-anxiety-circle-copy', meetingUrl: LINK }).expect(200);
+  expect(await count()).toBeGreaterThan(before);
+});
+
 it('the Front office reads the link and cannot change it, nor the program', async () => {
   const one = await as('strapi-front-office').get(`${CM}/${documentId}`).expect(200);
   expect(one.body.data).toMatchObject({ title: 'Online Anxiety Circle', format: 'online', meetingUrl: LINK });

@@ -102,6 +102,18 @@ describe('the sessions panel with session changes', () => {
     expect(cancelled.lastSession).toBe('2027-11-18');
   });
 
+  it('offers no skipped date for a session moved or added on a holiday: skipping would not remove it', () => {
+    const moved = panelWith([{ kind: 'move', date: '2027-11-25', startTime: '10:00', location: 'Room 2' }]);
+    expect(moved.problems).toEqual([]);
+    expect(moved.warnings.map((warning) => warning.kind)).not.toContain('holiday');
+    const extra = panelWith([
+      { kind: 'cancel', date: '2027-11-25', reason: 'Thanksgiving' },
+      { kind: 'extra', date: '2027-11-25', startTime: '10:00' },
+    ]);
+    expect(extra.problems).toEqual([]);
+    expect(extra.warnings.map((warning) => warning.kind)).not.toContain('holiday');
+  });
+
   it('gives a bad change the save-time problem on its row, and still lists the sessions', () => {
     const noReason = panelWith([{ kind: 'cancel', date: '2027-10-14', reason: ' ' }]);
     expect(noReason.problems).toEqual([{ field: 'sessionChanges.0.reason', message: 'Tell readers why this session is cancelled' }]);

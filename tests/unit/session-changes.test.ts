@@ -55,6 +55,18 @@ describe('one session changed', () => {
     expect(startsBetween(compiled, new Date('2027-01-01'), new Date('2027-06-01')).map((start) => sessionAt(compiled, start).status)).not.toContain('cancelled');
   });
 
+  it('lists only the first sessions when asked for a few, cancelled ones among them, and counts those left of a finished series', () => {
+    const compiled = compileSchedule(changed);
+    const [from, to] = [new Date('2027-01-01'), new Date('2027-06-01')];
+    const all = sessionsToList(compiled, startsBetween(compiled, from, to), from, to);
+    for (const limit of [0, 1, 2, 3, 5, 50]) expect(sessionsToList(compiled, startsBetween(compiled, from, to), from, to, limit)).toEqual(all.slice(0, limit));
+    expect(all.slice(0, 3).map((session) => session.status)).toEqual(['scheduled', 'cancelled', 'moved']);
+    const held = startsBetween(compiled, from, to);
+    held.forEach((start, index) => expect(sessionsRemaining(compiled, new Date(start))).toBe(held.length - index));
+    expect(sessionsRemaining(compiled, new Date(held[held.length - 1] + 1))).toBe(0);
+    expect(sessionsRemaining(compileSchedule({ ...tuesdays, ends: 'never' }), from)).toBeNull();
+  });
+
   it('a one-off session can be cancelled or moved too', () => {
     const once: Schedule = { ...tuesdays, repeats: 'once', ends: 'never', skippedDates: [] };
     expect(listed(withChanges([{ kind: 'cancel', date: '2027-01-05', reason: 'Snow' }], once)).map((session) => session.status)).toEqual(['cancelled']);
@@ -98,6 +110,16 @@ describe('session changes are checked on save, each problem on its field', () =>
       { path: 'schedule.sessionChanges.0.newDate', message: "2027-01-04 is outside the series (2027-01-05 to 2027-03-02): move the session within it, or change the series' dates" },
     ]);
     expect(problems([{ kind: 'extra', date: '2027-03-05' }])[0].path).toBe('schedule.sessionChanges.0.date');
+  });
+
+  it('a moved or extra session of a length no session may have', () => {
+    for (const durationMinutes of [10, 481, 45.5]) {
+      expect(problems([{ kind: 'move', date: '2027-01-26', durationMinutes }])).toEqual([
+        { path: 'schedule.sessionChanges.0.durationMinutes', message: 'A session lasts 15 to 480 minutes, in whole minutes' },
+      ]);
+    }
+    expect(problems([{ kind: 'extra', date: '2027-02-20', durationMinutes: 5 }])[0].path).toBe('schedule.sessionChanges.0.durationMinutes');
+    expect(problems([{ kind: 'move', date: '2027-01-26', durationMinutes: 120 }])).toEqual([]);
   });
 
   it('a time in a spring-forward gap', () => {

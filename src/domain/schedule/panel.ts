@@ -166,7 +166,9 @@ const expand = ({ schedule, now, holidayOn, shown = 10 }: PanelInput & { schedul
   });
   const held = sessions.filter((session) => session.status !== 'cancelled');
   const all = compiled.lastDate ? starts : [];
-  const warnings = [holidayWarning(held, holidayOn), dstWarning(compiled, Math.max(from, starts[0] ?? from), starts[starts.length - 1] ?? from)];
+  // Skipping a date removes only a session the series holds there: moved and extra sessions are left to their change.
+  const onSeriesDates = held.filter((session) => session.status === 'scheduled' && !session.extra);
+  const warnings = [holidayWarning(onSeriesDates, holidayOn), dstWarning(compiled, Math.max(from, starts[0] ?? from), starts[starts.length - 1] ?? from)];
   return {
     summary: describeSchedule(compiled.schedule),
     sessions: sessions.slice(0, shown),

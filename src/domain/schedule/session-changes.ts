@@ -116,6 +116,10 @@ export const sessionChangeProblems = (schedule: Schedule, latest: Temporal.Plain
     if (!target) return add(index, 'newDate', `"${entry.newDate}" is not a date`);
     const time = timeOf(index, entry, original?.toPlainTime() ?? plainTime(schedule.startTime));
     if (!time) return;
+    const length = entry.durationMinutes;
+    if (length != null && (!Number.isInteger(length) || length < 15 || length > 480)) {
+      return add(index, 'durationMinutes', 'A session lasts 15 to 480 minutes, in whole minutes');
+    }
     if (original) {
       const sameStart = original.equals(target.toPlainDateTime(time));
       const sameLength = entry.durationMinutes == null || entry.durationMinutes === schedule.durationMinutes;

@@ -14,9 +14,11 @@ const sessionChange = z
     date: text('date'),
     newDate: text('newDate'),
     startTime: text('startTime'),
-    durationMinutes: count('durationMinutes'),
-    location: z.string({ error: 'location must be text' }).max(255).nullish(),
-    reason: z.string({ error: 'reason must be text' }).max(255).nullish(),
+    // Any number: a length out of range or not whole is the change's problem, named on its row (as saving names it).
+    durationMinutes: z.number({ error: 'durationMinutes must be a number' }).nullish(),
+    // The component's own limits (src/components/program/session-change.json): what saving would refuse.
+    location: z.string({ error: 'location must be text' }).max(200, 'location must be at most 200 characters').nullish(),
+    reason: z.string({ error: 'reason must be text' }).max(200, 'reason must be at most 200 characters').nullish(),
   })
   .passthrough();
 const isDate = (value: string | null | undefined) => /^\d{4}-\d{2}-\d{2}/.test(value ?? '');
