@@ -33,8 +33,12 @@ export const startSmtpCapture = async () => {
   return {
     port,
     messages,
-    /** Waits up to `timeoutMs` for a message matching `predicate`. */
-    async waitFor(predicate: (mail: CapturedMail) => boolean, timeoutMs = 5000) {
+    /**
+     * Waits up to `timeoutMs` for a message matching `predicate`. The default is a safety net, not a speed check:
+     * mail is sent after the answer, and a loaded CI machine (two test files at once, a model retraining beside)
+     * took more than 5 s for care-inbox's moderators' email.
+     */
+    async waitFor(predicate: (mail: CapturedMail) => boolean, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const found = messages.find(predicate);
