@@ -54,7 +54,11 @@ describe('published without review', () => {
     expect((await thread()).map((comment) => comment.documentId)).toContain(documentId);
   });
 
-  // The undo window is two minutes here: retraining the model twice (after the mark, after the undo) takes seconds.
+  // The undo window is two minutes here. The mark retrains the crisis model on the whole labelled corpus (~7,500
+  // texts: their features, then two models), about 5 s of CPU on a quiet machine and several times that on a 2-core CI
+  // machine training other models beside it (a CI run hit the 60 s default); the undo's retraining is read from the
+  // cache of trained models. The timeout is room for that work, not a limit on its speed.
+  const RETRAINING_ROOM = 240_000;
   it('marking one urgent takes it off the page, emails the moderators, teaches the crisis model, and can be undone', async () => {
     const reader = await returningReader();
     const body = 'I will ask the front office which evening the therapy group meets.';
@@ -80,7 +84,7 @@ describe('published without review', () => {
     expect(await stored(app, documentId)).toMatchObject({ moderationStatus: 'approved', priority: 'normal', crisisLabel: null });
     await model.idle();
     expect((await model.scorers()).crisis(normalise(body)).score).toBeCloseTo(before, 5);
-  });
+  }, RETRAINING_ROOM);
 
   it('clearing an urgent mark teaches the model the other way', async () => {
     const res = await post(app, { body: 'My dissertation on grief groups is killing me, any reading list?' }).expect(201);
