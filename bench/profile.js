@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * `node bench/profile.js [--programs 1000] [--duration 8] [--case article|list|thread|ics|feed] [--top 25]`
+ * `node bench/profile.js [--programs 1000] [--duration 8] [--case article|list|thread|ics|feed] [--top 25] [--no-profile]`
  *
  * Where an uncached answer spends its time: starts the compiled project (dist/, compile first with `npm run bench`
  * or `npm run build`) as a production server, seeds the programs, switches the response cache off, drives the case
@@ -23,6 +23,7 @@ const programs = Number(option('programs', 1000));
 const duration = Number(option('duration', 8));
 const top = Number(option('top', 25));
 const which = option('case', 'article');
+const profiling = !args.includes('--no-profile');
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -89,19 +90,20 @@ async function main() {
     ics: '/api/group-programs/upcoming.ics',
     feed: '/api/group-programs/upcoming',
   };
-  await fetch(`${base}${urls[which]}`).then((response) => response.arrayBuffer());
+  const bytes = (await fetch(`${base}${urls[which]}`).then((response) => response.arrayBuffer())).byteLength;
   await ask({ type: 'config', key: 'response-cache.enabled', value: false }, 'configured');
   const file = path.join(profileDir, `${which}-${stamp}.cpuprofile`);
-  await ask({ type: 'profile-start' }, 'profiling');
+  if (profiling) await ask({ type: 'profile-start' }, 'profiling');
   const result = await autocannon({ url: `${base}${urls[which]}`, connections: 10, duration });
-  await ask({ type: 'profile-stop', file }, 'profiled');
-  process.stdout.write(`${which} (${urls[which]}) @${programs}, cache off, 10 connections: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}\n\n`);
+  if (profiling) await ask({ type: 'profile-stop', file }, 'profiled');
+  const profiled = profiling ? 'profiled' : 'no profiler';
+  process.stdout.write(`${which} (${urls[which]}, ${bytes} bytes) @${programs}, cache off, 10 connections, ${profiled}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}\n\n`);
   await new Promise((resolve) => {
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
   fs.rmSync(path.join(appDir, databaseFile), { force: true });
-  process.stdout.write(`${summariseProfile(file)}\n\n(profile: ${path.relative(appDir, file)})\n`);
+  if (profiling) process.stdout.write(`${summariseProfile(file)}\n\n(profile: ${path.relative(appDir, file)})\n`);
 }
 
 main().catch((error) => {

@@ -10,25 +10,19 @@ import { PUBLIC_ROUTES } from '../utils/public-query/allowlist';
 const THREAD = /^\/api\/articles\/[^/]+\/comments\/?$/i;
 const isPublicRead = (path: string) => THREAD.test(path) || PUBLIC_ROUTES.some((route) => route.pattern.test(path));
 
-export const withoutIds = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(withoutIds);
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  // A plain loop: a program list's answer (JSON-LD and calendar links included) holds tens of thousands of keys.
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (key === 'id') continue;
-    const item = withoutIds((value as Record<string, unknown>)[key]);
-    // A key named __proto__ is copied as a key (an assignment would set the copy's prototype).
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else copy[key] = item;
-  }
-  return copy;
-};
+/**
+ * The answer's JSON without any `id` key, at every level, serialised once: Koa would otherwise serialise an object body
+ * twice (for Content-Length, then to send it), and a program list with its JSON-LD holds tens of thousands of keys.
+ * A key named __proto__ is written like any other.
+ */
+const dropIds = (key: string, value: unknown) => (key === 'id' ? undefined : value);
+export const jsonWithoutIds = (value: unknown): Buffer => Buffer.from(JSON.stringify(value, dropIds));
 
 export default () => async (ctx: Context, next: Next) => {
   await next();
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return;
   const { body } = ctx;
   if (!body || typeof body !== 'object' || Buffer.isBuffer(body) || 'pipe' in body || !isPublicRead(ctx.path)) return;
-  ctx.body = withoutIds(body);
+  // The Content-Type Koa set for the object (JSON) stays.
+  ctx.body = jsonWithoutIds(body);
 };

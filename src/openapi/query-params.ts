@@ -42,6 +42,19 @@ export const coreQueryParameters = (spec: QuerySpec): Parameter[] => {
       schema: { anyOf: [{ type: 'string' }, { type: 'object' }] },
     });
   }
+  if (spec.include?.length && spec.pagination) {
+    parameters.push({
+      name: 'include',
+      in: 'query',
+      style: 'form',
+      explode: false,
+      description:
+        'Computed parts each listed document also carries (comma-separated, or include[0]=...); a single document carries them all. ' +
+        'jsonLd: its schema.org JSON-LD, as its page embeds it. calendarLinks: Google Calendar and Outlook links for the next and each listed ' +
+        'session in addToCalendar (by default only the .ics and webcal: addresses). An unknown name is a 400 naming it.',
+      schema: { type: 'array', items: { type: 'string', enum: [...spec.include] } },
+    });
+  }
   if (spec.pagination) {
     parameters.push(
       { name: 'pagination[page]', in: 'query', schema: { type: 'integer', minimum: 1 } },

@@ -12,7 +12,13 @@ interface PublicReadOptions<Extra extends object> {
   /** More controller actions (custom routes). */
   extend?: (strapi: Core.Strapi) => Extra;
   /** Adds computed fields to the documents of a find or findOne answer, in place. */
-  decorate?: (strapi: Core.Strapi, documents: PublicDocument[]) => Promise<void>;
+  decorate?: (strapi: Core.Strapi, documents: PublicDocument[], answer: AnswerKind) => Promise<void>;
+}
+
+/** A list (find) carries the computed parts it was asked for (`include`); one document (findOne) carries them all. */
+export interface AnswerKind {
+  list: boolean;
+  include: readonly string[];
 }
 
 type Answer = { data: PublicDocument | PublicDocument[] | null } | undefined;
@@ -26,27 +32,33 @@ export const createPublicReadController = <Extra extends object = object>(
   { defaultPopulate, extend, decorate }: PublicReadOptions<Extra>
 ) =>
   factories.createCoreController(uid, ({ strapi }: { strapi: Core.Strapi }) => {
-    const decorated = async (answer: Answer) => {
+    const decorated = async (answer: Answer, kind: AnswerKind) => {
       const data = answer?.data;
-      if (decorate && data) await decorate(strapi, Array.isArray(data) ? data : [data]);
+      if (decorate && data) await decorate(strapi, Array.isArray(data) ? data : [data], kind);
       return answer;
+    };
+    /** The query without `include` (checked by the public-query middleware; not a Strapi parameter), and its names. */
+    const split = (query: Record<string, unknown>) => {
+      const { include, ...rest } = query;
+      return { query: rest, include: Array.isArray(include) ? (include as string[]) : [] };
     };
 
     return {
       ...(extend?.(strapi) ?? ({} as Extra)),
 
       async find(ctx: Context) {
-        ctx.query = publicReadQuery(ctx, defaultPopulate);
-        return decorated((await super.find(ctx)) as Answer);
+        const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
+        ctx.query = query;
+        return decorated((await super.find(ctx)) as Answer, { list: true, include });
       },
 
       async findOne(ctx: Context) {
-        const query = publicReadQuery(ctx, defaultPopulate);
+        const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
         const documentId = await resolveDocumentId(strapi, uid, ctx.params.id, query.status === 'draft' ? 'draft' : 'published');
         if (!documentId) return ctx.notFound(`No ${uid.split('.').pop()} "${ctx.params.id}" is published.`);
         ctx.params.id = documentId;
         ctx.query = query;
-        return decorated((await super.findOne(ctx)) as Answer);
+        return decorated((await super.findOne(ctx)) as Answer, { list: false, include });
       },
     };
   });

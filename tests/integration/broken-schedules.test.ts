@@ -82,7 +82,7 @@ describe('a program whose schedule was stored past validation', () => {
   });
 
   it('keeps its page, without event data, in the program list and by slug', async () => {
-    const list = await app.http().get('/api/group-programs?pagination[pageSize]=100').expect(200);
+    const list = await app.http().get('/api/group-programs?pagination[pageSize]=100&include=jsonLd').expect(200);
     const bySlug = new Map(list.body.data.map((program: { slug: string }) => [program.slug, program]));
     expect(bySlug.get(healthy.slug)).toHaveProperty('jsonLd');
     expect(bySlug.get(broken.slug)).not.toHaveProperty('jsonLd');

@@ -112,6 +112,7 @@ it('single documents, threads, the feed and calendars never show a marker', asyn
     '/api/group-programs/upcoming?pageSize=100&include=jsonLd,calendarLinks',
     '/api/group-programs/upcoming.ics',
     '/api/group-programs/canary-hybrid-circle',
+    '/api/group-programs?pagination[pageSize]=100&include=jsonLd,calendarLinks',
     '/api/group-programs/canary-hybrid-circle?populate=*',
     '/api/group-programs/canary-hybrid-circle/calendar.ics',
     '/api/topics/grief?populate[groupPrograms]=true',

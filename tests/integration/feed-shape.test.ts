@@ -68,3 +68,43 @@ describe('the feed item shape', () => {
     await app.http().get('/api/group-programs/upcoming.ics?fields=slug').expect(400);
   });
 });
+
+describe('the program list', () => {
+  const list = async (query = '') => {
+    const res = await app.http().get(`/api/group-programs?${query}`).expect(200);
+    return { data: res.body.data as Item[], bytes: Buffer.byteLength(res.text) };
+  };
+
+  it('is lean by default: the .ics and webcal: addresses, no JSON-LD and no per-session links; the page carries all', async () => {
+    const lean = await list();
+    expect(lean.data).toHaveLength(25);
+    for (const program of lean.data) {
+      expect(program).not.toHaveProperty('jsonLd');
+      expect(Object.keys(program.addToCalendar as object).sort()).toEqual(['ics', 'webcal']);
+    }
+    expect(lean.bytes).toBeLessThanOrEqual(40 * 1024);
+    const page = (await app.http().get(`/api/group-programs/${lean.data[0].slug}`).expect(200)).body.data;
+    expect(page.jsonLd['@graph'][0]['@type']).toBe('EventSeries');
+    expect(page.addToCalendar).toMatchObject({ ics: (lean.data[0].addToCalendar as Item).ics, google: expect.stringContaining('google.com'), sessions: expect.any(Array) });
+  });
+
+  it('carries the JSON-LD and the Google and Outlook links on request, the same as each program page', async () => {
+    const full = await list('include=jsonLd,calendarLinks&pagination[pageSize]=5');
+    const array = await list('include[0]=jsonLd&pagination[pageSize]=5');
+    expect(full.data).toHaveLength(5);
+    for (const [index, program] of full.data.entries()) {
+      const page = (await app.http().get(`/api/group-programs/${program.slug}`).expect(200)).body.data;
+      expect(program.jsonLd).toEqual(page.jsonLd);
+      expect(program.addToCalendar).toEqual(page.addToCalendar);
+      expect(array.data[index].jsonLd).toEqual(page.jsonLd);
+      expect(Object.keys(array.data[index].addToCalendar as object).sort()).toEqual(['ics', 'webcal']);
+    }
+  });
+
+  it('answers an include it does not know with a 400 naming the parameter and the name, and nothing else takes one', async () => {
+    const res = await app.http().get('/api/group-programs?include=jsonLd,topics').expect(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['include'], message: expect.stringContaining('"topics"') });
+    const articles = await app.http().get('/api/articles?include=jsonLd').expect(400);
+    expect(articles.body.error.details.errors[0]).toMatchObject({ path: ['include'] });
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * What websites may ask of each public route: the filters (with their operators), sort keys, fields, populate
- * and pagination. One table, enforced in one place (`src/middlewares/public-query.ts`); anything else is a 400
+ * What websites may ask of each public route: the filters (with their operators), sort keys, fields, populate,
+ * pagination and the computed parts an answer carries on request (`include`). One table, enforced in one place (`src/middlewares/public-query.ts`); anything else is a 400
  * naming the parameter.
  */
 import type { UID } from '@strapi/strapi';
@@ -21,6 +21,8 @@ export interface QuerySpec {
   fields: readonly string[];
   populate: PopulateSpec;
   pagination: boolean;
+  /** Computed parts a list carries only when asked (`include=jsonLd,calendarLinks`); a single document has them all. */
+  include?: readonly string[];
 }
 
 const TEXT = ['$eq', '$eqi', '$ne', '$nei', '$in', '$notIn', '$contains', '$containsi', '$notContains', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$null', '$notNull'] as const;
@@ -75,6 +77,7 @@ export const GROUP_PROGRAM: QuerySpec = {
     schedule: { populate: { skippedDates: true, sessionChanges: true } },
   },
   pagination: true,
+  include: ['jsonLd', 'calendarLinks'],
 };
 
 export const TOPIC: QuerySpec = {

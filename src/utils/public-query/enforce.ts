@@ -77,6 +77,13 @@ const checkFields = (value: unknown, allowed: readonly string[], path: string) =
   }
 };
 
+/** The computed parts asked for, each one allowed, as an array. */
+const checkInclude = (value: unknown, allowed: readonly string[]): string[] => {
+  const names = list(value, 'include').filter((name) => name !== '');
+  for (const name of names) if (!allowed.includes(name)) throw queryError('include', `include: "${name}" is not allowed (allowed: ${allowed.join(', ')})`);
+  return names;
+};
+
 /**
  * The populate tree, checked against `spec`, with every list of names as an array: Strapi reads "a,b" as a list at
  * the top level only, and as one (unknown) name under a relation or component's `populate` (a 400 not naming a limit).
@@ -145,6 +152,7 @@ export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: Quer
       checkPagination(value);
       out.pagination = value;
     }
+    else if (key === 'include' && spec.include?.length) out.include = checkInclude(value, spec.include);
     // Accepted from anyone, honoured for API tokens only (previews): the controllers read published documents otherwise.
     else if (key === 'status' && (value === 'draft' || value === 'published')) out.status = value;
     else throw queryError(key, `unknown or not allowed query parameter "${key}"`);

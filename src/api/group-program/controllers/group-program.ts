@@ -15,8 +15,12 @@ const feed = (strapi: Core.Strapi) => getService(strapi, 'api::group-program.fee
 
 export default createPublicReadController('api::group-program.group-program', {
   defaultPopulate: PROGRAM_DEFAULT_POPULATE,
-  /** A program's own page embeds its JSON-LD (EventCancelled once it is cancelled). */
-  decorate: async (strapi, programs) => feed(strapi).decoratePages(programs),
+  /**
+   * A program's own page embeds its JSON-LD (EventCancelled once it is cancelled) and every session's calendar links;
+   * a list carries the .ics and webcal: addresses, and those only on request (`include=jsonLd,calendarLinks`).
+   */
+  decorate: async (strapi, programs, { list, include }) =>
+    feed(strapi).decoratePages(programs, { jsonLd: !list || include.includes('jsonLd'), calendarLinks: !list || include.includes('calendarLinks') }),
   extend: (strapi) => ({
     /** GET /api/group-programs/upcoming */
     async upcoming(ctx: Context) {

@@ -229,11 +229,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * JSON-LD for programs' own pages (the find and findOne answers, in place), cancelled programs included, whose
-     * series and sessions then say EventCancelled. Only answers that carry the schedule get it.
+     * The .ics and webcal: addresses of programs in a find or findOne answer (in place), and as `shape` asks, their
+     * JSON-LD (cancelled programs included, whose series and sessions then say EventCancelled) and Google and Outlook
+     * links for the next and each listed session. Only answers that carry the schedule get them.
      */
-    decoratePages(documents: Array<Record<string, unknown> & { documentId: string }>, now = new Date()) {
-      const { defaultWindowDays, maxWindowDays, maxUpcomingSessions, programUrlTemplate, organizer } = config();
+    decoratePages(documents: Array<Record<string, unknown> & { documentId: string }>, shape: { jsonLd: boolean; calendarLinks: boolean }, now = new Date()) {
+      const { defaultWindowDays, maxWindowDays, maxUpcomingSessions, programUrlTemplate, organizer, publicUrl } = config();
       const from = new Date(Math.floor(now.getTime() / 60000) * 60000);
       const to = new Date(from.getTime() + defaultWindowDays * 24 * 60 * 60 * 1000);
       // A program left out keeps its page, without event data.
@@ -242,15 +243,17 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const program = document as unknown as ProgramRow & { schedule: Parameters<typeof compileSchedule>[0] };
         const prepared = prepare({ documentId: program.documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
         if (!prepared) return;
+        document.addToCalendar = calendarFeedLinks(program.slug, publicUrl);
+        if (!shape.jsonLd && !shape.calendarLinks) return;
         const { compiled } = prepared;
         const sessions = sessionsToList(compiled, startsIn(prepared, from, to), from, to, maxUpcomingSessions);
         const url = programUrl(programUrlTemplate, program.slug);
-        const image = absoluteUrl(program.image?.url, config().publicUrl);
-        document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image });
+        if (shape.jsonLd) document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image: absoluteUrl(program.image?.url, publicUrl) });
+        if (!shape.calendarLinks) return;
         const held = sessions.filter((session) => session.status !== 'cancelled');
         const text = { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location };
         document.addToCalendar = {
-          ...calendarFeedLinks(program.slug, config().publicUrl),
+          ...calendarFeedLinks(program.slug, publicUrl),
           ...(held[0] ? sessionLinks(held[0], text) : { google: null, outlook: null }),
           sessions: held.map((session) => ({ start: session.start, ...sessionLinks(session, text) })),
         };

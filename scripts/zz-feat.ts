@@ -1,0 +1,11 @@
+import path from 'path';
+import { loadCorpus, normalise } from '#domain/moderation';
+import { featuresOf } from '../src/domain/moderation/models/features';
+const corpus = loadCorpus(path.resolve('data/moderation-corpus'));
+let t = Date.now();
+const texts = corpus.map((c: any) => c.text);
+const n = texts.map((x: string) => normalise(x));
+console.log('normalise', Date.now() - t, texts.length);
+t = Date.now();
+n.forEach((x: any) => featuresOf(x));
+console.log('features', Date.now() - t);
