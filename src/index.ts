@@ -11,6 +11,7 @@ import { explainFirstAdministrator } from './bootstrap/first-administrator';
 import { closeReadinessProbes, registerReadinessRoute } from './health/readiness';
 import { seedDemoContentIfEmpty } from './seed/demo-content';
 import { closeResponseCache, responseCache } from './utils/response-cache';
+import { answerKeptReadsBeforeKoa } from './utils/response-cache/before-koa';
 import { siteRebuild } from './site-rebuild';
 import { dropTelemetryJobs } from './bootstrap/telemetry-jobs';
 import { loadModerationRules } from './bootstrap/moderation-rules';
@@ -37,6 +38,7 @@ export default {
       await getService(strapi, 'api::comment.crisis-model').ensure();
       // Subscribes to other instances' invalidations now, before this one serves anything.
       responseCache(strapi);
+      answerKeptReadsBeforeKoa(strapi);
       await seedDemoContentIfEmpty(strapi);
       await explainFirstAdministrator(strapi);
     } finally {

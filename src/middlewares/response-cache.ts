@@ -1,11 +1,10 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { cachedRoute } from '../cache/invalidation';
-import { configuredOrigins, originForAnswer } from '../utils/cors';
+import { configuredOrigins } from '../utils/cors';
 import { responseCache } from '../utils/response-cache';
-import { etagFor, preferredEncoding, varyWithEncoding, worthCompressing, type Encoding } from '../utils/response-cache/encoding';
-import { cacheKey, matchesEtag } from '../utils/response-cache/key';
+import { keptAnswer, keptReadKey } from '../utils/response-cache/answer';
+import { worthCompressing } from '../utils/response-cache/encoding';
 import type { CachedResponse, ResponseStore } from '../utils/response-cache/store';
 import { redactUrl } from '../utils/redact-url';
 import { getConfig } from '../utils/config';
@@ -46,16 +45,10 @@ const flightsOf = (store: ResponseStore) => {
 const sameSnapshot = (a: number[], b: number[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 
 const serve = async (ctx: Context, store: ResponseStore, key: string, entry: CachedResponse) => {
-  for (const [name, value] of entry.headers) ctx.set(name, value);
-  const encoding: Encoding | null = entry.compressible ? preferredEncoding(ctx.get('accept-encoding')) : null;
-  ctx.set('Vary', varyWithEncoding(ctx.response.get('Vary')));
-  const etag = etagFor(entry.etag, encoding);
-  ctx.set('ETag', etag);
-  if (matchesEtag(ctx.get('if-none-match'), etag)) {
-    ctx.status = 304;
-    return;
-  }
-  ctx.status = entry.status;
+  const { status, headers, encoding } = keptAnswer(entry, ctx.get('accept-encoding'), ctx.get('if-none-match'));
+  for (const [name, value] of headers) ctx.set(name, value);
+  ctx.status = status;
+  if (status === 304) return;
   if (encoding) {
     try {
       ctx.body = await store.variant(key, entry, encoding);
@@ -71,14 +64,12 @@ const serve = async (ctx: Context, store: ResponseStore, key: string, entry: Cac
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const allowedOrigins = configuredOrigins(getConfig(strapi, 'middlewares'));
   return async (ctx: Context, next: Next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    const route = cachedRoute(ctx.path);
-    if (!route || ctx.get('authorization') || /(^|&)status=draft(&|$)/i.test(ctx.querystring)) return next();
+    const read = keptReadKey({ method: ctx.method, path: ctx.path, querystring: ctx.querystring, authorization: ctx.get('authorization'), origin: ctx.get('origin') }, allowedOrigins);
+    if (!read) return next();
     const cache = getConfig(strapi, 'response-cache').enabled ? responseCache(strapi) : null;
     if (!cache) return next();
     const { store } = cache;
-
-    const key = cacheKey(ctx.path, ctx.querystring, originForAnswer(ctx.get('origin') || undefined, allowedOrigins));
+    const { key, route } = read;
     const hit = store.get(key);
     if (hit) {
       await serve(ctx, store, key, hit);

@@ -104,4 +104,48 @@ describe('the response cache', () => {
     await app.http().get('/api/articles?filters[authorEmail][$eq]=x').expect(400);
     await app.http().get('/api/articles?filters[authorEmail][$eq]=x').expect(400);
   });
+
+  it('answers a hit before Koa (no request context is made), with the same headers, codings and 304s', async () => {
+    const koa = app.strapi.server.app as unknown as { createContext: (...args: unknown[]) => unknown };
+    const contexts = jest.spyOn(koa, 'createContext');
+    try {
+      await app.strapi.documents(ARTICLE).publish({ documentId: await articleId() }); // clears the cache
+      // (supertest asks for gzip unless told otherwise)
+      const miss = await app.http().get(articlePath).set('Origin', WEBSITE).set('Accept-Encoding', 'identity').expect(200);
+      expect(contexts).toHaveBeenCalledTimes(1);
+      const hit = await app.http().get(articlePath).set('Origin', WEBSITE).set('Accept-Encoding', 'identity').expect(200);
+      expect(contexts).toHaveBeenCalledTimes(1);
+      expect(hit.body).toEqual(miss.body);
+      for (const header of ['content-type', 'etag', 'vary', 'access-control-allow-origin', 'content-security-policy', 'x-frame-options', 'cache-control']) {
+        expect(hit.headers[header]).toBe(miss.headers[header]);
+      }
+      expect(Number(hit.headers['content-length'])).toBe(Buffer.byteLength(hit.text));
+      // The first brotli request compresses through Koa; the next is the kept variant, before Koa.
+      const br = () => app.http().get(articlePath).set('Origin', WEBSITE).set('Accept-Encoding', 'br');
+      const compressed = await br().expect(200);
+      expect(contexts).toHaveBeenCalledTimes(2);
+      const kept = await br().expect(200);
+      expect(contexts).toHaveBeenCalledTimes(2);
+      expect(kept.headers['content-encoding']).toBe('br');
+      // supertest decodes it: the same text, from fewer bytes than the identity answer's.
+      expect(kept.text).toBe(miss.text);
+      expect(kept.headers['content-length']).toBe(compressed.headers['content-length']);
+      expect(Number(kept.headers['content-length'])).toBeLessThan(Buffer.byteLength(miss.text) / 3);
+      // A 304 without a body or its type, a HEAD with its length and no body.
+      const notModified = await app.http().get(articlePath).set('Origin', WEBSITE).set('If-None-Match', miss.headers.etag).expect(304);
+      expect(notModified.headers['content-type']).toBeUndefined();
+      expect(notModified.headers.etag).toBe(miss.headers.etag);
+      const head = await app.http().head(articlePath).set('Origin', WEBSITE).set('Accept-Encoding', 'identity').expect(200);
+      expect(head.headers['content-length']).toBe(String(Buffer.byteLength(miss.text)));
+      expect(head.text ?? '').toBe('');
+      expect(contexts).toHaveBeenCalledTimes(2);
+      // Credentials, drafts and misses still go through Koa.
+      const token = await fullAccessApiToken(app.strapi);
+      await app.http().get(articlePath).set('Authorization', `Bearer ${token}`).expect(200);
+      await app.http().get(`${articlePath}?status=draft`).expect(200);
+      expect(contexts).toHaveBeenCalledTimes(4);
+    } finally {
+      contexts.mockRestore();
+    }
+  });
 });

@@ -4,6 +4,7 @@
  * CORS headers differ per listed origin; every unlisted origin shares one answer).
  */
 export const cacheKey = (path: string, querystring: string, origin: string | undefined): string => {
+  if (querystring === '') return `${origin ?? ''} ${path}?`;
   const params = new URLSearchParams(querystring);
   // By name only (a stable sort): repeated parameters keep their order, which can matter (`sort=a&sort=b`).
   const pairs = [...params.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
