@@ -104,6 +104,11 @@ describe('the program list', () => {
   it('answers an include it does not know with a 400 naming the parameter and the name, and nothing else takes one', async () => {
     const res = await app.http().get('/api/group-programs?include=jsonLd,topics').expect(400);
     expect(res.body.error.details.errors[0]).toMatchObject({ path: ['include'], message: expect.stringContaining('"topics"') });
+    const listed = await list('include[0]=jsonLd,calendarLinks&pagination[pageSize]=2');
+    expect(listed.data[0]).toHaveProperty('jsonLd');
+    expect(listed.data[0].addToCalendar).toHaveProperty('sessions');
+    const keyed = await app.http().get('/api/group-programs?include[x]=jsonLd').expect(400);
+    expect(keyed.body.error.details.errors[0]).toMatchObject({ path: ['include'] });
     const articles = await app.http().get('/api/articles?include=jsonLd').expect(400);
     expect(articles.body.error.details.errors[0]).toMatchObject({ path: ['include'] });
   });

@@ -119,13 +119,21 @@ describe('the response cache', () => {
       for (const header of ['content-type', 'etag', 'vary', 'access-control-allow-origin', 'content-security-policy', 'x-frame-options', 'cache-control']) {
         expect(hit.headers[header]).toBe(miss.headers[header]);
       }
+      const names = (headers: Record<string, string>) => Object.keys(headers).filter((name) => name !== 'date').sort();
+      expect(names(hit.headers)).toEqual(names(miss.headers));
       expect(Number(hit.headers['content-length'])).toBe(Buffer.byteLength(hit.text));
+      // Another listed origin is another answer, with its own CORS header (a miss, then a hit before Koa).
+      for (const expected of [2, 2]) {
+        const other = await app.http().get(articlePath).set('Origin', OTHER_WEBSITE).set('Accept-Encoding', 'identity').expect(200);
+        expect(other.headers['access-control-allow-origin']).toBe(OTHER_WEBSITE);
+        expect(contexts).toHaveBeenCalledTimes(expected);
+      }
       // The first brotli request compresses through Koa; the next is the kept variant, before Koa.
       const br = () => app.http().get(articlePath).set('Origin', WEBSITE).set('Accept-Encoding', 'br');
       const compressed = await br().expect(200);
-      expect(contexts).toHaveBeenCalledTimes(2);
+      expect(contexts).toHaveBeenCalledTimes(3);
       const kept = await br().expect(200);
-      expect(contexts).toHaveBeenCalledTimes(2);
+      expect(contexts).toHaveBeenCalledTimes(3);
       expect(kept.headers['content-encoding']).toBe('br');
       // supertest decodes it: the same text, from fewer bytes than the identity answer's.
       expect(kept.text).toBe(miss.text);
@@ -138,12 +146,12 @@ describe('the response cache', () => {
       const head = await app.http().head(articlePath).set('Origin', WEBSITE).set('Accept-Encoding', 'identity').expect(200);
       expect(head.headers['content-length']).toBe(String(Buffer.byteLength(miss.text)));
       expect(head.text ?? '').toBe('');
-      expect(contexts).toHaveBeenCalledTimes(2);
+      expect(contexts).toHaveBeenCalledTimes(3);
       // Credentials, drafts and misses still go through Koa.
       const token = await fullAccessApiToken(app.strapi);
       await app.http().get(articlePath).set('Authorization', `Bearer ${token}`).expect(200);
       await app.http().get(`${articlePath}?status=draft`).expect(200);
-      expect(contexts).toHaveBeenCalledTimes(4);
+      expect(contexts).toHaveBeenCalledTimes(5);
     } finally {
       contexts.mockRestore();
     }

@@ -79,8 +79,9 @@ const checkFields = (value: unknown, allowed: readonly string[], path: string) =
 
 /** The computed parts asked for, each one allowed, as an array. */
 const checkInclude = (value: unknown, allowed: readonly string[]): string[] => {
-  const names = list(value, 'include').filter((name) => name !== '');
-  for (const name of names) if (!allowed.includes(name)) throw queryError('include', `include: "${name}" is not allowed (allowed: ${allowed.join(', ')})`);
+  if (isObject(value)) throw queryError('include', 'include must be a comma-separated list of names, or include[0]=...');
+  const names = list(value, 'include').flatMap((item) => item.split(',').map((name) => name.trim())).filter((name) => name !== '');
+  for (const name of names) if (!allowed.includes(name)) throw queryError('include', `include: "${name.slice(0, 60)}" is not allowed (allowed: ${allowed.join(', ')})`);
   return names;
 };
 

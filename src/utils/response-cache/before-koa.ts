@@ -12,11 +12,12 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
  * Answers a request from a kept answer without Koa, when it can: the same answer the response-cache middleware
  * would send (src/middlewares/response-cache.ts, the rules in ./answer.ts), with none of the context, middleware
  * chain and promises a request through Koa costs (most of a warm hit's time). Anything else goes on to Koa: a miss,
- * a coding not yet compressed (the middleware compresses it once), any URL not in origin form.
+ * a coding not yet compressed (the middleware compresses it once), any URL not in origin form or with a `#` (Koa's
+ * URL parser drops a fragment; splitting at `?` would not).
  */
 const answered = (strapi: Core.Strapi, allowedOrigins: '*' | string[], request: IncomingMessage, response: ServerResponse): boolean => {
   const url = request.url ?? '';
-  if (!url.startsWith('/') || !getConfig(strapi, 'response-cache').enabled) return false;
+  if (!url.startsWith('/') || url.includes('#') || !getConfig(strapi, 'response-cache').enabled) return false;
   const mark = url.indexOf('?');
   const read = keptReadKey(
     {
@@ -47,6 +48,17 @@ export const answerKeptReadsBeforeKoa = (strapi: Core.Strapi) => {
   const allowedOrigins = configuredOrigins(getConfig(strapi, 'middlewares'));
   server.removeListener('request', koa);
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (!answered(strapi, allowedOrigins, request, response)) koa.call(server, request, response);
+    let done = false;
+    try {
+      done = answered(strapi, allowedOrigins, request, response);
+    } catch (error) {
+      // Thrown here, outside Koa, it would stop the process: the request goes on to Koa, or is dropped if begun.
+      strapi.log.error(`Response cache: a kept answer could not be sent: ${(error as Error).message}`);
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+    }
+    if (!done) koa.call(server, request, response);
   });
 };

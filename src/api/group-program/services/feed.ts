@@ -243,17 +243,23 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const program = document as unknown as ProgramRow & { schedule: Parameters<typeof compileSchedule>[0] };
         const prepared = prepare({ documentId: program.documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
         if (!prepared) return;
-        document.addToCalendar = calendarFeedLinks(program.slug, publicUrl);
-        if (!shape.jsonLd && !shape.calendarLinks) return;
+        const feedLinks = calendarFeedLinks(program.slug, publicUrl);
+        if (!shape.jsonLd && !shape.calendarLinks) {
+          document.addToCalendar = feedLinks;
+          return;
+        }
         const { compiled } = prepared;
         const sessions = sessionsToList(compiled, startsIn(prepared, from, to), from, to, maxUpcomingSessions);
         const url = programUrl(programUrlTemplate, program.slug);
         if (shape.jsonLd) document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image: absoluteUrl(program.image?.url, publicUrl) });
-        if (!shape.calendarLinks) return;
+        if (!shape.calendarLinks) {
+          document.addToCalendar = feedLinks;
+          return;
+        }
         const held = sessions.filter((session) => session.status !== 'cancelled');
         const text = { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location };
         document.addToCalendar = {
-          ...calendarFeedLinks(program.slug, publicUrl),
+          ...feedLinks,
           ...(held[0] ? sessionLinks(held[0], text) : { google: null, outlook: null }),
           sessions: held.map((session) => ({ start: session.start, ...sessionLinks(session, text) })),
         };
