@@ -8,6 +8,7 @@ import { worthCompressing } from '../utils/response-cache/encoding';
 import type { CachedResponse, ResponseStore } from '../utils/response-cache/store';
 import { redactUrl } from '../utils/redact-url';
 import { getConfig } from '../utils/config';
+import { keptIn } from '../utils/kept-in';
 
 /**
  * Public reads from memory, first in the middleware chain: a hit is answered here with the headers the full stack
@@ -35,13 +36,7 @@ interface Flight {
   done: Promise<CachedResponse | null>;
 }
 const flights = new WeakMap<ResponseStore, Map<string, Flight>>();
-const flightsOf = (store: ResponseStore) => {
-  const existing = flights.get(store);
-  if (existing) return existing;
-  const created = new Map<string, Flight>();
-  flights.set(store, created);
-  return created;
-};
+const flightsOf = (store: ResponseStore) => keptIn(flights, store, () => new Map<string, Flight>());
 const sameSnapshot = (a: number[], b: number[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 
 const serve = async (ctx: Context, store: ResponseStore, key: string, entry: CachedResponse) => {

@@ -56,3 +56,11 @@ export const userJwt = async (app: TestApp, roleType = 'authenticated', username
   });
   return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) as string;
 };
+
+/** Requests made with a bearer token: `withToken(app, () => tokens[role]).get(path)` (the token is read when sent). */
+export const withToken = (app: TestApp, token: () => string) => ({
+  get: (path: string) => app.http().get(path).set('Authorization', `Bearer ${token()}`),
+  put: (path: string) => app.http().put(path).set('Authorization', `Bearer ${token()}`),
+  post: (path: string) => app.http().post(path).set('Authorization', `Bearer ${token()}`),
+  delete: (path: string) => app.http().delete(path).set('Authorization', `Bearer ${token()}`),
+});

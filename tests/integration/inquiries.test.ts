@@ -1,7 +1,7 @@
 import { consentSentence } from '#domain/inquiries';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import cronTasks from '../../config/cron-tasks';
-import { adminToken, adminUserToken } from '../helpers/auth';
+import { adminToken, adminUserToken, withToken } from '../helpers/auth';
 import { createProgram } from '../helpers/content';
 import { uniqueEmail } from '../helpers/comments';
 import { linkIn, readersEnv, verifiedReader, type Smtp } from '../helpers/readers';
@@ -216,12 +216,7 @@ describe('abuse', () => {
 describe('who sees inquiries', () => {
   let documentId: string;
   const tokens: Record<string, string> = {};
-  const as = (role: string) => ({
-    get: (path: string) => app.http().get(path).set('Authorization', `Bearer ${tokens[role]}`),
-    put: (path: string) => app.http().put(path).set('Authorization', `Bearer ${tokens[role]}`),
-    post: (path: string) => app.http().post(path).set('Authorization', `Bearer ${tokens[role]}`),
-    delete: (path: string) => app.http().delete(path).set('Authorization', `Bearer ${tokens[role]}`),
-  });
+  const as = (role: string) => withToken(app, () => tokens[role]);
 
   beforeAll(async () => {
     const data = person({ message: 'Who sees this?' });

@@ -1,4 +1,4 @@
-import { adminUserToken } from '../helpers/auth';
+import { adminUserToken, withToken } from '../helpers/auth';
 import { programData } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -12,11 +12,7 @@ const CM = `/content-manager/collection-types/${PROGRAM}`;
 const LINK = 'https://meet.example/private-room-4821';
 let app: TestApp;
 const tokens: Record<string, string> = {};
-const as = (role: string) => ({
-  get: (path: string) => app.http().get(path).set('Authorization', `Bearer ${tokens[role]}`),
-  put: (path: string) => app.http().put(path).set('Authorization', `Bearer ${tokens[role]}`),
-  post: (path: string) => app.http().post(path).set('Authorization', `Bearer ${tokens[role]}`),
-});
+const as = (role: string) => withToken(app, () => tokens[role]);
 let documentId: string;
 
 beforeAll(async () => {

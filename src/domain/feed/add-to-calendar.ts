@@ -49,3 +49,22 @@ export const calendarFeedLinks = (slug: string, publicUrl: string | undefined) =
   const ics = `${publicUrl.replace(/\/+$/, '')}/api/group-programs/${encodeURIComponent(slug)}/calendar.ics`;
   return { ics, webcal: ics.replace(/^https?:/i, 'webcal:') };
 };
+
+/**
+ * A program's `addToCalendar` with its compose links: the .ics and webcal: addresses, Google and Outlook links for
+ * `first` (its next session; null links when it has none), and for each listed session that is held, by start.
+ */
+export const programCalendarLinks = (
+  program: { slug: string; title: string; summary: string; location?: string | null },
+  url: string,
+  publicUrl: string | undefined,
+  first: Session | undefined,
+  listed: readonly Session[]
+) => {
+  const text = { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location };
+  return {
+    ...calendarFeedLinks(program.slug, publicUrl),
+    ...(first ? sessionLinks(first, text) : { google: null, outlook: null }),
+    sessions: listed.filter((session) => session.status !== 'cancelled').map((session) => ({ start: session.start, ...sessionLinks(session, text) })),
+  };
+};

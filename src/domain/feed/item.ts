@@ -1,8 +1,8 @@
 import { describeSchedule, instantOf, isoWithOffset, sessionAt, sessionsRemaining, sessionsToList } from '#domain/schedule';
-import { calendarFeedLinks, sessionLinks } from './add-to-calendar';
-import { toJsonLd } from './json-ld';
+import { calendarFeedLinks, programCalendarLinks } from './add-to-calendar';
+import { programJsonLd } from './page';
 import { startsIn, type PreparedSchedule } from './ranking';
-import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
+import { programUrl, type FeedConfig, type ProgramRow } from './types';
 
 /**
  * The public item for one program in a window: what websites list, with its sessions; its schema.org JSON-LD only
@@ -79,20 +79,10 @@ export const toFeedItem = (
     sessionsRemaining: sessionsRemaining(compiled, window.from),
     url,
     // Per program (its next session) and per listed session, by start: Google and Outlook links; the .ics and webcal:.
-    addToCalendar: {
-      ...calendarFeedLinks(program.slug, config.publicUrl),
-      ...(calendarLinks
-        ? {
-            ...sessionLinks(next, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }),
-            sessions: upcomingSessions
-              .filter((session) => session.status !== 'cancelled')
-              .map((session) => ({ start: session.start, ...sessionLinks(session, { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location }) })),
-          }
-        : {}),
-    },
+    addToCalendar: calendarLinks ? programCalendarLinks(program, url, config.publicUrl, next, upcomingSessions) : calendarFeedLinks(program.slug, config.publicUrl),
   };
   if (!jsonLd) return item;
-  return { ...item, jsonLd: toJsonLd({ program, compiled, sessions: upcomingSessions, summary, url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl) }) };
+  return { ...item, jsonLd: programJsonLd(program, compiled, upcomingSessions, url, config) };
 };
 
 /** The item as a listing asks for it: the picked fields only (all when none is picked), then `jsonLd` when asked. */

@@ -1,5 +1,6 @@
 import { cachedRoute, type CachedRoute } from '../../cache/invalidation';
 import { originForAnswer } from '../cors';
+import { keptIn } from '../kept-in';
 import { etagFor, preferredEncoding, varyWithEncoding, type Encoding } from './encoding';
 import { cacheKey, matchesEtag } from './key';
 import type { CachedResponse } from './store';
@@ -44,13 +45,7 @@ export const keptAnswer = (entry: CachedResponse, acceptEncoding: string | undef
 };
 
 const answers = new WeakMap<CachedResponse, Map<string, KeptAnswer>>();
-const answersOf = (entry: CachedResponse) => {
-  const existing = answers.get(entry);
-  if (existing) return existing;
-  const created = new Map<string, KeptAnswer>();
-  answers.set(entry, created);
-  return created;
-};
+const answersOf = (entry: CachedResponse) => keptIn(answers, entry, () => new Map<string, KeptAnswer>());
 
 export interface KeptRead {
   method: string;

@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { getConfig } from '#app/utils/config';
 import { LRUCache } from 'lru-cache';
 import {
-  absoluteUrl, buildCalendar, calendarFeedLinks, dayOf, holdsWindowsFrom, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, sessionLinks, spreadOf, startsIn, toFeedItem, toJsonLd, toShapedItem,
+  buildCalendar, dayOf, holdsWindowsFrom, pageExtras, prepareSchedule, PROGRAM_FIELDS, programUrl, rankByNextSession, spreadOf, toFeedItem, toShapedItem,
   type CalendarProgram, type Candidate, type FeedConfig, type PreparedSchedule, type ProgramRow, type Ranked, type Scheduled,
 } from '#domain/feed';
-import { compileSchedule, describeSchedule, isComplete, sessionsToList, type ScheduleFields } from '#domain/schedule';
+import { compileSchedule, isComplete, type ScheduleFields } from '#domain/schedule';
 import { etagOf, type CacheableAnswer } from '#app/utils/http-cache';
 import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
 
@@ -218,7 +218,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const shown = [...new Map([...chosen.values()].flat().map((item) => [item.documentId, item])).values()];
       // Three sessions under an article: only those are computed, with their calendar links.
-      const itemConfig = { ...config(), maxUpcomingSessions: Math.min(3, config().maxUpcomingSessions) };
+      const settings = config();
+      const itemConfig = { ...settings, maxUpcomingSessions: Math.min(3, settings.maxUpcomingSessions) };
       const items = new Map(
         each(await withDetails(shown), ({ program }) => program, (scheduled) => {
           const item = toFeedItem(scheduled, query, itemConfig);
@@ -234,7 +235,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      * links for the next and each listed session. Only answers that carry the schedule get them.
      */
     decoratePages(documents: Array<Record<string, unknown> & { documentId: string }>, shape: { jsonLd: boolean; calendarLinks: boolean }, now = new Date()) {
-      const { defaultWindowDays, maxWindowDays, maxUpcomingSessions, programUrlTemplate, organizer, publicUrl } = config();
+      const { defaultWindowDays, maxWindowDays } = config();
       const from = new Date(Math.floor(now.getTime() / 60000) * 60000);
       const to = new Date(from.getTime() + defaultWindowDays * 24 * 60 * 60 * 1000);
       // A program left out keeps its page, without event data.
@@ -242,27 +243,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       each(pages, (document) => document as unknown as ProgramRow, (document) => {
         const program = document as unknown as ProgramRow & { schedule: Parameters<typeof compileSchedule>[0] };
         const prepared = prepare({ documentId: program.documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
-        if (!prepared) return;
-        const feedLinks = calendarFeedLinks(program.slug, publicUrl);
-        if (!shape.jsonLd && !shape.calendarLinks) {
-          document.addToCalendar = feedLinks;
-          return;
-        }
-        const { compiled } = prepared;
-        const sessions = sessionsToList(compiled, startsIn(prepared, from, to), from, to, maxUpcomingSessions);
-        const url = programUrl(programUrlTemplate, program.slug);
-        if (shape.jsonLd) document.jsonLd = toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer, image: absoluteUrl(program.image?.url, publicUrl) });
-        if (!shape.calendarLinks) {
-          document.addToCalendar = feedLinks;
-          return;
-        }
-        const held = sessions.filter((session) => session.status !== 'cancelled');
-        const text = { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location };
-        document.addToCalendar = {
-          ...feedLinks,
-          ...(held[0] ? sessionLinks(held[0], text) : { google: null, outlook: null }),
-          sessions: held.map((session) => ({ start: session.start, ...sessionLinks(session, text) })),
-        };
+        if (prepared) Object.assign(document, pageExtras(program, prepared, { from, to }, config(), shape));
       });
     },
 

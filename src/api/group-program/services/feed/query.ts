@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { keptIn } from '#app/utils/kept-in';
 import { z } from 'zod';
 import { FEED_ITEM_FIELDS, type FeedItemField } from '#domain/feed';
 import { fieldError, parseInput } from '#app/utils/validation';
@@ -82,15 +83,7 @@ const buildFeedQuerySchema = (paginated: boolean, timeZone: string) =>
 
 /** Built once per shape and time zone: every feed answer and every article's upcoming programs parse a query. */
 const schemas = new Map<string, ReturnType<typeof buildFeedQuerySchema>>();
-const feedQuerySchema = (paginated: boolean, timeZone: string) => {
-  const key = `${paginated}:${timeZone}`;
-  let schema = schemas.get(key);
-  if (!schema) {
-    schema = buildFeedQuerySchema(paginated, timeZone);
-    schemas.set(key, schema);
-  }
-  return schema;
-};
+const feedQuerySchema = (paginated: boolean, timeZone: string) => keptIn(schemas, `${paginated}:${timeZone}`, () => buildFeedQuerySchema(paginated, timeZone));
 
 export interface FeedQuery {
   from: Date;
