@@ -2,13 +2,14 @@ import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { publicReadQuery, resolveDocumentId, type SluggedContentType } from './public-read';
+import { leanFindOne, leanFindPage } from './public-query/lean-read';
+import type { ReadPopulate } from './public-query/projection';
 
-type Populate = Record<string, unknown>;
 export type PublicDocument = Record<string, unknown> & { documentId: string };
 
 interface PublicReadOptions<Extra extends object> {
   /** Relations a page needs, populated unless the client narrows `populate`. */
-  defaultPopulate: Populate;
+  defaultPopulate: ReadPopulate;
   /** More controller actions (custom routes). */
   extend?: (strapi: Core.Strapi) => Extra;
   /** Adds computed fields to the documents of a find or findOne answer, in place. */
@@ -21,7 +22,7 @@ export interface AnswerKind {
   include: readonly string[];
 }
 
-type Answer = { data: PublicDocument | PublicDocument[] | null } | undefined;
+type Answer = { data: PublicDocument | PublicDocument[] | null; meta?: unknown } | undefined;
 
 /**
  * A core controller whose reads are safe for websites: drafts stay private, relations a page needs are
@@ -32,6 +33,7 @@ export const createPublicReadController = <Extra extends object = object>(
   { defaultPopulate, extend, decorate }: PublicReadOptions<Extra>
 ) =>
   factories.createCoreController(uid, ({ strapi }: { strapi: Core.Strapi }) => {
+    const notPublished = (ctx: Context) => ctx.notFound(`No ${uid.split('.').pop()} "${ctx.params.id}" is published.`);
     const decorated = async (answer: Answer, kind: AnswerKind) => {
       const data = answer?.data;
       if (decorate && data) await decorate(strapi, Array.isArray(data) ? data : [data], kind);
@@ -48,14 +50,19 @@ export const createPublicReadController = <Extra extends object = object>(
 
       async find(ctx: Context) {
         const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
+        const lean = await leanFindPage(strapi, uid, ctx.state.auth, query, defaultPopulate);
+        if (lean) return decorated(lean, { list: true, include });
         ctx.query = query;
         return decorated((await super.find(ctx)) as Answer, { list: true, include });
       },
 
       async findOne(ctx: Context) {
         const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
+        const lean = await leanFindOne(strapi, uid, ctx.state.auth, ctx.params.id, query, defaultPopulate);
+        if (lean === null) return notPublished(ctx);
+        if (lean) return decorated({ data: lean, meta: {} }, { list: false, include });
         const documentId = await resolveDocumentId(strapi, uid, ctx.params.id, query.status === 'draft' ? 'draft' : 'published');
-        if (!documentId) return ctx.notFound(`No ${uid.split('.').pop()} "${ctx.params.id}" is published.`);
+        if (!documentId) return notPublished(ctx);
         ctx.params.id = documentId;
         ctx.query = query;
         return decorated((await super.findOne(ctx)) as Answer, { list: false, include });

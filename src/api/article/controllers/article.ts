@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { ReadPopulate } from '#app/utils/public-query/projection';
 import { createPublicReadController, type PublicDocument } from '#app/utils/public-controller';
 import { getService } from '#app/utils/services';
 
-export const ARTICLE_DEFAULT_POPULATE = {
+export const ARTICLE_DEFAULT_POPULATE: ReadPopulate = {
   topics: { fields: ['name', 'slug'] },
   cover: true,
   relatedPrograms: { fields: ['title', 'slug', 'kind', 'summary', 'format', 'enrollmentStatus'] },

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { CALENDAR_TYPE, JSON_TYPE, respondWith } from '#app/utils/http-cache';
+import type { ReadPopulate } from '#app/utils/public-query/projection';
 import { createPublicReadController } from '#app/utils/public-controller';
 import { getService } from '#app/utils/services';
 
-const PROGRAM_DEFAULT_POPULATE = {
+const PROGRAM_DEFAULT_POPULATE: ReadPopulate = {
   topics: { fields: ['name', 'slug'] },
   facilitator: true,
   image: { fields: ['url', 'alternativeText', 'width', 'height'] },

@@ -1,0 +1,121 @@
+/**
+ * The commonest public reads (a page of published documents with the default populate, or one of them by slug or
+ * documentId) answered straight from the query engine, with the answer Strapi's core controller gives them. The
+ * core path validates and sanitises the query, runs the Document Service (a transaction per call) and walks the
+ * answer again to sanitise it: two thirds of an uncached list's time. Here the populate's projection
+ * (`projection.ts`) already holds only what the sanitiser lets through. Anything else the reader asks for (filters,
+ * fields, their own populate, offset pagination, drafts), or a relation the reader may not `find`, returns null
+ * and the caller goes the core way.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { contentTypes, pagination as paging } from '@strapi/utils';
+import { hasDraftAndPublish } from '../content-types';
+import { PUBLISHED, projectionOf, type EnginePart, type ReadPopulate } from './projection';
+
+type Query = Record<string, unknown>;
+type Row = Record<string, unknown> & { documentId: string };
+export interface PageAnswer {
+  data: Row[];
+  meta: { pagination: Record<string, number> };
+}
+
+const LEAN_KEYS = new Set(['status', 'populate', 'pagination', 'sort']);
+const POSITIVE = /^[1-9]\d{0,5}$/;
+const SORT_PART = /^([A-Za-z_]\w*)(?::(asc|desc))?$/;
+
+/** Whether the query is the plain published read with the default populate (the lean path's only case). */
+const isPlain = (query: Query, defaultPopulate: ReadPopulate) =>
+  query.status === 'published' && query.populate === defaultPopulate && Object.keys(query).every((key) => LEAN_KEYS.has(key));
+
+/** `sort=title`, `sort=title:desc,kind`, `sort[0]=title`: on the type's own visible scalar attributes; else null. */
+const orderByOf = (strapi: Core.Strapi, uid: UID.ContentType, sort: unknown): Array<Record<string, 'asc' | 'desc'>> | null => {
+  if (sort === undefined) return [];
+  const pieces = typeof sort === 'string' ? [sort] : Array.isArray(sort) && sort.every((piece) => typeof piece === 'string') ? (sort as string[]) : null;
+  if (!pieces) return null;
+  const model = strapi.getModel(uid);
+  const orderBy: Array<Record<string, 'asc' | 'desc'>> = [];
+  for (const piece of pieces.flatMap((value) => value.split(','))) {
+    const [, name, order] = SORT_PART.exec(piece.trim()) ?? [];
+    const attribute = name ? (model.attributes as Record<string, unknown>)[name] : undefined;
+    if (!attribute || !contentTypes.isScalarAttribute(attribute as never) || contentTypes.isPrivateAttribute(model, name)) return null;
+    orderBy.push({ [name]: (order as 'asc' | 'desc' | undefined) ?? 'asc' });
+  }
+  return orderBy;
+};
+
+/** Page-based pagination only (`page`, `pageSize`, positive integers); offset pagination and `withCount` go the core way. */
+const pageOf = (strapi: Core.Strapi, value: unknown): { start: number; limit: number } | null => {
+  if (value === undefined) value = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  if (!entries.every(([key, given]) => (key === 'page' || key === 'pageSize') && typeof given === 'string' && POSITIVE.test(given))) return null;
+  const defaultLimit = Number(strapi.config.get('api.rest.defaultLimit', 25));
+  const maxLimit = Number(strapi.config.get('api.rest.maxLimit')) || -1;
+  return paging.withDefaultPagination(value as Record<string, string>, {
+    defaults: { offset: { limit: defaultLimit }, page: { pageSize: defaultLimit } },
+    maxLimit,
+  }) as { start: number; limit: number };
+};
+
+/** Whether the reader may `find` every type the populate reaches (what the output sanitiser checks). */
+const mayFindAll = async (strapi: Core.Strapi, auth: unknown, targets: string[]) => {
+  for (const target of targets) {
+    try {
+      await strapi.auth.verify(auth as never, { scope: `${target}.find` } as never);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+};
+
+const readable = async (strapi: Core.Strapi, uid: UID.ContentType, auth: unknown, populate: ReadPopulate): Promise<EnginePart | null> => {
+  const { root, relationTargets } = projectionOf(strapi, uid, populate);
+  return (await mayFindAll(strapi, auth, relationTargets)) ? root : null;
+};
+
+const publishedOnly = (strapi: Core.Strapi, uid: UID.ContentType) => (hasDraftAndPublish(strapi, uid) ? PUBLISHED : {});
+
+/** A page of published documents, as the core `find` answers it; null when the query is not the plain read. */
+export const leanFindPage = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  auth: unknown,
+  query: Query,
+  defaultPopulate: ReadPopulate
+): Promise<PageAnswer | null> => {
+  if (!isPlain(query, defaultPopulate)) return null;
+  const orderBy = orderByOf(strapi, uid, query.sort);
+  const page = pageOf(strapi, query.pagination);
+  const root = orderBy && page ? await readable(strapi, uid, auth, defaultPopulate) : null;
+  if (!root || !orderBy || !page) return null;
+  const where = publishedOnly(strapi, uid);
+  const withCount = Boolean(strapi.config.get('api.rest.withCount', true));
+  const data = (await strapi.db.query(uid).findMany({ ...root, where, orderBy, offset: page.start, limit: page.limit })) as Row[];
+  const total = withCount ? Number(await strapi.db.query(uid).count({ where })) : undefined;
+  const info = paging.transformPagedPaginationInfo(page, total as number) as unknown as Record<string, number>;
+  if (total === undefined) {
+    delete info.total;
+    delete info.pageCount;
+  }
+  return { data, meta: { pagination: info } };
+};
+
+/**
+ * The published document whose documentId or slug is `idOrSlug`, as the core `findOne` answers it (null: none);
+ * undefined when the query is not the plain read.
+ */
+export const leanFindOne = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  auth: unknown,
+  idOrSlug: string,
+  query: Query,
+  defaultPopulate: ReadPopulate
+): Promise<Row | null | undefined> => {
+  if (!isPlain(query, defaultPopulate) || query.sort !== undefined || query.pagination !== undefined) return undefined;
+  const root = await readable(strapi, uid, auth, defaultPopulate);
+  if (!root) return undefined;
+  const where = { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], ...publishedOnly(strapi, uid) };
+  return ((await strapi.db.query(uid).findOne({ ...root, where })) as Row | null) ?? null;
+};
