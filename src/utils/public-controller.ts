@@ -51,7 +51,7 @@ export const createPublicReadController = <Extra extends object = object>(
       async find(ctx: Context) {
         const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
         const lean = await leanFindPage(strapi, uid, ctx.state.auth, query, defaultPopulate);
-        if (lean) return decorated(lean, { list: true, include });
+        if (lean) return decorated(((await this.transformResponse?.(lean.data, lean.meta)) ?? lean) as Answer, { list: true, include });
         ctx.query = query;
         return decorated((await super.find(ctx)) as Answer, { list: true, include });
       },
@@ -60,7 +60,7 @@ export const createPublicReadController = <Extra extends object = object>(
         const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
         const lean = await leanFindOne(strapi, uid, ctx.state.auth, ctx.params.id, query, defaultPopulate);
         if (lean === null) return notPublished(ctx);
-        if (lean) return decorated({ data: lean, meta: {} }, { list: false, include });
+        if (lean) return decorated(((await this.transformResponse?.(lean, {})) ?? { data: lean, meta: {} }) as Answer, { list: false, include });
         const documentId = await resolveDocumentId(strapi, uid, ctx.params.id, query.status === 'draft' ? 'draft' : 'published');
         if (!documentId) return notPublished(ctx);
         ctx.params.id = documentId;

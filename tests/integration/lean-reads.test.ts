@@ -43,14 +43,14 @@ afterAll(async () => {
 });
 
 /** The body and the number of SQL queries of one read (public, or with the full-access API token). */
-const read = async (path: string, { status = 200, token = false } = {}) => {
+const read = async (path: string, { status = 200, token = false, headers = {} as Record<string, string> } = {}) => {
   let queries = 0;
   const counted = () => {
     queries += 1;
   };
   app.strapi.db.connection.on('query', counted);
   try {
-    const request = app.http().get(path);
+    const request = app.http().get(path).set(headers);
     const response = await (token ? request.set('Authorization', `Bearer ${apiToken}`) : request).expect(status);
     return { body: response.body, queries };
   } finally {
@@ -101,6 +101,13 @@ it('reads a program by documentId like by slug, and shows neither unpublished ed
   expect(bySlug.body.data.image).toMatchObject({ url: '/uploads/circle.jpg' });
   expect(bySlug.body.data.topics.length).toBeGreaterThan(0);
   expect(bySlug.body.data.schedule).toMatchObject({ timezone: expect.any(String) });
+});
+
+it('answers in the v4 response format when asked, as the core controller does', async () => {
+  const headers = { 'Strapi-Response-Format': 'v4' };
+  const lean = await read('/api/topics?sort=name', { headers });
+  expect(lean.body).toEqual((await read(`/api/topics?sort=name&${CORE}`, { headers })).body);
+  expect(lean.body.data[0].attributes).toMatchObject({ slug: expect.any(String) });
 });
 
 it('answers 404 with the core message for a draft-only or unknown program', async () => {

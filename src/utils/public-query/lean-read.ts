@@ -4,13 +4,14 @@
  * core path validates and sanitises the query, runs the Document Service (a transaction per call) and walks the
  * answer again to sanitise it: two thirds of an uncached list's time. Here the populate's projection
  * (`projection.ts`) already holds only what the sanitiser lets through. Anything else the reader asks for (filters,
- * fields, their own populate, offset pagination, drafts), or a relation the reader may not `find`, returns null
- * and the caller goes the core way.
+ * fields, their own populate, offset pagination, drafts), a relation the reader may not `find`, a localised type
+ * or signed uploads, returns null and the caller goes the core way (`readable` below).
  */
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes, pagination as paging } from '@strapi/utils';
 import { hasDraftAndPublish } from '../content-types';
-import { PUBLISHED, projectionOf, type EnginePart, type ReadPopulate } from './projection';
+import { keptIn } from '../kept-in';
+import { PUBLISHED, projectionOf, visible, type EnginePart, type Model, type ReadPopulate } from './projection';
 
 type Query = Record<string, unknown>;
 type Row = Record<string, unknown> & { documentId: string };
@@ -37,7 +38,7 @@ const orderByOf = (strapi: Core.Strapi, uid: UID.ContentType, sort: unknown): Ar
   for (const piece of pieces.flatMap((value) => value.split(','))) {
     const [, name, order] = SORT_PART.exec(piece.trim()) ?? [];
     const attribute = name ? (model.attributes as Record<string, unknown>)[name] : undefined;
-    if (!attribute || !contentTypes.isScalarAttribute(attribute as never) || contentTypes.isPrivateAttribute(model, name)) return null;
+    if (!attribute || !contentTypes.isScalarAttribute(attribute as never) || !visible(model as unknown as Model, name)) return null;
     orderBy.push({ [name]: (order as 'asc' | 'desc' | undefined) ?? 'asc' });
   }
   return orderBy;
@@ -69,9 +70,19 @@ const mayFindAll = async (strapi: Core.Strapi, auth: unknown, targets: string[])
   return true;
 };
 
+/** Whether uploads are signed per read (a private provider signs media URLs in a Document Service middleware). */
+const signedUploads = new WeakMap<Core.Strapi, Promise<boolean>>();
+const signsUploads = (strapi: Core.Strapi) =>
+  keptIn(signedUploads, strapi, async () => Boolean(await (strapi.plugin('upload') as unknown as { provider?: { isPrivate?: () => unknown } }).provider?.isPrivate?.()));
+
+/**
+ * The query engine's select and populate for a plain read of `uid` by this reader, or null: a localised type (the
+ * Document Service picks the locale), signed uploads, a populate with no projection, a relation the reader may not find.
+ */
 const readable = async (strapi: Core.Strapi, uid: UID.ContentType, auth: unknown, populate: ReadPopulate): Promise<EnginePart | null> => {
-  const { root, relationTargets } = projectionOf(strapi, uid, populate);
-  return (await mayFindAll(strapi, auth, relationTargets)) ? root : null;
+  const localised = (strapi.getModel(uid) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized === true;
+  const projection = localised || (await signsUploads(strapi)) ? null : projectionOf(strapi, uid, populate);
+  return projection && (await mayFindAll(strapi, auth, projection.relationTargets)) ? projection.root : null;
 };
 
 const publishedOnly = (strapi: Core.Strapi, uid: UID.ContentType) => (hasDraftAndPublish(strapi, uid) ? PUBLISHED : {});
@@ -91,7 +102,8 @@ export const leanFindPage = async (
   if (!root || !orderBy || !page) return null;
   const where = publishedOnly(strapi, uid);
   const withCount = Boolean(strapi.config.get('api.rest.withCount', true));
-  const data = (await strapi.db.query(uid).findMany({ ...root, where, orderBy, offset: page.start, limit: page.limit })) as Row[];
+  // In one transaction, as the Document Service reads: a publish cannot land between a page and its populate.
+  const data = (await strapi.db.transaction(() => strapi.db.query(uid).findMany({ ...root, where, orderBy, offset: page.start, limit: page.limit }))) as Row[];
   const total = withCount ? Number(await strapi.db.query(uid).count({ where })) : undefined;
   const info = paging.transformPagedPaginationInfo(page, total as number) as unknown as Record<string, number>;
   if (total === undefined) {
@@ -117,5 +129,5 @@ export const leanFindOne = async (
   const root = await readable(strapi, uid, auth, defaultPopulate);
   if (!root) return undefined;
   const where = { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], ...publishedOnly(strapi, uid) };
-  return ((await strapi.db.query(uid).findOne({ ...root, where })) as Row | null) ?? null;
+  return ((await strapi.db.transaction(() => strapi.db.query(uid).findOne({ ...root, where }))) as Row | null) ?? null;
 };

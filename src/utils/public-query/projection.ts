@@ -22,12 +22,15 @@ export interface Projection {
   relationTargets: string[];
 }
 
-type Model = { uid: string; attributes: Record<string, { type: string; target?: string; component?: string; private?: boolean }>; options?: { draftAndPublish?: boolean }; modelType?: string };
+export type Model = { uid: string; attributes: Record<string, { type: string; target?: string; component?: string; private?: boolean }>; options?: { draftAndPublish?: boolean }; modelType?: string };
 
 export const PUBLISHED = { publishedAt: { $notNull: true } };
 const UPLOAD_FILE = 'plugin::upload.file';
 
-const visible = (model: Model, name: string) =>
+class NotPlain extends Error {}
+
+/** Whether `name` reaches a public answer: neither private nor a password (what the output sanitiser removes). */
+export const visible = (model: Model, name: string) =>
   !contentTypes.isPrivateAttribute(model as never, name) && model.attributes[name]?.type !== 'password';
 
 /** `id`, `documentId` (content types) and the visible scalar attributes asked for (all of them unless `fields`). */
@@ -54,20 +57,27 @@ const populateOf = (strapi: Core.Strapi, model: Model, populate: ReadPopulate, t
     const attribute = model.attributes[name];
     if (!attribute || !visible(model, name)) continue;
     const targetUid = attribute.type === 'media' ? UPLOAD_FILE : attribute.type === 'component' ? attribute.component : attribute.type === 'relation' ? attribute.target : undefined;
-    if (!targetUid) throw new Error(`Cannot project ${model.uid}.${name} (${attribute.type}).`);
-    if (attribute.type === 'relation') targets.add(targetUid);
-    engine[name] = part(strapi, strapi.getModel(targetUid as UID.Schema) as unknown as Model, spec, targets);
+    const target = targetUid ? (strapi.getModel(targetUid as UID.Schema) as unknown as Model | undefined) : undefined;
+    // A dynamic zone, a polymorphic relation, a scalar: not a plain read (the core path knows what to do).
+    if (!target) throw new NotPlain(`${model.uid}.${name} (${attribute.type})`);
+    if (attribute.type === 'relation') targets.add(targetUid!);
+    engine[name] = part(strapi, target, spec, targets);
   }
   return engine;
 };
 
-const projections = new Map<string, WeakMap<ReadPopulate, Projection>>();
+const projections = new Map<string, WeakMap<ReadPopulate, Projection | false>>();
 
-/** The projection of `populate` on published `uid` documents, made once per populate object. */
-export const projectionOf = (strapi: Core.Strapi, uid: UID.ContentType, populate: ReadPopulate): Projection =>
+/** The projection of `populate` on published `uid` documents, made once per populate object; null if it has none. */
+export const projectionOf = (strapi: Core.Strapi, uid: UID.ContentType, populate: ReadPopulate): Projection | null =>
   keptIn(keptIn(projections, uid, () => new WeakMap()), populate, () => {
     const targets = new Set<string>();
     const model = strapi.getModel(uid) as unknown as Model;
-    const root = { select: selectOf(model), populate: populateOf(strapi, model, populate, targets) };
-    return { root, relationTargets: [...targets] };
-  });
+    try {
+      const root = { select: selectOf(model), populate: populateOf(strapi, model, populate, targets) };
+      return { root, relationTargets: [...targets] };
+    } catch (error) {
+      if (error instanceof NotPlain) return false;
+      throw error;
+    }
+  }) || null;
