@@ -59,7 +59,7 @@ const serve = async (ctx: Context, store: ResponseStore, key: string, entry: Cac
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const allowedOrigins = configuredOrigins(getConfig(strapi, 'middlewares'));
   return async (ctx: Context, next: Next) => {
-    const read = keptReadKey({ method: ctx.method, path: ctx.path, querystring: ctx.querystring, authorization: ctx.get('authorization'), origin: ctx.get('origin') }, allowedOrigins);
+    const read = keptReadKey({ method: ctx.method, path: ctx.path, querystring: ctx.querystring, authorization: ctx.get('authorization'), origin: ctx.get('origin'), format: ctx.get('strapi-response-format') || ctx.get('strapi-encode-source-maps') }, allowedOrigins);
     if (!read) return next();
     const cache = getConfig(strapi, 'response-cache').enabled ? responseCache(strapi) : null;
     if (!cache) return next();

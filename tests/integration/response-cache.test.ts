@@ -62,6 +62,19 @@ describe('the response cache', () => {
     expect(await title()).not.toBe('Seen only by the token');
   });
 
+  it('never serves or stores an answer in another response format (Strapi-Response-Format: v4)', async () => {
+    await title();
+    const v4 = await app.http().get(articlePath).set('Strapi-Response-Format', 'v4').expect(200);
+    expect(v4.body.data.attributes).toBeDefined();
+    const v5 = await app.http().get(articlePath).expect(200);
+    expect(v5.body.data.attributes).toBeUndefined();
+    expect(v5.body.data.title).toBe(await title());
+    // Asked first in v4 on a read not kept yet: the next reader still gets the v5 answer.
+    const list = '/api/articles?pagination[pageSize]=7';
+    expect((await app.http().get(list).set('Strapi-Response-Format', 'v4').expect(200)).body.data[0].attributes).toBeDefined();
+    expect((await app.http().get(list).expect(200)).body.data[0].attributes).toBeUndefined();
+  });
+
   it('shows an unpublished article as gone at once', async () => {
     await title();
     await app.strapi.documents(ARTICLE).unpublish({ documentId: await articleId() });

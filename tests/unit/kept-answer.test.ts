@@ -55,7 +55,8 @@ describe('keptReadKey', () => {
     expect(keptReadKey({ ...read, method: 'HEAD', querystring: '' }, '*')?.key).toBe(' /api/articles?');
     expect(keptReadKey({ ...read, origin: 'https://stranger.example' }, ['https://site.example'])?.key).toBe('(unlisted) /api/articles?a=1&b=2');
   });
-  it('never for other methods, credentials, drafts or routes that are not kept', () => {
+  it('never for other methods, credentials, drafts, another response format or routes that are not kept', () => {
+    expect(keptReadKey({ ...read, format: 'v4' }, '*')).toBeNull();
     expect(keptReadKey({ ...read, method: 'POST' }, '*')).toBeNull();
     expect(keptReadKey({ ...read, authorization: 'Bearer x' }, '*')).toBeNull();
     expect(keptReadKey({ ...read, querystring: 'status=draft' }, '*')).toBeNull();

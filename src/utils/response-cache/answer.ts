@@ -53,15 +53,17 @@ export interface KeptRead {
   querystring: string;
   authorization?: string;
   origin?: string;
+  /** Strapi's `Strapi-Response-Format` or `strapi-encode-source-maps` header: another shape of the answer. */
+  format?: string;
 }
 
 /**
  * The cache key and route of a request a kept answer may serve, or null: only GET and HEAD of a cached route,
- * never with credentials (Authorization) or asking for drafts.
+ * never with credentials (Authorization), asking for drafts or for another shape of the answer (the v4 format).
  */
 export const keptReadKey = (request: KeptRead, allowedOrigins: '*' | string[]): { key: string; route: CachedRoute } | null => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const route = cachedRoute(request.path);
-  if (!route || request.authorization || /(^|&)status=draft(&|$)/i.test(request.querystring)) return null;
+  if (!route || request.authorization || request.format || /(^|&)status=draft(&|$)/i.test(request.querystring)) return null;
   return { key: cacheKey(request.path, request.querystring, originForAnswer(request.origin || undefined, allowedOrigins)), route };
 };

@@ -26,6 +26,7 @@ const answered = (strapi: Core.Strapi, allowedOrigins: '*' | string[], request: 
       querystring: mark === -1 ? '' : url.slice(mark + 1),
       authorization: header(request.headers.authorization),
       origin: header(request.headers.origin),
+      format: header(request.headers['strapi-response-format']) || header(request.headers['strapi-encode-source-maps']),
     },
     allowedOrigins
   );
