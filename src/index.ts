@@ -16,6 +16,7 @@ import { siteRebuild } from './site-rebuild';
 import { dropTelemetryJobs } from './bootstrap/telemetry-jobs';
 import { loadModerationRules } from './bootstrap/moderation-rules';
 import { getService } from './utils/services';
+import { ensureLocales, stopLocales } from './utils/locales';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,6 +31,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     dropTelemetryJobs(strapi);
     try {
+      await ensureLocales(strapi);
       await ensurePublicPermissions(strapi);
       await ensureApiRoles(strapi);
       await ensureAdminRoles(strapi);
@@ -48,6 +50,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await releaseStartupLock(strapi);
+    stopLocales(strapi);
     await getService(strapi, 'api::comment.flood-control').close();
     await closeResponseCache(strapi);
     closeReadinessProbes();

@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { getConfig } from '../utils/config';
 import { errors } from '@strapi/utils';
 import { canonicalTimeZone, describeSchedule, isComplete, validateSchedule, type ScheduleFields } from '#domain/schedule';
+import { defaultLocale } from '../utils/locales';
 
 const PROGRAM = 'api::group-program.group-program';
 
@@ -12,14 +13,21 @@ type ProgramData = { kind?: string; schedule?: ScheduleFields | null };
  * time-limited, sessions last 15 minutes to 8 hours, an end date follows the start, the time zone exists. The
  * admin panel shows the messages on the fields. An empty time zone gets the configured default, and a time zone is
  * stored by its canonical IANA name ("america/new_york" → America/New_York, Asia/Calcutta → Asia/Kolkata).
+ * The schedule is shared by a program's locales; its summary in words is each locale's own (`scheduleSummary`,
+ * written in the saved locale's words, and rewritten in the other locales' after a save that changes the schedule).
  */
 export const scheduleMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (context.uid !== PROGRAM || (context.action !== 'create' && context.action !== 'update')) return next();
-    const params = context.params as { data?: ProgramData; documentId?: string };
+    const params = context.params as { data?: ProgramData; documentId?: string; locale?: unknown };
     const data = params.data;
-    if (!data || (data.schedule === undefined && data.kind === undefined)) return next();
+    if (!data) return next();
+    const locale = typeof params.locale === 'string' ? params.locale : defaultLocale(strapi);
+    // A program's first version in another locale gets its summary in that locale's words.
+    const newVersion =
+      context.action === 'update' && params.documentId !== undefined && (await strapi.db.query(PROGRAM).count({ where: { documentId: params.documentId, locale } })) === 0;
+    if (data.schedule === undefined && data.kind === undefined && !newVersion) return next();
 
     if (data.schedule) {
       const timezone = data.schedule.timezone || getConfig(strapi, 'feed').defaultTimezone;
@@ -45,6 +53,18 @@ export const scheduleMiddleware =
       });
     }
     // What readers will see, shown to editors in the list and on the form once saved.
-    (data as ProgramData & { scheduleSummary?: string | null }).scheduleSummary = isComplete(schedule) ? describeSchedule(schedule) : null;
-    return next();
+    (data as ProgramData & { scheduleSummary?: string | null }).scheduleSummary = isComplete(schedule) ? describeSchedule(schedule, locale) : null;
+    const result = await next();
+    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+    if (data.schedule !== undefined && documentId) await summariseOtherLocales(strapi, documentId, locale, schedule);
+    return result;
   };
+
+/** The other locales' versions of a program read its (shared) schedule in their own words. */
+const summariseOtherLocales = async (strapi: Core.Strapi, documentId: string, saved: string, schedule: ScheduleFields) => {
+  const others: Array<{ id: number; locale: string | null }> = await strapi.db.query(PROGRAM).findMany({ where: { documentId, locale: { $ne: saved } }, select: ['id', 'locale'] });
+  for (const version of others) {
+    const scheduleSummary = isComplete(schedule) ? describeSchedule(schedule, version.locale ?? undefined) : null;
+    await strapi.db.query(PROGRAM).update({ where: { id: version.id }, data: { scheduleSummary } });
+  }
+};

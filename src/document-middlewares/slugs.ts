@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { firstFreeSlug, toSlug } from '../utils/slug';
+import { defaultLocale, isLocalised } from '../utils/locales';
 
 /** Content types whose `slug` derives from another field. */
 export const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
@@ -10,20 +11,26 @@ export const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
 
 type DocumentData = Record<string, unknown>;
 
-const availableSlug = async (strapi: Core.Strapi, uid: UID.ContentType, base: string, documentId?: string) => {
+/** The locale a write is in, for a localised type (slugs are unique per locale); undefined otherwise. */
+const localeOf = (strapi: Core.Strapi, uid: UID.ContentType, locale: unknown) =>
+  isLocalised(strapi, uid) ? (typeof locale === 'string' ? locale : defaultLocale(strapi)) : undefined;
+
+const availableSlug = async (strapi: Core.Strapi, uid: UID.ContentType, base: string, documentId?: string, locale?: string) => {
   const rows: Array<{ slug: string }> = await strapi.db.query(uid).findMany({
     select: ['slug'],
     where: {
       slug: { $startsWith: base },
       ...(documentId ? { documentId: { $ne: documentId } } : {}),
+      ...(locale ? { locale } : {}),
     },
   });
   return firstFreeSlug(base, rows.map((row) => row.slug));
 };
 
 /**
- * Every create path (admin, REST, Document Service, seed) gets a slug: a hand-set slug is normalised, a missing
- * one derives from the title and gets `-2`, `-3`... when taken. Updates keep the stored slug unless the editor
+ * Every create path (admin, REST, Document Service, seed) gets a slug, and so does a document's first version in
+ * another locale: a hand-set slug is normalised, a missing one derives from the title and gets `-2`, `-3`... when
+ * taken in that locale (slugs are unique per locale: a translation may keep the same slug). Updates keep the stored slug unless the editor
  * clears it or sets a new one.
  */
 export const slugMiddleware =
@@ -32,11 +39,16 @@ export const slugMiddleware =
     const sourceField = SLUG_SOURCES[context.uid];
     if (!sourceField || (context.action !== 'create' && context.action !== 'update')) return next();
 
-    const params = context.params as { data?: DocumentData; documentId?: string };
+    const params = context.params as { data?: DocumentData; documentId?: string; locale?: unknown };
     const data = params.data;
     if (!data) return next();
 
-    const isCreate = context.action === 'create';
+    const locale = localeOf(strapi, context.uid, params.locale);
+    // An update in a locale the document has no version in yet creates that version (a translation): a create.
+    const newVersion =
+      context.action === 'update' && locale !== undefined && params.documentId !== undefined &&
+      (await strapi.db.query(context.uid).count({ where: { documentId: params.documentId, locale } })) === 0;
+    const isCreate = context.action === 'create' || newVersion;
     // The admin panel fills a new document's slug from the still-empty title ("group-program", "article-1"):
     // nobody chose that, so a create derives the slug from the title instead.
     const placeholder = new RegExp(`^${strapi.contentType(context.uid).info.singularName}(-\\d+)?$`);
@@ -48,15 +60,15 @@ export const slugMiddleware =
       data.slug = toSlug(data.slug as string);
     } else if (isCreate || slugCleared) {
       let source = data[sourceField];
-      if (typeof source !== 'string' && params.documentId) {
+      if (typeof source !== 'string' && params.documentId && !newVersion) {
         const current = await strapi.db.query(context.uid).findOne({
           select: [sourceField],
-          where: { documentId: params.documentId },
+          where: { documentId: params.documentId, ...(locale ? { locale } : {}) },
         });
         source = current?.[sourceField];
       }
       const base = typeof source === 'string' ? toSlug(source) : '';
-      if (base) data.slug = await availableSlug(strapi, context.uid, base, params.documentId);
+      if (base) data.slug = await availableSlug(strapi, context.uid, base, params.documentId, locale);
     }
 
     return next();

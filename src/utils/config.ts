@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { FeedConfig } from '../../config/feed';
 import type { InquiriesConfig } from '../../config/inquiries';
+import type { LocalesConfig } from '../../config/locales';
 import type { MiddlewaresConfig } from '../../config/middlewares';
 import type { ModerationConfig } from '../../config/moderation';
 import type { PublicQueryConfig } from '../../config/public-query';
@@ -18,6 +19,7 @@ import type { WebsiteConfig } from '../../config/website';
 export interface AppConfig {
   feed: FeedConfig;
   inquiries: InquiriesConfig;
+  locales: LocalesConfig;
   middlewares: MiddlewaresConfig;
   moderation: ModerationConfig;
   'public-query': PublicQueryConfig;

@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { publicReadQuery, resolveDocumentId, type SluggedContentType } from './public-read';
 import { leanFindOne, leanFindPage } from './public-query/lean-read';
 import type { ReadPopulate } from './public-query/projection';
+import { defaultLocale, isLocalised } from './locales';
 
 export type PublicDocument = Record<string, unknown> & { documentId: string };
 
@@ -20,6 +21,8 @@ interface PublicReadOptions<Extra extends object> {
 export interface AnswerKind {
   list: boolean;
   include: readonly string[];
+  /** The locale read (the default locale when none was asked); null for a type without locales. */
+  locale: string | null;
 }
 
 type Answer = { data: PublicDocument | PublicDocument[] | null; meta?: unknown } | undefined;
@@ -42,30 +45,31 @@ export const createPublicReadController = <Extra extends object = object>(
     /** The query without `include` (checked by the public-query middleware; not a Strapi parameter), and its names. */
     const split = (query: Record<string, unknown>) => {
       const { include, ...rest } = query;
-      return { query: rest, include: Array.isArray(include) ? (include as string[]) : [] };
+      const locale = isLocalised(strapi, uid) ? (typeof rest.locale === 'string' ? rest.locale : defaultLocale(strapi)) : null;
+      return { query: rest, include: Array.isArray(include) ? (include as string[]) : [], locale };
     };
 
     return {
       ...(extend?.(strapi) ?? ({} as Extra)),
 
       async find(ctx: Context) {
-        const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
+        const { query, include, locale } = split(publicReadQuery(ctx, defaultPopulate));
         const lean = await leanFindPage(strapi, uid, ctx.state.auth, query, defaultPopulate);
-        if (lean) return decorated(((await this.transformResponse?.(lean.data, lean.meta)) ?? lean) as Answer, { list: true, include });
+        if (lean) return decorated(((await this.transformResponse?.(lean.data, lean.meta)) ?? lean) as Answer, { list: true, include, locale });
         ctx.query = query;
-        return decorated((await super.find(ctx)) as Answer, { list: true, include });
+        return decorated((await super.find(ctx)) as Answer, { list: true, include, locale });
       },
 
       async findOne(ctx: Context) {
-        const { query, include } = split(publicReadQuery(ctx, defaultPopulate));
+        const { query, include, locale } = split(publicReadQuery(ctx, defaultPopulate));
         const lean = await leanFindOne(strapi, uid, ctx.state.auth, ctx.params.id, query, defaultPopulate);
         if (lean === null) return notPublished(ctx);
-        if (lean) return decorated(((await this.transformResponse?.(lean, {})) ?? { data: lean, meta: {} }) as Answer, { list: false, include });
-        const documentId = await resolveDocumentId(strapi, uid, ctx.params.id, query.status === 'draft' ? 'draft' : 'published');
+        if (lean) return decorated(((await this.transformResponse?.(lean, {})) ?? { data: lean, meta: {} }) as Answer, { list: false, include, locale });
+        const documentId = await resolveDocumentId(strapi, uid, ctx.params.id, query.status === 'draft' ? 'draft' : 'published', query.locale);
         if (!documentId) return notPublished(ctx);
         ctx.params.id = documentId;
         ctx.query = query;
-        return decorated((await super.findOne(ctx)) as Answer, { list: false, include });
+        return decorated((await super.findOne(ctx)) as Answer, { list: false, include, locale });
       },
     };
   });

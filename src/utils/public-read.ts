@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { hasDraftAndPublish } from './content-types';
+import { defaultLocale, isLocalised } from './locales';
 
 type Query = Record<string, unknown>;
 type Populate = Record<string, unknown>;
@@ -19,21 +20,46 @@ export const publicReadQuery = (ctx: Context, defaultPopulate: Populate): Query 
 
 export type SluggedContentType = 'api::article.article' | 'api::group-program.group-program' | 'api::topic.topic';
 
+interface VersionLookup {
+  status?: 'published' | 'draft';
+  /** The locale to look in (the default locale when none is given). */
+  locale?: unknown;
+  /** With no locale given: the default locale's version first, else a version in any locale (a slug in Spanish). */
+  anyLocale?: boolean;
+}
+
 /**
  * `:id` in a public route may be a documentId or a slug, so websites can link `/api/articles/<slug>`.
- * Returns the documentId of the document (published unless drafts are allowed), or null. One query through the
- * query engine: the Document Service would wrap this lookup in a transaction of its own.
+ * Returns the documentId and locale of the document (published unless drafts are allowed) in `locale`, or null:
+ * slugs are unique per locale. One query through the query engine: the Document Service would wrap this lookup in
+ * a transaction of its own.
  */
+export const resolveVersion = async (
+  strapi: Core.Strapi,
+  uid: SluggedContentType,
+  idOrSlug: string,
+  { status = 'published', locale, anyLocale = false }: VersionLookup = {}
+): Promise<{ documentId: string; locale: string | null } | null> => {
+  const localised = isLocalised(strapi, uid);
+  const asked = typeof locale === 'string' ? locale : undefined;
+  const where = {
+    $or: [{ documentId: idOrSlug }, { slug: idOrSlug }],
+    ...(hasDraftAndPublish(strapi, uid) ? { publishedAt: status === 'published' ? { $notNull: true } : { $null: true } } : {}),
+    ...(localised && (asked || !anyLocale) ? { locale: asked ?? defaultLocale(strapi) } : {}),
+  };
+  const rows = (await strapi.db.query(uid).findMany({ where, select: ['documentId', 'locale'], limit: localised && anyLocale && !asked ? 50 : 1 })) as Array<{
+    documentId: string;
+    locale?: string | null;
+  }>;
+  const row = rows.find((candidate) => candidate.locale === defaultLocale(strapi)) ?? rows[0];
+  return row ? { documentId: row.documentId, locale: localised ? (row.locale ?? null) : null } : null;
+};
+
+/** The documentId of `resolveVersion`'s document, or null. */
 export const resolveDocumentId = async (
   strapi: Core.Strapi,
   uid: SluggedContentType,
   idOrSlug: string,
-  status: 'published' | 'draft' = 'published'
-): Promise<string | null> => {
-  const version = hasDraftAndPublish(strapi, uid) ? { publishedAt: status === 'published' ? { $notNull: true } : { $null: true } } : {};
-  const row = (await strapi.db.query(uid).findOne({
-    where: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], ...version },
-    select: ['documentId'],
-  })) as { documentId: string } | null;
-  return row?.documentId ?? null;
-};
+  status: 'published' | 'draft' = 'published',
+  locale?: unknown
+): Promise<string | null> => (await resolveVersion(strapi, uid, idOrSlug, { status, locale }))?.documentId ?? null;

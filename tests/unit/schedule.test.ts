@@ -174,6 +174,27 @@ describe('human summaries', () => {
     expect(describeSchedule({ ...base, ...overrides })).toBe(expected);
   });
 
+  it.each<[Partial<Schedule>, string]>([
+    [{}, 'Cada martes, 18:00–19:30'],
+    [{ interval: 2 }, 'Cada dos semanas, el martes, 18:00–19:30'],
+    [{ interval: 3, ends: 'after-sessions', sessionCount: 6 }, 'Cada 3 semanas, el martes, 18:00–19:30, 6 sesiones'],
+    [{ ends: 'after-sessions', sessionCount: 1 }, 'Cada martes, 18:00–19:30, 1 sesión'],
+    [{ repeats: 'monthly-by-weekday', weeksOfMonth: 'first-and-third' }, 'El primer y tercer martes de cada mes, 18:00–19:30'],
+    [{ repeats: 'monthly-by-date', ends: 'on-date', endDate: '2027-06-30' }, 'Cada mes, el día 5, 18:00–19:30, hasta el 30 de junio de 2027'],
+    [{ repeats: 'once' }, 'Una vez, el martes 5 de enero de 2027, 18:00–19:30'],
+    [{ startTime: '09:05:00.000', durationMinutes: 90 }, 'Cada martes, 09:05–10:35'],
+  ])('in Spanish: %j → %s', (overrides, expected) => {
+    expect(describeSchedule({ ...base, ...overrides }, 'es')).toBe(expected);
+  });
+
+  it('reads in English for a language without words, and keeps each language apart for one schedule', () => {
+    const schedule = { ...base };
+    expect(describeSchedule(schedule, 'es')).toBe('Cada martes, 18:00–19:30');
+    expect(describeSchedule(schedule, 'en')).toBe('Every Tuesday, 6:00–7:30 pm');
+    expect(describeSchedule(schedule, 'xx')).toBe('Every Tuesday, 6:00–7:30 pm');
+    expect(describeSchedule(schedule, 'es-MX')).toBe('Cada martes, 18:00–19:30');
+  });
+
   it('formats times', () => {
     expect(timeRange('12:00', 60)).toBe('12:00–1:00 pm');
     expect(timeRange('09:00:00.000', 45)).toBe('9:00–9:45 am');

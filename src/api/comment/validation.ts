@@ -22,6 +22,8 @@ export const commentCreateSchema = (maxBodyLength: number) =>
       authorEmail: text('authorEmail', 254).pipe(z.email({ error: 'authorEmail must be a valid email address' })),
       body: text('body', maxBodyLength).min(1, 'body must not be empty'),
       parent: text('parent', 200).nullish(),
+      /** The article's locale (en, es...): a comment joins that version's thread. Absent: the slug's own locale. */
+      locale: text('locale', 35).nullish(),
       commenterToken: text('commenterToken', 2048).nullish(),
       /** Email me when someone replies (needs commenterToken: only a verified address is ever emailed). */
       notifyReplies: z.boolean({ error: 'notifyReplies must be true or false' }).nullish(),
@@ -40,7 +42,9 @@ const wholeNumber = (name: string, max: number) =>
     .transform(Number)
     .refine((value) => value >= 1 && value <= max, `${name} must be a whole number from 1 to ${max}`);
 
-export const threadQuerySchema = z.object({ page: wholeNumber('page', 100000).default(1), pageSize: wholeNumber('pageSize', 100).default(25) }).strict();
+export const threadQuerySchema = z
+  .object({ page: wholeNumber('page', 100000).default(1), pageSize: wholeNumber('pageSize', 100).default(25), locale: z.string({ error: 'locale must be a locale code' }).max(35).optional() })
+  .strict();
 
 /** `reported`: comments with readers' reports no moderator has decided on yet (whatever their status). */
 export const QUEUE_STATUSES = ['pending', 'approved', 'rejected', 'spam', 'reported'] as const;

@@ -44,9 +44,9 @@ export const sessionLinks = (session: Session, text: EventText): SessionLinks =>
 };
 
 /** The program's calendar file on the CMS and its webcal: address; null without an absolute public URL (PUBLIC_URL). */
-export const calendarFeedLinks = (slug: string, publicUrl: string | undefined) => {
+export const calendarFeedLinks = (slug: string, publicUrl: string | undefined, locale?: string) => {
   if (!publicUrl || !/^https?:\/\//i.test(publicUrl)) return { ics: null, webcal: null };
-  const ics = `${publicUrl.replace(/\/+$/, '')}/api/group-programs/${encodeURIComponent(slug)}/calendar.ics`;
+  const ics = `${publicUrl.replace(/\/+$/, '')}/api/group-programs/${encodeURIComponent(slug)}/calendar.ics${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
   return { ics, webcal: ics.replace(/^https?:/i, 'webcal:') };
 };
 
@@ -59,11 +59,12 @@ export const programCalendarLinks = (
   url: string,
   publicUrl: string | undefined,
   first: Session | undefined,
-  listed: readonly Session[]
+  listed: readonly Session[],
+  locale?: string
 ) => {
   const text = { title: program.title, details: `${program.summary}\n\n${url}`, location: program.location };
   return {
-    ...calendarFeedLinks(program.slug, publicUrl),
+    ...calendarFeedLinks(program.slug, publicUrl, locale),
     ...(first ? sessionLinks(first, text) : { google: null, outlook: null }),
     sessions: listed.filter((session) => session.status !== 'cancelled').map((session) => ({ start: session.start, ...sessionLinks(session, text) })),
   };

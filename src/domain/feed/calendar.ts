@@ -28,6 +28,8 @@ interface CalendarOptions {
   uidDomain: string;
   /** Series that never end get VTIMEZONE rules up to this many years after `now`. */
   now?: Date;
+  /** The language of the programs' text (the PRODID's language). */
+  language?: string;
 }
 
 const ONGOING_YEARS = 10;
@@ -78,7 +80,7 @@ export const buildCalendar = (programs: CalendarProgram[], options: CalendarOpti
   const calendar = ical({
     // ical-generator writes the calendar's name unescaped (a title's comma or semicolon would split the value).
     name: escape(options.name, false),
-    prodId: { company: options.organizerName, product: 'Group programs', language: 'EN' },
+    prodId: { company: options.organizerName, product: 'Group programs', language: (options.language ?? 'en').toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     scale: 'GREGORIAN',
     timezone: { name: null, generator: (zone) => (spans.has(zone) ? vtimezone(zone, spans.get(zone)!.from, spans.get(zone)!.to) : null) },

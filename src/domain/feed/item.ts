@@ -29,7 +29,7 @@ export interface Scheduled {
   nextMs: number;
 }
 
-type ItemConfig = Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl'>;
+type ItemConfig = Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl' | 'language' | 'calendarLocale'>;
 
 /**
  * Every field of the item, its JSON-LD when `jsonLd` (the sessions it lists are the item's), and Google and Outlook
@@ -47,7 +47,7 @@ export const toFeedItem = (
   const next = sessionAt(compiled, nextMs);
   const url = programUrl(config.programUrlTemplate, program.slug);
   const seatsLeft = program.capacity != null ? Math.max(program.capacity - (program.seatsTaken ?? 0), 0) : null;
-  const summary = describeSchedule(compiled.schedule);
+  const summary = describeSchedule(compiled.schedule, config.language);
   // Held sessions and, at their original time, those cancelled (status and reason), while they are in the window.
   const upcomingSessions = sessionsToList(compiled, startsIn(prepared, window.from, window.to), window.from, window.to, config.maxUpcomingSessions);
   const item = {
@@ -79,7 +79,8 @@ export const toFeedItem = (
     sessionsRemaining: sessionsRemaining(compiled, window.from),
     url,
     // Per program (its next session) and per listed session, by start: Google and Outlook links; the .ics and webcal:.
-    addToCalendar: calendarLinks ? programCalendarLinks(program, url, config.publicUrl, next, upcomingSessions) : calendarFeedLinks(program.slug, config.publicUrl),
+    addToCalendar: calendarLinks ? programCalendarLinks(program, url, config.publicUrl, next, upcomingSessions, config.calendarLocale)
+      : calendarFeedLinks(program.slug, config.publicUrl, config.calendarLocale),
   };
   if (!jsonLd) return item;
   return { ...item, jsonLd: programJsonLd(program, compiled, upcomingSessions, url, config) };

@@ -24,10 +24,10 @@ const SESSION_STATUS: Record<Session['status'], string> = {
   moved: 'https://schema.org/EventRescheduled',
 };
 
-/** "$40 per session" → 40, "Free" → 0, "Sliding scale" → undefined. */
+/** "$40 per session" → 40, "Free" (or "Gratis") → 0, "Sliding scale" → undefined. */
 const priceOf = (cost: string | null | undefined) => {
   if (!cost) return undefined;
-  if (/^\s*free\b/i.test(cost)) return 0;
+  if (/^\s*(?:free|gratis|gratuit[oa])\b/i.test(cost)) return 0;
   const amount = cost.match(/(\d+(?:\.\d{1,2})?)/);
   return amount ? Number(amount[1]) : undefined;
 };
@@ -89,14 +89,17 @@ interface JsonLdInput {
   organizer: FeedConfig['organizer'];
   /** The program's image as an absolute URL, when it has one. */
   image?: string | null;
+  /** The language of the program's text (BCP 47). */
+  language?: string;
 }
 
-export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer, image }: JsonLdInput) => {
+export const toJsonLd = ({ program, compiled, sessions, summary, url, organizer, image, language = 'en' }: JsonLdInput) => {
   const location = locationOf(program, url, program.format === 'online' ? undefined : program.location);
   const price = priceOf(program.cost);
   const shared = {
     name: program.title,
     description: program.summary,
+    inLanguage: language,
     url,
     eventStatus: program.cancelled ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
     eventAttendanceMode: ATTENDANCE[program.format] ?? ATTENDANCE['in-person'],

@@ -4,11 +4,14 @@ import { toJsonLd } from './json-ld';
 import { startsIn, type PreparedSchedule } from './ranking';
 import { absoluteUrl, programUrl, type FeedConfig, type ProgramRow } from './types';
 
-type PageConfig = Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl'>;
+type PageConfig = Pick<FeedConfig, 'maxUpcomingSessions' | 'programUrlTemplate' | 'organizer' | 'publicUrl' | 'language' | 'calendarLocale'>;
 
 /** A program's schema.org JSON-LD for the sessions listed (a feed item's, or its page's). */
 export const programJsonLd = (program: ProgramRow, compiled: CompiledSchedule, sessions: Session[], url: string, config: PageConfig) =>
-  toJsonLd({ program, compiled, sessions, summary: describeSchedule(compiled.schedule), url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl) });
+  toJsonLd({
+    program, compiled, sessions, url, organizer: config.organizer, image: absoluteUrl(program.image?.url, config.publicUrl),
+    summary: describeSchedule(compiled.schedule, config.language), language: config.language,
+  });
 
 /**
  * What a program's own answer (or a program list, as it asks) carries beside its fields, for its sessions in the
@@ -22,13 +25,14 @@ export const pageExtras = (
   config: PageConfig,
   shape: { jsonLd: boolean; calendarLinks: boolean }
 ): { jsonLd?: ReturnType<typeof toJsonLd>; addToCalendar: Record<string, unknown> } => {
-  if (!shape.jsonLd && !shape.calendarLinks) return { addToCalendar: calendarFeedLinks(program.slug, config.publicUrl) };
+  if (!shape.jsonLd && !shape.calendarLinks) return { addToCalendar: calendarFeedLinks(program.slug, config.publicUrl, config.calendarLocale) };
   const { compiled } = prepared;
   const sessions = sessionsToList(compiled, startsIn(prepared, window.from, window.to), window.from, window.to, config.maxUpcomingSessions);
   const url = programUrl(config.programUrlTemplate, program.slug);
   const next = sessions.find((session) => session.status !== 'cancelled');
   return {
     ...(shape.jsonLd ? { jsonLd: programJsonLd(program, compiled, sessions, url, config) } : {}),
-    addToCalendar: shape.calendarLinks ? programCalendarLinks(program, url, config.publicUrl, next, sessions) : calendarFeedLinks(program.slug, config.publicUrl),
+    addToCalendar: shape.calendarLinks ? programCalendarLinks(program, url, config.publicUrl, next, sessions, config.calendarLocale)
+      : calendarFeedLinks(program.slug, config.publicUrl, config.calendarLocale),
   };
 };

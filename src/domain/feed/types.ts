@@ -13,6 +13,10 @@ export interface FeedConfig {
   organizer: { name: string; url: string };
   programUrlTemplate: string;
   articleUpcomingPrograms: number;
+  /** The language of the answer's words (schedules in words, JSON-LD `inLanguage`): the locale read; English when absent. */
+  language?: string;
+  /** The locale a program's .ics address names (`?locale=es`); absent for the default locale. */
+  calendarLocale?: string;
 }
 
 export const PROGRAM_FIELDS = [

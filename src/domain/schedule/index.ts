@@ -12,6 +12,7 @@ export { compileSchedule, seriesSessionOn, sessionAt, sessionsRemaining, session
 export { type ChangedSession } from './changes';
 export { validateSchedule, YEARS_AHEAD, YEARS_BACK } from './validate';
 export { describeSchedule, timeRange } from './describe';
+export { scheduleLanguages, scheduleWords, type ScheduleWords } from './words';
 export { canonicalTimeZone } from './time-zones';
 export { instantOf, isoWithOffset, offsetAt, offsetString, transitionsBetween, wallClockAt } from './zone';
 export { nextMatchingDate, schedulePanel, type Fix, type PanelAnswer, type PanelInput, type PanelSession, type Warning } from './panel';

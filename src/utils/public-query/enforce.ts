@@ -3,6 +3,7 @@ import type { FilterSpec, PopulateSpec, QuerySpec } from './allowlist';
 import { DEFAULT_BUDGET, enforceBudget, type QueryBudget } from './budget';
 import { hasDraftAndPublish } from '../content-types';
 import { queryError } from './query-error';
+import { checkedLocale, isLocalised } from '../locales';
 
 /**
  * Checks a public query against its allowlist and its cost budget (./budget.ts), and makes every relation filter
@@ -156,6 +157,7 @@ export const enforcePublicQuery = (strapi: Core.Strapi, query: Query, spec: Quer
     else if (key === 'include' && spec.include?.length) out.include = checkInclude(value, spec.include);
     // Accepted from anyone, honoured for API tokens only (previews): the controllers read published documents otherwise.
     else if (key === 'status' && (value === 'draft' || value === 'published')) out.status = value;
+    else if (key === 'locale' && isLocalised(strapi, spec.uid)) out.locale = checkedLocale(strapi, value);
     else throw queryError(key, `unknown or not allowed query parameter "${key}"`);
   }
   enforceBudget(query, spec, budget);

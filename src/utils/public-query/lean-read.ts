@@ -4,12 +4,13 @@
  * core path validates and sanitises the query, runs the Document Service (a transaction per call) and walks the
  * answer again to sanitise it: two thirds of an uncached list's time. Here the populate's projection
  * (`projection.ts`) already holds only what the sanitiser lets through. Anything else the reader asks for (filters,
- * fields, their own populate, offset pagination, drafts), a relation the reader may not `find`, a localised type
- * or signed uploads, returns null and the caller goes the core way (`readable` below).
+ * fields, their own populate, offset pagination, drafts), a relation the reader may not `find` or signed uploads
+ * returns null and the caller goes the core way (`readable` below). A `locale` reads that locale's versions.
  */
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes, pagination as paging } from '@strapi/utils';
 import { hasDraftAndPublish } from '../content-types';
+import { defaultLocale, isLocalised } from '../locales';
 import { keptIn } from '../kept-in';
 import { PUBLISHED, projectionOf, visible, type EnginePart, type Model, type ReadPopulate } from './projection';
 
@@ -20,7 +21,7 @@ export interface PageAnswer {
   meta: { pagination: Record<string, number> };
 }
 
-const LEAN_KEYS = new Set(['status', 'populate', 'pagination', 'sort']);
+const LEAN_KEYS = new Set(['status', 'populate', 'pagination', 'sort', 'locale']);
 const POSITIVE = /^[1-9]\d{0,5}$/;
 const SORT_PART = /^([A-Za-z_]\w*)(?::(asc|desc))?$/;
 
@@ -76,16 +77,22 @@ const signsUploads = (strapi: Core.Strapi) =>
   keptIn(signedUploads, strapi, async () => Boolean(await (strapi.plugin('upload') as unknown as { provider?: { isPrivate?: () => unknown } }).provider?.isPrivate?.()));
 
 /**
- * The query engine's select and populate for a plain read of `uid` by this reader, or null: a localised type (the
- * Document Service picks the locale), signed uploads, a populate with no projection, a relation the reader may not find.
+ * The query engine's select and populate for a plain read of `uid` by this reader, or null: signed uploads, a
+ * populate with no projection, a relation the reader may not find.
  */
 const readable = async (strapi: Core.Strapi, uid: UID.ContentType, auth: unknown, populate: ReadPopulate): Promise<EnginePart | null> => {
-  const localised = (strapi.getModel(uid) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized === true;
-  const projection = localised || (await signsUploads(strapi)) ? null : projectionOf(strapi, uid, populate);
+  const projection = (await signsUploads(strapi)) ? null : projectionOf(strapi, uid, populate);
   return projection && (await mayFindAll(strapi, auth, projection.relationTargets)) ? projection.root : null;
 };
 
-const publishedOnly = (strapi: Core.Strapi, uid: UID.ContentType) => (hasDraftAndPublish(strapi, uid) ? PUBLISHED : {});
+/**
+ * Published versions in the asked locale (the default locale when none is asked, as the Document Service reads).
+ * Relations need no locale of their own: a version links to the versions of its own locale.
+ */
+const versionsRead = (strapi: Core.Strapi, uid: UID.ContentType, query: Query) => ({
+  ...(hasDraftAndPublish(strapi, uid) ? PUBLISHED : {}),
+  ...(isLocalised(strapi, uid) ? { locale: typeof query.locale === 'string' ? query.locale : defaultLocale(strapi) } : {}),
+});
 
 /** A page of published documents, as the core `find` answers it; null when the query is not the plain read. */
 export const leanFindPage = async (
@@ -100,7 +107,7 @@ export const leanFindPage = async (
   const page = pageOf(strapi, query.pagination);
   const root = orderBy && page ? await readable(strapi, uid, auth, defaultPopulate) : null;
   if (!root || !orderBy || !page) return null;
-  const where = publishedOnly(strapi, uid);
+  const where = versionsRead(strapi, uid, query);
   const withCount = Boolean(strapi.config.get('api.rest.withCount', true));
   // In one transaction, as the Document Service reads: a publish cannot land between a page and its populate.
   const data = (await strapi.db.transaction(() => strapi.db.query(uid).findMany({ ...root, where, orderBy, offset: page.start, limit: page.limit }))) as Row[];
@@ -128,6 +135,6 @@ export const leanFindOne = async (
   if (!isPlain(query, defaultPopulate) || query.sort !== undefined || query.pagination !== undefined) return undefined;
   const root = await readable(strapi, uid, auth, defaultPopulate);
   if (!root) return undefined;
-  const where = { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], ...publishedOnly(strapi, uid) };
+  const where = { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], ...versionsRead(strapi, uid, query) };
   return ((await strapi.db.transaction(() => strapi.db.query(uid).findOne({ ...root, where }))) as Row | null) ?? null;
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ReadPopulate } from '#app/utils/public-query/projection';
-import { createPublicReadController, type PublicDocument } from '#app/utils/public-controller';
+import { createPublicReadController, type AnswerKind, type PublicDocument } from '#app/utils/public-controller';
 import { getService } from '#app/utils/services';
 
 export const ARTICLE_DEFAULT_POPULATE: ReadPopulate = {
@@ -11,6 +11,7 @@ export const ARTICLE_DEFAULT_POPULATE: ReadPopulate = {
 };
 
 type Relations = { documentId: string; relatedPrograms: string[]; topics: string[] };
+type Localised = PublicDocument & { locale?: string | null };
 
 /**
  * The published article's related programs and topics as the answer carries them, when it carries both (the default
@@ -26,12 +27,12 @@ const carried = (article: PublicDocument): Relations | null => {
 };
 
 /** Reads the related programs and topics of articles whose answer does not carry them (a narrowed `populate`). */
-const readRelations = async (strapi: Core.Strapi, documentIds: string[]): Promise<Relations[]> => {
+const readRelations = async (strapi: Core.Strapi, documentIds: string[], locale: string | null): Promise<Relations[]> => {
   if (documentIds.length === 0) return [];
   const rows: Array<{ documentId: string; relatedPrograms: Array<{ documentId: string }>; topics: Array<{ slug: string }> }> = await strapi.db
     .query('api::article.article')
     .findMany({
-      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) },
       select: ['documentId'],
       populate: { relatedPrograms: { select: ['documentId'] }, topics: { select: ['slug'] } },
     });
@@ -42,16 +43,24 @@ const readRelations = async (strapi: Core.Strapi, documentIds: string[]): Promis
   }));
 };
 
-/** Adds `upcomingPrograms` (the next sessions of related programs, or of programs on the same topics) to each article. */
-const withUpcomingPrograms = async (strapi: Core.Strapi, articles: PublicDocument[]) => {
-  const known = articles.map(carried).filter((relations): relations is Relations => relations !== null);
-  const knownIds = new Set(known.map((relations) => relations.documentId));
-  const read = await readRelations(
-    strapi,
-    articles.map((article) => article.documentId).filter((documentId) => !knownIds.has(documentId))
-  );
-  const upcoming = await getService(strapi, 'api::group-program.feed').forArticles([...known, ...read]);
-  for (const article of articles) article.upcomingPrograms = upcoming.get(article.documentId) ?? [];
+/**
+ * Adds `upcomingPrograms` (the next sessions of related programs, or of programs on the same topics) to each
+ * article, in the article's locale.
+ */
+const withUpcomingPrograms = async (strapi: Core.Strapi, articles: Localised[], { locale: read }: AnswerKind) => {
+  const localeOf = (article: Localised) => article.locale ?? read;
+  for (const locale of new Set(articles.map(localeOf))) {
+    const these = articles.filter((article) => localeOf(article) === locale);
+    const known = these.map(carried).filter((relations): relations is Relations => relations !== null);
+    const knownIds = new Set(known.map((relations) => relations.documentId));
+    const read = await readRelations(
+      strapi,
+      these.map((article) => article.documentId).filter((documentId) => !knownIds.has(documentId)),
+      locale
+    );
+    const upcoming = await getService(strapi, 'api::group-program.feed').forArticles([...known, ...read], locale);
+    for (const article of these) article.upcomingPrograms = upcoming.get(article.documentId) ?? [];
+  }
 };
 
 export default createPublicReadController('api::article.article', {

@@ -1,7 +1,8 @@
 import { factories } from '@strapi/strapi';
 import type { Core, Modules } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { resolveDocumentId } from '#app/utils/public-read';
+import { resolveVersion } from '#app/utils/public-read';
+import { checkedLocale } from '#app/utils/locales';
 import { toPlainText } from '#app/utils/plain-text';
 import { ipHash, neutralDocumentId } from '#app/utils/reader-identity';
 import { unavailable } from '#app/middlewares/database-unavailable';
@@ -10,6 +11,7 @@ import { fieldError, parseInput } from '#app/utils/validation';
 import { floodGate } from '#app/middlewares/flood-control';
 import { isCrisis } from '#domain/moderation';
 import { supportFor } from '#app/utils/support';
+import { say } from '#domain/messages';
 import type { Evaluation } from '../services/moderation';
 import {
   commentCreateSchema,
@@ -32,8 +34,8 @@ type CommentInput = Modules.Documents.Params.Data.Input<typeof COMMENT> & { hone
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
 const MODERATOR_FIELDS = [...PUBLIC_FIELDS, 'authorEmail', 'moderationStatus', 'priority', 'flags', 'moderationNote', 'moderatedAt', 'moderatedBy', 'escalatedAt', 'userAgent'];
 const APPROVED_ON_PUBLISHED_ARTICLE = { moderationStatus: 'approved' as const, article: { publishedAt: { $notNull: true } } };
-const ARTICLE_REF = { article: { fields: ['documentId'] as ['documentId'] } };
-type PublicComment = Record<string, unknown> & { article?: { documentId: string } | null };
+const ARTICLE_REF = { article: { fields: ['documentId', 'locale'] as unknown as ['documentId'] } };
+type PublicComment = Record<string, unknown> & { article?: ({ documentId: string; locale?: string | null } & Record<string, unknown>) | null };
 type CreatedComment = { documentId: string; moderationStatus?: string | null; flags?: string[] | null; language?: string | null };
 
 /** The comment fields of a create request: server-decided fields named first, then the schema. */
@@ -56,27 +58,36 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
    */
   const withPublishedArticles = async (comments: PublicComment[]) => {
     const ids = [...new Set(comments.flatMap((comment) => (comment.article?.documentId ? [comment.article.documentId] : [])))];
-    const published = await strapi.documents('api::article.article').findMany({
-      filters: { documentId: { $in: ids } },
-      status: 'published',
-      fields: ['title', 'slug'],
-      limit: ids.length,
-    });
-    const byId = new Map(published.map((article) => [article.documentId, { documentId: article.documentId, title: article.title, slug: article.slug }]));
-    for (const comment of comments) comment.article = comment.article ? (byId.get(comment.article.documentId) ?? null) : null;
+    const published: Array<{ documentId: string; locale?: string | null; title: string; slug: string }> = ids.length
+      ? await strapi.db.query('api::article.article').findMany({
+          where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+          select: ['documentId', 'locale', 'title', 'slug'],
+        })
+      : [];
+    const key = (documentId: string, locale?: string | null) => `${documentId}\n${locale ?? ''}`;
+    const byVersion = new Map(published.map((article) => [key(article.documentId, article.locale), article]));
+    for (const comment of comments) {
+      const version = comment.article ? byVersion.get(key(comment.article.documentId, comment.article.locale)) : undefined;
+      comment.article = version ? { documentId: version.documentId, title: version.title, slug: version.slug, locale: version.locale ?? null } : null;
+    }
     return comments;
   };
 
-  /** 201 with a neutral state; crisis language adds what the website shows at once (never the comment's text). */
-  const answerCreated = (ctx: Context, comment: CreatedComment) => {
+  /**
+   * 201 with a neutral state; crisis language adds what the website shows at once (never the comment's text). Said
+   * in the language the comment is written in when it is recognised (a reader in crisis is answered in their own),
+   * else in the article's (its locale).
+   */
+  const answerCreated = (ctx: Context, comment: CreatedComment, articleLocale: string | null) => {
     const published = comment.moderationStatus === 'approved';
+    const language = comment.language ?? articleLocale;
     ctx.status = 201;
     ctx.body = {
       data: {
         documentId: comment.documentId,
         state: published ? 'published' : 'received',
-        message: published ? 'Thank you, your comment is published.' : 'Thank you, your comment was received and is awaiting review.',
-        ...(isCrisis(comment.flags ?? []) ? { support: supportFor(strapi, comment.language) } : {}),
+        message: say(language, published ? 'comment.published' : 'comment.received'),
+        ...(isCrisis(comment.flags ?? []) ? { support: supportFor(strapi, language) } : {}),
       },
     };
   };
@@ -96,8 +107,9 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       }
       if (data.notifyReplies && !verifiedAuthor) throw fieldError('notifyReplies', 'notifyReplies needs a commenterToken: replies are emailed to confirmed addresses only');
 
-      const articleId = await resolveDocumentId(strapi, 'api::article.article', data.article);
-      if (!articleId) throw fieldError('article', `article "${data.article}" is not a published article`);
+      const locale = data.locale ? checkedLocale(strapi, data.locale) : undefined;
+      const article = await resolveVersion(strapi, 'api::article.article', data.article, { locale, anyLocale: true });
+      if (!article) throw fieldError('article', `article "${data.article}" is not a published article${locale ? ` in locale ${locale}` : ''}`);
 
       const ip = ipHash(strapi, ctx.request.ip);
       // The same text again within a day from the same connection, or from the same confirmed address, is the same
@@ -106,7 +118,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       const plain = toPlainText(data.body);
       const provenEmail = verifiedAuthor ? authorEmail : null;
       const repeat = (await getService(strapi, 'api::comment.moderation').recentRepeat(plain, ip, provenEmail)) ?? blocks.silentRepeat(plain, ip, provenEmail);
-      if (repeat) return answerCreated(ctx, repeat);
+      if (repeat) return answerCreated(ctx, repeat, article.locale);
 
       // Flood control before any rule, the same for every address, blocked or not: a typed address that is not
       // proven by a token has no allowance of its own (a 429 for it would tell who else commented).
@@ -117,13 +129,13 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
         const { verdict, facts }: Evaluation = await getService(strapi, 'api::comment.moderation').evaluate({ body: plain, markup: data.body, authorEmail: '' });
         const answer = { documentId: neutralDocumentId(), moderationStatus: 'pending' as const, flags: verdict.flags, language: facts.language?.code ?? null };
         blocks.rememberSilentAnswer(plain, ip, provenEmail, answer);
-        return answerCreated(ctx, answer);
+        return answerCreated(ctx, answer, article.locale);
       }
 
       const created = await retryOnForeignKeyRace(() =>
         strapi.documents(COMMENT).create({
           data: {
-            article: articleId,
+            article: { documentId: article.documentId, ...(article.locale ? { locale: article.locale } : {}) },
             parent: data.parent || null,
             authorName: data.authorName,
             authorEmail: data.authorEmail,
@@ -152,7 +164,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       // Without a valid token the answer is the same for every address; the email goes to the address's owner only.
       if (!verifiedAuthor && created.moderationStatus !== 'spam' && commenters.enabled()) void commenters.requestConfirmation(authorEmail);
 
-      answerCreated(ctx, created as CreatedComment);
+      answerCreated(ctx, created as CreatedComment, article.locale);
     },
 
     /** GET /api/comments: approved comments of published articles only, and never a private field. */
@@ -182,10 +194,10 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
 
     /** GET /api/articles/:id/comments: the approved thread of a published article, oldest first. */
     async forArticle(ctx: Context) {
-      const { page, pageSize } = parseInput(threadQuerySchema, ctx.query);
-      const articleId = await resolveDocumentId(strapi, 'api::article.article', ctx.params.id);
-      if (!articleId) return ctx.notFound(`No published article "${ctx.params.id}".`);
-      const { data, pagination } = await getService(strapi, COMMENT).approvedThread(articleId, page, pageSize);
+      const { page, pageSize, locale } = parseInput(threadQuerySchema, ctx.query);
+      const article = await resolveVersion(strapi, 'api::article.article', ctx.params.id, { locale: checkedLocale(strapi, locale) });
+      if (!article) return ctx.notFound(`No published article "${ctx.params.id}"${locale ? ` in locale ${locale}` : ''}.`);
+      const { data, pagination } = await getService(strapi, COMMENT).approvedThread(article, page, pageSize);
       ctx.body = { data, meta: { pagination } };
     },
 

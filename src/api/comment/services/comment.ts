@@ -15,9 +15,10 @@ interface CommentableArticle {
   slug: string;
   commentsEnabled: boolean;
   createdAt: string;
+  locale?: string | null;
 }
 
-type RelationRef = { id?: number | string; documentId?: string };
+type RelationRef = { id?: number | string; documentId?: string; locale?: string };
 
 /**
  * The document a relation input points at, in any of the shapes Strapi accepts: a documentId, a numeric id,
@@ -32,7 +33,7 @@ export const relationTarget = (input: unknown): RelationRef | null => {
     const ref = input as RelationRef & { connect?: unknown; set?: unknown };
     if (ref.connect !== undefined) return relationTarget(ref.connect);
     if (ref.set !== undefined) return relationTarget(ref.set);
-    if (ref.documentId || ref.id) return { documentId: ref.documentId, id: ref.id };
+    if (ref.documentId || ref.id) return { documentId: ref.documentId, id: ref.id, ...(typeof ref.locale === 'string' ? { locale: ref.locale } : {}) };
   }
   return null;
 };
@@ -60,14 +61,16 @@ const service = factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core
   async assertCommentable(data: Record<string, unknown>): Promise<{ article: CommentableArticle }> {
     const articleRef = relationTarget(data.article);
     if (!articleRef) throw invalid('article', 'article is required');
-    const documentId =
-      articleRef.documentId ??
-      (await strapi.db.query(ARTICLE).findOne({ where: { id: articleRef.id }, select: ['documentId'] }))?.documentId;
+    const byId = articleRef.documentId ? null : await strapi.db.query(ARTICLE).findOne({ where: { id: articleRef.id }, select: ['documentId', 'locale'] });
+    const documentId = articleRef.documentId ?? byId?.documentId;
+    // The version in the comment's locale: a comment belongs to the article in the language it was written under.
+    const locale = articleRef.locale ?? byId?.locale ?? undefined;
     const article = documentId
       ? ((await strapi.documents(ARTICLE).findOne({
           documentId,
           status: 'published',
-          fields: ['title', 'slug', 'commentsEnabled', 'createdAt'],
+          ...(locale ? { locale } : {}),
+          fields: ['title', 'slug', 'commentsEnabled', 'createdAt', 'locale'],
         })) as CommentableArticle | null)
       : null;
     if (!article) throw invalid('article', 'article must be a published article');
@@ -82,9 +85,9 @@ const service = factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core
       const parent = await strapi.db.query(COMMENT).findOne({
         where: parentRef.documentId ? { documentId: parentRef.documentId } : { id: parentRef.id },
         select: ['moderationStatus'],
-        populate: { article: { select: ['documentId'] } },
+        populate: { article: { select: ['documentId', 'locale'] } },
       });
-      if (!parent || parent.article?.documentId !== article.documentId) {
+      if (!parent || parent.article?.documentId !== article.documentId || (parent.article?.locale ?? null) !== (article.locale ?? null)) {
         throw invalid('parent', 'parent must be a comment on the same article');
       }
       if (parent.moderationStatus !== 'approved') throw invalid('parent', 'parent must be an approved comment');
@@ -174,9 +177,9 @@ const service = factories.createCoreService(COMMENT, ({ strapi }: { strapi: Core
     return escalated;
   },
 
-  /** Approved comments of a published article, oldest first: a page of top-level comments with their approved replies. */
-  async approvedThread(articleDocumentId: string, page: number, pageSize: number) {
-    const approvedOnArticle = { moderationStatus: 'approved', article: { documentId: articleDocumentId } };
+  /** Approved comments of a published article in one locale, oldest first: a page of top-level comments with their approved replies. */
+  async approvedThread(article: { documentId: string; locale: string | null }, page: number, pageSize: number) {
+    const approvedOnArticle = { moderationStatus: 'approved', article: { documentId: article.documentId, ...(article.locale ? { locale: article.locale } : {}) } };
     const topLevel = { ...approvedOnArticle, parent: { id: { $null: true } } };
     const select = ['id', ...PUBLIC_COMMENT_FIELDS];
     const orderBy = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];

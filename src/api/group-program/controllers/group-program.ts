@@ -20,8 +20,8 @@ export default createPublicReadController('api::group-program.group-program', {
    * A program's own page embeds its JSON-LD (EventCancelled once it is cancelled) and every session's calendar links;
    * a list carries the .ics and webcal: addresses, and those only on request (`include=jsonLd,calendarLinks`).
    */
-  decorate: async (strapi, programs, { list, include }) =>
-    feed(strapi).decoratePages(programs, { jsonLd: !list || include.includes('jsonLd'), calendarLinks: !list || include.includes('calendarLinks') }),
+  decorate: async (strapi, programs, { list, include, locale }) =>
+    feed(strapi).decoratePages(programs, { jsonLd: !list || include.includes('jsonLd'), calendarLinks: !list || include.includes('calendarLinks') }, locale),
   extend: (strapi) => ({
     /** GET /api/group-programs/upcoming */
     async upcoming(ctx: Context) {
@@ -37,7 +37,7 @@ export default createPublicReadController('api::group-program.group-program', {
 
     /** GET /api/group-programs/:slug/calendar.ics */
     async calendar(ctx: Context) {
-      const query = feed(strapi).parseQuery({}, false);
+      const query = feed(strapi).parseQuery(ctx.query.locale === undefined ? {} : { locale: ctx.query.locale }, false);
       const answer = await feed(strapi).calendar(query, ctx.params.slug);
       if (!answer) return ctx.notFound(`No published program "${ctx.params.slug}".`);
       respondWith(ctx, answer, CALENDAR_TYPE, feed(strapi).cacheControl());

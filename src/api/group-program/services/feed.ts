@@ -7,6 +7,8 @@ import {
 } from '#domain/feed';
 import { compileSchedule, isComplete, type ScheduleFields } from '#domain/schedule';
 import { etagOf, type CacheableAnswer } from '#app/utils/http-cache';
+import { checkedLocale, defaultLocale } from '#app/utils/locales';
+import { localisedTemplate } from '#app/utils/page-urls';
 import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
 
 /**
@@ -20,12 +22,20 @@ import { parseFeedQuery, windowFilters, type FeedQuery } from './feed/query';
 
 const PROGRAM = 'api::group-program.group-program';
 const SCHEDULE_POPULATE = { populate: { skippedDates: true, sessionChanges: true } } as const;
-type Window = Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic'>;
+type Window = Pick<FeedQuery, 'from' | 'to' | 'kind' | 'format' | 'topic' | 'locale'>;
 type RankingRow = { documentId: string; title: string; updatedAt: string; schedule?: ScheduleFields | null; topics?: Array<{ slug: string }> };
 type ProgramVersion = { documentId: string; title?: string; updatedAt: string; schedule: Parameters<typeof compileSchedule>[0] };
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = (): FeedConfig => ({ ...getConfig(strapi, 'feed'), publicUrl: getConfig(strapi, 'server').url });
+  const localeOf = (locale: string | null | undefined) => locale ?? defaultLocale(strapi);
+  /** The configuration for answers in `locale`: its words, and its pages' addresses. */
+  const configIn = (locale: string | null | undefined): FeedConfig => {
+    const settings = config();
+    const language = localeOf(locale);
+    const notDefault = language === defaultLocale(strapi) ? undefined : language;
+    return { ...settings, language, calendarLocale: notDefault, programUrlTemplate: localisedTemplate(settings.programUrlTemplate, language, defaultLocale(strapi)) };
+  };
   /** Compiled schedules with their horizon, per program version: they change only when the program does. */
   const preparedSchedules = new LRUCache<string, PreparedSchedule>({ max: 50000 });
   /** Program versions left out, with the reason: each is logged once. */
@@ -53,7 +63,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     });
   let generation = 0;
-  let candidatesForArticles: { key: string; value: Candidate[] } | undefined;
+  const candidatesForArticles = new Map<string, { key: string; value: Candidate[] }>();
 
   /**
    * The program's prepared schedule, kept while it holds every window up to `windowDays` (config `maxWindowDays`);
@@ -87,6 +97,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const ranked = async (query: Window, documentIds?: string[]): Promise<Ranked[]> => {
     const rows = (await strapi.documents(PROGRAM).findMany({
       status: 'published',
+      locale: localeOf(query.locale),
       filters: windowFilters(query, documentIds),
       fields: ['title', 'updatedAt'],
       populate: { schedule: SCHEDULE_POPULATE },
@@ -100,32 +111,35 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
    * article's answer then costs the ranking of its own related or same-topic programs, not a read of every program
    * each minute.
    */
-  const articleCandidates = async (): Promise<Candidate[]> => {
+  const articleCandidates = async (locale: string): Promise<Candidate[]> => {
     const key = `${generation}:${dayOf(Date.now())}`;
-    if (config().cache.enabled && candidatesForArticles?.key === key) return candidatesForArticles.value;
+    const kept = candidatesForArticles.get(locale);
+    if (config().cache.enabled && kept?.key === key) return kept.value;
     const rows = (await strapi.documents(PROGRAM).findMany({
       status: 'published',
+      locale,
       filters: { cancelled: false },
       fields: ['title', 'updatedAt'],
       populate: { schedule: SCHEDULE_POPULATE, topics: { fields: ['slug'] } },
     })) as unknown as RankingRow[];
     const value = toCandidates(rows);
-    if (key === `${generation}:${dayOf(Date.now())}`) candidatesForArticles = { key, value };
+    if (key === `${generation}:${dayOf(Date.now())}`) candidatesForArticles.set(locale, { key, value });
     return value;
   };
 
   /** Everything the feed shows, for the programs of one page (the ranked items carry their compiled schedule). */
-  const withDetails = async (page: Ranked[]): Promise<Scheduled[]> => {
+  const withDetails = async (page: Ranked[], locale: string): Promise<Scheduled[]> => {
     if (page.length === 0) return [];
     const rows = (await strapi.documents(PROGRAM).findMany({
       status: 'published',
+      locale,
       filters: { documentId: { $in: page.map((item) => item.documentId) } },
       fields: [...PROGRAM_FIELDS],
       populate: { topics: { fields: ['name', 'slug'] }, facilitator: true },
     })) as unknown as ProgramRow[];
     // Images through the query engine: populating media in the Document Service query costs a query per program.
     const images = (await strapi.db.query(PROGRAM).findMany({
-      where: { documentId: { $in: page.map((item) => item.documentId) }, publishedAt: { $notNull: true } },
+      where: { documentId: { $in: page.map((item) => item.documentId) }, publishedAt: { $notNull: true }, locale },
       select: ['documentId'],
       populate: { image: { select: ['url'] } },
     })) as Array<{ documentId: string; image?: { url: string } | null }>;
@@ -139,12 +153,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const withEtag = (body: string): CacheableAnswer => ({ body, etag: etagOf(body) });
 
-  const upcomingItems = async (query: Window) => withDetails(await ranked(query));
+  const upcomingItems = async (query: Window) => withDetails(await ranked(query), localeOf(query.locale));
 
   const calendarPrograms = async (query: FeedQuery, slug?: string): Promise<Array<{ program: ProgramRow; prepared: PreparedSchedule }> | null> => {
     if (!slug) return (await upcomingItems(query)).map(({ program, prepared }) => ({ program, prepared }));
     const [program] = (await strapi.documents(PROGRAM).findMany({
       status: 'published',
+      locale: localeOf(query.locale),
       filters: { slug },
       fields: [...PROGRAM_FIELDS],
       populate: { schedule: SCHEDULE_POPULATE },
@@ -155,8 +170,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    parseQuery(query: Record<string, unknown>, paginated = true) {
-      return parseFeedQuery(query, config(), { paginated });
+    /** The query string of a feed or calendar answer; `locale` one of the known locales (a 400 otherwise). */
+    parseQuery(query: Record<string, unknown>, paginated = true): FeedQuery & { locale: string } {
+      const parsed = parseFeedQuery(query, config(), { paginated });
+      return { ...parsed, locale: checkedLocale(strapi, parsed.locale) };
     },
 
     /**
@@ -188,10 +205,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     async upcoming(query: FeedQuery): Promise<CacheableAnswer> {
       const all = await ranked(query);
       const start = (query.page - 1) * query.pageSize;
-      const page = await withDetails(all.slice(start, start + query.pageSize));
+      const page = await withDetails(all.slice(start, start + query.pageSize), localeOf(query.locale));
+      const settings = configIn(query.locale);
       return withEtag(
         JSON.stringify({
-          data: each(page, ({ program }) => program, (item) => toShapedItem(item, query, config(), { fields: query.fields, jsonLd: query.jsonLd, calendarLinks: query.calendarLinks })),
+          data: each(page, ({ program }) => program, (item) => toShapedItem(item, query, settings, { fields: query.fields, jsonLd: query.jsonLd, calendarLinks: query.calendarLinks })),
           meta: {
             window: { from: query.from.toISOString(), to: query.to.toISOString() },
             pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(all.length / query.pageSize), total: all.length },
@@ -204,10 +222,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      * The next sessions shown under articles: an article's related programs, or, when it has none, programs that
      * share one of its topics. One ranking (kept for the minute, until a program changes) serves every article.
      */
-    async forArticles(articles: Array<{ documentId: string; relatedPrograms: string[]; topics: string[] }>, now = new Date()) {
+    async forArticles(articles: Array<{ documentId: string; relatedPrograms: string[]; topics: string[] }>, locale: string | null = null, now = new Date()) {
       const { defaultWindowDays, defaultTimezone, articleUpcomingPrograms } = config();
       const query = parseFeedQuery({}, { defaultWindowDays, maxWindowDays: defaultWindowDays, defaultTimezone }, { now, paginated: false });
-      const all = await articleCandidates();
+      const all = await articleCandidates(localeOf(locale));
       const chosen = new Map(
         articles.map((article) => {
           const related = new Set(article.relatedPrograms);
@@ -218,10 +236,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const shown = [...new Map([...chosen.values()].flat().map((item) => [item.documentId, item])).values()];
       // Three sessions under an article: only those are computed, with their calendar links.
-      const settings = config();
+      const settings = configIn(locale);
       const itemConfig = { ...settings, maxUpcomingSessions: Math.min(3, settings.maxUpcomingSessions) };
       const items = new Map(
-        each(await withDetails(shown), ({ program }) => program, (scheduled) => {
+        each(await withDetails(shown, localeOf(locale)), ({ program }) => program, (scheduled) => {
           const item = toFeedItem(scheduled, query, itemConfig);
           return [item.documentId, item] as const;
         })
@@ -234,7 +252,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      * JSON-LD (cancelled programs included, whose series and sessions then say EventCancelled) and Google and Outlook
      * links for the next and each listed session. Only answers that carry the schedule get them.
      */
-    decoratePages(documents: Array<Record<string, unknown> & { documentId: string }>, shape: { jsonLd: boolean; calendarLinks: boolean }, now = new Date()) {
+    decoratePages(documents: Array<Record<string, unknown> & { documentId: string }>, shape: { jsonLd: boolean; calendarLinks: boolean }, locale: string | null = null, now = new Date()) {
       const { defaultWindowDays, maxWindowDays } = config();
       const from = new Date(Math.floor(now.getTime() / 60000) * 60000);
       const to = new Date(from.getTime() + defaultWindowDays * 24 * 60 * 60 * 1000);
@@ -243,7 +261,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       each(pages, (document) => document as unknown as ProgramRow, (document) => {
         const program = document as unknown as ProgramRow & { schedule: Parameters<typeof compileSchedule>[0] };
         const prepared = prepare({ documentId: program.documentId, title: program.title, updatedAt: String(program.updatedAt), schedule: program.schedule }, maxWindowDays);
-        if (prepared) Object.assign(document, pageExtras(program, prepared, { from, to }, config(), shape));
+        if (prepared) Object.assign(document, pageExtras(program, prepared, { from, to }, configIn((document.locale as string | undefined) ?? locale), shape));
       });
     },
 
@@ -251,7 +269,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     async calendar(query: FeedQuery, slug?: string): Promise<CacheableAnswer | null> {
       const programs = await calendarPrograms(query, slug);
       if (!programs) return null;
-      const { organizer, programUrlTemplate } = config();
+      const { organizer, programUrlTemplate, language } = configIn(query.locale);
       const events: CalendarProgram[] = programs.map(({ program, prepared }) => ({
         documentId: program.documentId,
         title: program.title,
@@ -267,6 +285,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           name: slug && programs[0] ? programs[0].program.title : `${organizer.name}: upcoming group programs`,
           organizerName: organizer.name,
           uidDomain: new URL(organizer.url).hostname,
+          language,
         })
       );
     },

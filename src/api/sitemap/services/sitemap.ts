@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { pageUrl } from '#app/utils/page-urls';
+import { localisedTemplate, pageUrl } from '#app/utils/page-urls';
+import { defaultLocale } from '#app/utils/locales';
 import type { AppConfig } from '#app/utils/config';
 import { sitemapXml, type SitemapEntry } from './xml';
 import { getConfig } from '#app/utils/config';
 
-/** The website pages that come from this CMS: published articles and programs, never a draft. */
+/**
+ * The website pages that come from this CMS: published articles and programs in every locale, never a draft; a
+ * page published in more than one language lists its translations (`hreflang`).
+ */
 const SOURCES = [
   { uid: 'api::article.article', template: (urls: AppConfig['website']['urls']) => urls.article },
   { uid: 'api::group-program.group-program', template: (urls: AppConfig['website']['urls']) => urls.program },
@@ -16,10 +20,23 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const entries = async (): Promise<SitemapEntry[]> => {
     const settings = config();
+    const fallback = defaultLocale(strapi);
     const lists = await Promise.all(
       SOURCES.map(async ({ uid, template }) => {
-        const documents = await strapi.documents(uid).findMany({ status: 'published', fields: ['slug', 'updatedAt'], sort: ['slug:asc'] });
-        return documents.map((document) => ({ loc: pageUrl(template(settings.urls), document.slug as string), lastmod: document.updatedAt as string }));
+        const documents = (await strapi.documents(uid).findMany({ status: 'published', locale: '*', fields: ['slug', 'updatedAt', 'locale'], sort: ['slug:asc'] })) as unknown as Array<{
+          documentId: string;
+          slug: string;
+          updatedAt: string;
+          locale?: string | null;
+        }>;
+        const urlOf = (document: (typeof documents)[number]) => pageUrl(localisedTemplate(template(settings.urls), document.locale ?? fallback, fallback), document.slug);
+        const byDocument = new Map<string, typeof documents>();
+        for (const document of documents) byDocument.set(document.documentId, [...(byDocument.get(document.documentId) ?? []), document]);
+        return documents.map((document) => ({
+          loc: urlOf(document),
+          lastmod: document.updatedAt,
+          alternates: byDocument.get(document.documentId)!.map((version) => ({ hreflang: version.locale ?? fallback, href: urlOf(version) })),
+        }));
       })
     );
     return lists.flat();

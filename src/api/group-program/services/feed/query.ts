@@ -70,6 +70,8 @@ const buildFeedQuerySchema = (paginated: boolean, timeZone: string) =>
       kind: z.enum(KINDS, { error: `kind must be one of ${KINDS.join(', ')}` }).optional(),
       format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(', ')}` }).optional(),
       topic: z.string({ error: 'topic must be a topic slug, e.g. grief' }).regex(/^[a-z0-9-]{1,180}$/, 'topic must be a topic slug, e.g. grief').optional(),
+      // Which of the known locales is checked by the service (the list lives in the database).
+      locale: z.string({ error: 'locale must be a locale code, e.g. es' }).max(35, 'locale must be a locale code, e.g. es').optional(),
       ...(paginated
         ? {
             page: wholeNumber('page', 10000).default(1),
@@ -101,6 +103,8 @@ export interface FeedQuery {
   jsonLd: boolean;
   /** Whether items' addToCalendar carries Google and Outlook links (`include=calendarLinks`). */
   calendarLinks: boolean;
+  /** The locale asked for (`locale=es`), unchecked; the service makes it a known one. */
+  locale?: string;
 }
 
 interface QueryConfig {
@@ -125,6 +129,7 @@ export const parseFeedQuery = (
     pageSize?: number;
     fields?: FeedItemField[];
     include?: Array<(typeof INCLUDES)[number]>;
+    locale?: string;
   };
   const fromIsNow = parsed.from === undefined;
   // "Now" is taken to the minute, so answers (and their ETags) hold still for a minute.
@@ -144,6 +149,7 @@ export const parseFeedQuery = (
     fields: parsed.fields ?? [],
     jsonLd: (parsed.include ?? []).includes('jsonLd'),
     calendarLinks: (parsed.include ?? []).includes('calendarLinks'),
+    locale: parsed.locale,
   };
 };
 
