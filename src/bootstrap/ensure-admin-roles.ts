@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { ADMIN_ROLES, SUPER_ADMIN_CODE, type AdminRoleGrants, type FieldList } from './admin-roles';
 import { hasDraftAndPublish } from '../utils/content-types';
 import { getService } from '../utils/services';
+import { isLocalised, localeCodes } from '../utils/locales';
 
 const EXPLORER = 'plugin::content-manager.explorer';
 const FIELD_ACTIONS = ['read', 'create', 'update'] as const;
@@ -10,7 +11,7 @@ const FIELD_ACTIONS = ['read', 'create', 'update'] as const;
 export interface AdminPermission {
   action: string;
   subject: string | null;
-  properties: { fields?: string[] };
+  properties: { fields?: string[]; locales?: string[] };
   conditions: string[];
 }
 
@@ -36,12 +37,14 @@ export const resolveAdminPermissions = (strapi: Core.Strapi, grants: AdminRoleGr
     const contentType = strapi.contentTypes[uid];
     if (!contentType || !grant) continue;
     const conditions = [...(grant.conditions ?? [])];
+    // A localised type's permission names the locales it holds for: every locale the server has (at start).
+    const locales = isLocalised(strapi, uid) ? { locales: [...localeCodes(strapi)].sort() } : {};
     for (const action of FIELD_ACTIONS) {
       const list = grant[action];
-      if (list) permissions.push({ action: `${EXPLORER}.${action}`, subject: uid, properties: { fields: fieldsOf(strapi, uid, list) }, conditions });
+      if (list) permissions.push({ action: `${EXPLORER}.${action}`, subject: uid, properties: { fields: fieldsOf(strapi, uid, list), ...locales }, conditions });
     }
-    if (grant.delete) permissions.push({ action: `${EXPLORER}.delete`, subject: uid, properties: {}, conditions });
-    if (grant.publish && hasDraftAndPublish(strapi, uid)) permissions.push({ action: `${EXPLORER}.publish`, subject: uid, properties: {}, conditions });
+    if (grant.delete) permissions.push({ action: `${EXPLORER}.delete`, subject: uid, properties: { ...locales }, conditions });
+    if (grant.publish && hasDraftAndPublish(strapi, uid)) permissions.push({ action: `${EXPLORER}.publish`, subject: uid, properties: { ...locales }, conditions });
   }
   for (const entry of grants.actions) {
     const { action, conditions } = typeof entry === 'string' ? { action: entry, conditions: [] } : entry;
@@ -53,6 +56,7 @@ export const resolveAdminPermissions = (strapi: Core.Strapi, grants: AdminRoleGr
 const target = (permission: Pick<AdminPermission, 'action' | 'subject'>) => `${permission.action}|${permission.subject ?? ''}`;
 const sameGrant = (a: AdminPermission, b: AdminPermission) =>
   [...(a.properties?.fields ?? [])].sort().join(',') === [...(b.properties?.fields ?? [])].sort().join(',') &&
+  [...(a.properties?.locales ?? [])].sort().join(',') === [...(b.properties?.locales ?? [])].sort().join(',') &&
   [...(a.conditions ?? [])].sort().join(',') === [...(b.conditions ?? [])].sort().join(',');
 /** Content Manager actions by content type (`api::comment.comment: read, update`), then the other actions. */
 const describe = (permissions: Array<Pick<AdminPermission, 'action' | 'subject'> & { note?: string }>) => {
@@ -74,7 +78,8 @@ export const diffAdminPermissions = (existing: AdminPermission[], desired: Admin
     .map((permission) => {
       const fields = new Set(wanted.get(target(permission))!.properties.fields ?? []);
       const dropped = (permission.properties?.fields ?? []).filter((field) => !fields.has(field));
-      return { ...permission, note: dropped.length > 0 ? ` (no longer ${dropped.join(', ')})` : ' (conditions)' };
+      const sameLocales = [...(permission.properties?.locales ?? [])].sort().join(',') === [...(wanted.get(target(permission))!.properties.locales ?? [])].sort().join(',');
+      return { ...permission, note: dropped.length > 0 ? ` (no longer ${dropped.join(', ')})` : sameLocales ? ' (conditions)' : ' (locales)' };
     });
   const added = desired.filter((permission) => !held.has(target(permission)));
   return { removed: describe(removed), changed: describe(changed), added: describe(added) };

@@ -176,7 +176,12 @@ export const componentSchemas = (strapi: Core.Strapi): Record<string, JsonSchema
       authorName: text,
       body: text,
       createdAt: { type: 'string', format: 'date-time' },
-      article: { anyOf: [{ type: 'null' }, { type: 'object', required: ['documentId', 'title', 'slug'], properties: { documentId: text, title: text, slug: text } }] },
+      article: {
+        anyOf: [
+          { type: 'null' },
+          { type: 'object', required: ['documentId', 'title', 'slug'], properties: { documentId: text, title: text, slug: text, locale: { type: ['string', 'null'], description: 'The version (locale) the comment was written under.' } } },
+        ],
+      },
     },
   },
   ThreadComment: {

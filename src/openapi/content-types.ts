@@ -96,7 +96,8 @@ export const documentSchema = (strapi: Core.Strapi, uid: string, extra: Record<s
   const properties: Record<string, JsonSchema> = isContentType ? { documentId: { type: 'string', minLength: 1 } } : {};
   const required = isContentType ? ['documentId'] : [];
   for (const [name, attribute] of Object.entries(model.attributes)) {
-    if (attribute.private || ['createdBy', 'updatedBy', 'localizations', 'locale'].includes(name)) continue;
+    // `locale` is private on a type without locales, and the version's locale on one with them.
+    if (attribute.private || ['createdBy', 'updatedBy', 'localizations'].includes(name)) continue;
     const schema = attributeSchema(attribute);
     if (!schema) continue;
     properties[name] = schema;

@@ -139,6 +139,29 @@ describe('an editor', () => {
     const after = (await api(`/api/articles/${SEED_SLUG}`)).data;
     expect(after.relatedPrograms.map((program: { slug: string }) => program.slug)).toContain('anxiety-skills-group-8-weeks');
   }, 60_000);
+
+  it('writes the Spanish version of the new program: its own title and slug, the schedule shared and read in Spanish', async () => {
+    const english = (await api('/api/group-programs/anxiety-skills-group-8-weeks')).data;
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::group-program.group-program/${english.documentId}?plugins[i18n][locale]=es`);
+    await visible(page.getByLabel(/^Title/));
+    await shot('editor-spanish-empty');
+    await page.getByLabel(/^Title/).fill('Grupo de habilidades para la ansiedad (8 semanas)');
+    await page.getByLabel(/^Summary/).fill('Ocho sesiones semanales de habilidades para la ansiedad, dirigidas por una psicóloga.');
+    await page.getByRole('button', { name: /^Save$/ }).click();
+    await visible(page.getByText('Saved document'));
+    await page.getByRole('button', { name: /^Publish$/ }).click();
+    await visible(page.getByText('Published document'));
+    await shot('editor-spanish-published');
+
+    const spanish = (await api('/api/group-programs/grupo-de-habilidades-para-la-ansiedad-8-semanas?locale=es')).data;
+    expect(spanish).toMatchObject({ documentId: english.documentId, locale: 'es', kind: 'group-therapy', format: 'online' });
+    expect(spanish.schedule).toMatchObject({ firstSessionDate: '2027-01-04', sessionCount: 8 });
+    expect(spanish.scheduleSummary).toBe('Cada lunes, 18:00–19:30, 8 sesiones');
+    const feed = await api('/api/group-programs/upcoming?locale=es&from=2027-01-01&to=2027-03-01');
+    const item = feed.data.find((entry: { documentId: string }) => entry.documentId === english.documentId);
+    expect(item).toMatchObject({ title: 'Grupo de habilidades para la ansiedad (8 semanas)', sessionsRemaining: 8 });
+    expect((await api('/api/group-programs/anxiety-skills-group-8-weeks')).data.title).toBe('Anxiety Skills Group (8 weeks)');
+  }, 90_000);
 });
 
 describe('a moderator', () => {

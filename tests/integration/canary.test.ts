@@ -31,6 +31,15 @@ beforeAll(async () => {
   await articles.create({ data: partialInput<'api::article.article'>({ title: `${MARK}draft title`, body: `${MARK}draft body`, excerpt: `${MARK}draft excerpt`, authorName: `${MARK}author`, topics: [topic!.documentId] }) });
   const published = await articles.create({ data: partialInput<'api::article.article'>({ title: 'Canary published', body: 'public body', topics: [topic!.documentId] }), status: 'published' });
   await articles.update({ documentId: published.documentId, data: { title: `${MARK}edit title`, body: `${MARK}edit body` } });
+  // In Spanish: a version never published, and a published version with an unpublished edit; a Spanish program draft.
+  const griefEs = [{ documentId: topic!.documentId, locale: 'es' }];
+  await articles.update({ documentId: published.documentId, locale: 'es', data: partialInput<'api::article.article'>({ title: `${MARK}borrador título`, body: `${MARK}borrador`, excerpt: `${MARK}extracto`, topics: griefEs as never }) });
+  const both = await articles.create({ data: partialInput<'api::article.article'>({ title: 'Canary in both', body: 'public body', topics: [topic!.documentId] }), status: 'published' });
+  await articles.update({ documentId: both.documentId, locale: 'es', data: partialInput<'api::article.article'>({ title: 'Canario publicado', body: 'cuerpo público', topics: griefEs as never }), status: 'published' });
+  await articles.update({ documentId: both.documentId, locale: 'es', data: { title: `${MARK}edición título`, body: `${MARK}edición cuerpo` } });
+  const programs = app.strapi.documents('api::group-program.group-program');
+  const circle = await programs.create({ data: { ...programData('Canary circle in both'), topics: [topic!.documentId] } as never, status: 'published' });
+  await programs.update({ documentId: circle.documentId, locale: 'es', data: { title: `${MARK}programa borrador`, summary: `${MARK}resumen`, topics: griefEs } as never });
   await app.strapi.documents('api::group-program.group-program').create({
     data: { title: `${MARK}draft program`, kind: 'support-group', summary: `${MARK}summary`, format: 'online', enrollmentStatus: 'open', topics: [topic!.documentId], facilitator: { name: `${MARK}facilitator` } } as never,
   });
@@ -71,7 +80,10 @@ const expectNoMarker = (url: string, text: string, echo = '') => {
   if (text.toLowerCase().replaceAll(echo.toLowerCase() || '\u0000', '').includes(MARK)) throw new Error(`${url} leaked a marker: ${text.slice(0, 300)}`);
 };
 
-it.each(Object.keys(TYPES))('GET /api/%s never shows a marker and answers a matching probe like a non-matching one', async (route) => {
+/** Each route, and each route of localised content in Spanish too. */
+const WALKS: Array<[string, string]> = Object.keys(TYPES).flatMap((route) => [[route, ''] as [string, string], ...(route === 'comments' ? [] : [[route, '&locale=es'] as [string, string]])]);
+
+it.each(WALKS)('GET /api/%s%s never shows a marker and answers a matching probe like a non-matching one', async (route, locale) => {
   let probes = 0;
   const seen = new Set<string>();
   for (const path of paths(TYPES[route], 3)) {
@@ -80,7 +92,7 @@ it.each(Object.keys(TYPES))('GET /api/%s never shows a marker and answers a matc
     seen.add(key);
     for (const operator of OPERATORS) {
       const [hit, miss] = await Promise.all(
-        [MARK, 'zzznothing'].map((value) => app.http().get(`/api/${route}?${filterQuery(path, operator, value)}`))
+        [MARK, 'zzznothing'].map((value) => app.http().get(`/api/${route}?${filterQuery(path, operator, value)}${locale}`))
       );
       probes += 1;
       expectNoMarker(hit.request.url, hit.text);
@@ -92,8 +104,8 @@ it.each(Object.keys(TYPES))('GET /api/%s never shows a marker and answers a matc
   const attributes = Object.keys(app.strapi.contentType(TYPES[route]).attributes);
   for (const name of attributes) {
     for (const query of [`sort=${name}:asc`, `fields[0]=${name}`, `populate[${name}]=true`, `populate=${name}`, `status=draft`, `populate=*`, `pagination[pageSize]=100`]) {
-      const res = await app.http().get(`/api/${route}?${query}`);
-      expectNoMarker(`/api/${route}?${query}`, res.text);
+      const res = await app.http().get(`/api/${route}?${query}${locale}`);
+      expectNoMarker(`/api/${route}?${query}${locale}`, res.text);
       expect(res.status).toBeLessThan(500);
     }
   }
@@ -120,6 +132,15 @@ it('single documents, threads, the feed and calendars never show a marker', asyn
     '/api/sitemap.xml',
     '/api/openapi.json',
     '/api/comments?pagination[pageSize]=100',
+    '/api/articles/canario-publicado?locale=es',
+    '/api/articles/canario-publicado?locale=es&populate[topics][populate][articles]=true',
+    '/api/articles?locale=es&populate[relatedPrograms]=true&populate[topics]=true',
+    '/api/topics/duelo?locale=es&populate[articles]=true&populate[groupPrograms]=true',
+    '/api/group-programs?locale=es&pagination[pageSize]=100&include=jsonLd,calendarLinks',
+    '/api/group-programs/upcoming?locale=es&pageSize=100&include=jsonLd,calendarLinks',
+    '/api/group-programs/upcoming.ics?locale=es',
+    '/api/group-programs/canary-circle-in-both/calendar.ics?locale=es',
+    '/api/articles/canario-publicado/comments?locale=es',
   ];
   // Twice each: the second answer comes from the response cache.
   for (const url of [...urls, ...urls]) {
@@ -127,9 +148,13 @@ it('single documents, threads, the feed and calendars never show a marker', asyn
     expect(res.status).toBeLessThan(500);
     expectNoMarker(url, res.text);
   }
+  // The Spanish versions are there to be read: the walk above reads them, not a 404.
+  const spanish = await app.http().get('/api/articles/canario-publicado?locale=es').expect(200);
+  expect(spanish.body.data).toMatchObject({ title: 'Canario publicado', locale: 'es' });
+  expect((await app.http().get('/api/topics/duelo?locale=es&populate[articles]=true').expect(200)).body.data.articles.map((article: { title: string }) => article.title)).toContain('Canario publicado');
   // Nor to an API token with full access (a static site build's): the content API never gives a private field.
   const token = await fullAccessApiToken(app.strapi);
-  for (const url of urls.slice(0, 12)) {
+  for (const url of [...urls.slice(0, 12), ...urls.filter((url) => url.includes('locale=es'))]) {
     const res = await app.http().get(url).set('Authorization', `Bearer ${token}`);
     expect(res.status).toBeLessThan(500);
     expectNoMarker(`${url} (full-access token)`, res.text);

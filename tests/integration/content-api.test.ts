@@ -129,7 +129,9 @@ describe('seeding', () => {
     const before = await count();
     await seedDemoContent(app.strapi);
     expect(await count()).toEqual(before);
-    expect(before.topics).toBe(3);
+    // Three topics, each in English and in Spanish.
+    expect(before.topics).toBe(6);
+    expect(await app.strapi.db.query('api::topic.topic').count({ where: { locale: 'es' } })).toBe(3);
     expect(before.comments).toBe(1);
   });
 });

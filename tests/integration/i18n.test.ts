@@ -4,6 +4,8 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
 import { ARTICLE_ES, PROGRAMS_ES } from '../../src/seed/demo-es';
+import { startSmtpCapture } from '../helpers/smtp';
+import { GATES_OPEN, linkIn, readersEnv, type Smtp } from '../helpers/readers';
 
 /**
  * English (default) and Spanish end to end, over HTTP: each public route in both locales, slugs per locale,
@@ -11,16 +13,19 @@ import { ARTICLE_ES, PROGRAMS_ES } from '../../src/seed/demo-es';
  * Spanish article's thread answered in Spanish, the sitemap's alternates.
  */
 let app: TestApp;
+let smtp: Smtp;
 const ARTICLE = 'api::article.article';
 const PROGRAM = 'api::group-program.group-program';
 const GRIEF_ES = PROGRAMS_ES['grief-support-group'];
 
 beforeAll(async () => {
-  app = await startStrapi({ COMMENT_FLOOD_CONTROL: 'false', PUBLIC_URL: 'https://cms.example.org', PROGRAM_URL_TEMPLATE: 'https://www.example.org/programs/{slug}' });
+  smtp = await startSmtpCapture();
+  app = await startStrapi(readersEnv(smtp, 'i18n-secret', { ...GATES_OPEN, COMMENT_FLOOD_CONTROL: 'false', PROGRAM_URL_TEMPLATE: 'https://www.example.org/programs/{slug}' }));
   await seedDemoContent(app.strapi);
 }, 120_000);
 afterAll(async () => {
   await app?.stop();
+  await smtp?.stop();
 });
 
 const get = (url: string) => app.http().get(url);
@@ -194,4 +199,23 @@ it('lists every version in the sitemap with its translations as alternates', asy
   const entry = xml.split('\n').find((line) => line.includes(`<loc>https://counseling.example/es/articles/${ARTICLE_ES.slug}</loc>`));
   expect(entry).toContain(`hreflang="en" href="https://counseling.example/articles/${SEED_ARTICLE.slug}"`);
   expect(entry).toContain(`hreflang="es" href="https://counseling.example/es/articles/${ARTICLE_ES.slug}"`);
+});
+
+describe('emails to readers', () => {
+  it('confirm an address, and send a data link, in the language the reader commented in', async () => {
+    const email = uniqueEmail('ana');
+    await postComment(app, { article: ARTICLE_ES.slug, authorName: 'Ana', authorEmail: email, body: 'Me gustaría saber más sobre el grupo de los martes.' }).expect(201);
+    const confirmation = await smtp.waitFor((message) => message.to.includes(email));
+    expect(confirmation?.text).toContain('Confirma que esta es tu');
+    expect(confirmation?.text).not.toContain('Please confirm');
+    const confirmed = await app.http().get(await linkIn(smtp, email, '/api/commenters/confirm')).expect(200);
+    await app.http().post('/api/commenters/export').send({ commenterToken: confirmed.body.data.commenterToken }).expect(202);
+    const exportMail = await smtp.waitFor((message) => message.to.includes(email) && message.text.includes('/api/commenters/export/download'));
+    expect(exportMail?.text).toContain('Pediste una copia de los comentarios');
+
+    const english = uniqueEmail('sam');
+    await postComment(app, { article: SEED_ARTICLE.slug, authorName: 'Sam', authorEmail: english, body: 'I would like to know more about the Tuesday group.' }).expect(201);
+    const inEnglish = await smtp.waitFor((message) => message.to.includes(english));
+    expect(inEnglish?.text).toContain('Please confirm that this is your email address');
+  });
 });

@@ -1,5 +1,6 @@
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
+import { ARTICLE_ES } from '../../src/seed/demo-es';
 import { fullAccessApiToken } from '../helpers/auth';
 import { programData } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -63,7 +64,7 @@ const read = async (path: string, { status = 200, token = false, headers = {} as
  * the full-access API token (its default status is published too, and its sanitiser keeps what the public's does).
  */
 const viaCore = (path: string) =>
-  /^\/api\/[a-z-]+\/[^/?]+$/.test(path) ? read(path, { token: true }) : read(`${path}${path.includes('?') ? '&' : '?'}${CORE}`);
+  /^\/api\/[a-z-]+\/[^/?]+(\?locale=[a-z]+)?$/.test(path) ? read(path, { token: true }) : read(`${path}${path.includes('?') ? '&' : '?'}${CORE}`);
 
 describe.each([
   '/api/group-programs',
@@ -78,6 +79,12 @@ describe.each([
   `/api/articles/${SEED_ARTICLE.slug}`,
   '/api/topics?sort=name',
   '/api/topics/grief',
+  // The Spanish versions (the default locale's are above).
+  '/api/group-programs?locale=es',
+  '/api/group-programs/grupo-de-apoyo-en-el-duelo?locale=es',
+  `/api/articles?locale=es`,
+  `/api/articles/${ARTICLE_ES.slug}?locale=es`,
+  '/api/topics/duelo?locale=es',
 ])('%s', (path) => {
   it('answers as the core controller does, with fewer queries', async () => {
     // Once each first, so what either computes once (compiled schedules, permissions) is in neither count.

@@ -49,7 +49,9 @@ afterAll(async () => {
 it('seeds and bootstraps permissions once when both start together', async () => {
   expect(await count("SELECT count(DISTINCT document_id) FROM articles WHERE slug = 'whats-the-difference-between-a-support-group-and-group-therapy'")).toBe(1);
   expect(await count('SELECT count(DISTINCT document_id) FROM group_programs')).toBe(4);
-  expect(await count('SELECT count(*) FROM topics')).toBe(3);
+  // Each demo topic once per locale (English and its Spanish translation), not once per instance.
+  expect(await count("SELECT count(*) FROM topics WHERE locale = 'en'")).toBe(3);
+  expect(await count("SELECT count(*) FROM topics WHERE locale = 'es'")).toBe(3);
   expect(await count('SELECT count(*) FROM comments')).toBe(1);
   expect(await count("SELECT count(*) FROM up_roles WHERE type = 'moderator'")).toBe(1);
   expect(await count("SELECT count(*) FROM admin_roles WHERE code = 'strapi-moderator'")).toBe(1);

@@ -120,6 +120,20 @@ describe('POST /schedule-panel/next-term', () => {
     expect(gap.body.data.firstSessionDate).toBe('2030-12-12');
   });
 
+  it('drafts the next term in each language the program is written in', async () => {
+    const program = await create('group-therapy');
+    await app.strapi.documents(PROGRAM).update({ documentId: program.documentId, locale: 'es', data: { title: 'Habilidades para la ansiedad', summary: 'Ocho semanas de habilidades.' } as never, status: 'published' });
+    const res = await as(editor, '/schedule-panel/next-term').send({ documentId: program.documentId }).expect(201);
+    const spanish = (await app.strapi.documents(PROGRAM).findOne({ documentId: res.body.data.documentId, locale: 'es', status: 'draft', populate: { schedule: true } })) as unknown as {
+      title: string;
+      slug: string;
+      scheduleSummary: string;
+      schedule: { firstSessionDate: string };
+    };
+    expect(spanish).toMatchObject({ title: 'Habilidades para la ansiedad', slug: 'habilidades-para-la-ansiedad-2', schedule: { firstSessionDate: '2030-11-28' } });
+    expect(spanish.scheduleSummary).toMatch(/^Cada jueves, 18:00/);
+  });
+
   it('refuses a support group, an unknown program and bad input, naming the field', async () => {
     const program = await create('support-group');
     const refused = await as(editor, '/schedule-panel/next-term').send({ documentId: program.documentId }).expect(400);

@@ -2,7 +2,7 @@ import { coreQueryParameters, querySpecFor } from '../query-params';
 import { errors, ok, ref } from '../schemas';
 import { schemaName } from '../content-types';
 import type { Describe } from './shared';
-import { idParameter } from './shared';
+import { idParameter, localeParameter } from './shared';
 
 /** Core reads of the published content types: find and findOne, with the allowlisted query parameters. */
 const TYPES = {
@@ -16,7 +16,7 @@ const find =
   ({ route }) => ({
     summary: `List published ${TYPES[uid].plural}`,
     tags: [TYPES[uid].tag],
-    parameters: coreQueryParameters(querySpecFor(route.path)!),
+    parameters: [localeParameter, ...coreQueryParameters(querySpecFor(route.path)!)],
     responses: {
       '200': ok(`A page of published ${TYPES[uid].plural}.`, {
         type: 'object',
@@ -32,7 +32,7 @@ const findOne =
   ({ route }) => ({
     summary: `One published ${TYPES[uid].plural.replace(/s$/, '')}, by documentId or slug`,
     tags: [TYPES[uid].tag],
-    parameters: [idParameter(TYPES[uid].by), ...coreQueryParameters(querySpecFor(route.path)!)],
+    parameters: [idParameter(TYPES[uid].by), localeParameter, ...coreQueryParameters(querySpecFor(route.path)!)],
     responses: {
       '200': ok('The document.', { type: 'object', required: ['data'], properties: { data: ref(schemaName(uid)), meta: { type: 'object' } } }),
       ...errors('BadRequest', 'Forbidden', 'NotFound'),

@@ -1,8 +1,9 @@
 import { errors, ok, ref } from '../schemas';
-import { slugParameter, type Describe } from './shared';
+import { localeParameter, slugParameter, type Describe } from './shared';
 
 /** The upcoming-programs feed and calendars (src/api/group-program/routes/01-upcoming.ts). */
 const FILTERS = [
+  localeParameter,
   { name: 'kind', in: 'query' as const, schema: { type: 'string', enum: ['support-group', 'group-therapy'] } },
   { name: 'topic', in: 'query' as const, description: 'A topic slug.', schema: { type: 'string', pattern: '^[a-z0-9-]{1,180}$' } },
   { name: 'format', in: 'query' as const, schema: { type: 'string', enum: ['in-person', 'online', 'hybrid'] } },
@@ -77,7 +78,7 @@ export const feedOperations: Record<string, Describe> = {
   'api::group-program.group-program.calendar': () => ({
     summary: "One program's calendar",
     tags: ['Feed'],
-    parameters: [slugParameter('The program slug.')],
+    parameters: [slugParameter('The program slug.'), localeParameter],
     responses: { '200': calendar("An RFC 5545 calendar of the program's sessions."), ...notModified, ...errors('NotFound') },
   }),
 };

@@ -162,7 +162,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }: { strapi: Co
       if (!committed) return unavailable(ctx, strapi, `comment ${created.documentId} was not committed`);
 
       // Without a valid token the answer is the same for every address; the email goes to the address's owner only.
-      if (!verifiedAuthor && created.moderationStatus !== 'spam' && commenters.enabled()) void commenters.requestConfirmation(authorEmail);
+      if (!verifiedAuthor && created.moderationStatus !== 'spam' && commenters.enabled()) void commenters.requestConfirmation(authorEmail, (created as CreatedComment).language ?? article.locale);
 
       answerCreated(ctx, created as CreatedComment, article.locale);
     },

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { sign, verify, type CommenterClaims, type ConfirmationClaims } from '#app/tokens/reader-tokens';
 import { getService } from '#app/utils/services';
 import { getConfig } from '#app/utils/config';
+import { say } from '#domain/messages';
 
 const COMMENTER = 'api::commenter.commenter';
 const HOUR = 3600;
@@ -35,8 +36,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     enabled: () => config().enabled,
 
-    /** Emails a confirmation link, unless one went to this address within `resendMinutes`. Never throws. */
-    async requestConfirmation(email: string, now = new Date()): Promise<void> {
+    /** Emails a confirmation link in `language`, unless one went to this address within `resendMinutes`. Never throws. */
+    async requestConfirmation(email: string, language: string | null = null, now = new Date()): Promise<void> {
       const { secret, linkHours, resendMinutes, confirmUrl, siteName } = config();
       try {
         const existing = await byEmail(email);
@@ -50,16 +51,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const link = confirmUrl.replace('{token}', encodeURIComponent(token));
         await getService(strapi, 'plugin::email.email').send({
           to: email,
-          subject: `Confirm your email address for comments on ${siteName}`,
-          text: [
-            `Thank you for your comment on ${siteName}.`,
-            '',
-            'Please confirm that this is your email address by opening this link:',
-            link,
-            '',
-            `The link works once and expires in ${linkHours} hours. Once confirmed, your comments can appear sooner.`,
-            'If you did not write a comment, ignore this email: nothing more will be sent.',
-          ].join('\n'),
+          subject: say(language, 'email.confirm.subject', { siteName }),
+          text: say(language, 'email.confirm.text', { siteName, link, hours: linkHours }),
         });
       } catch (error) {
         strapi.log.error(`Could not send a comment confirmation email: ${(error as Error).message}`);

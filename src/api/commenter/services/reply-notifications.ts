@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { sign, verify, type UnsubscribeClaims } from '#app/tokens/reader-tokens';
 import { getService } from '#app/utils/services';
 import { getConfig } from '#app/utils/config';
+import { say } from '#domain/messages';
 
 const COMMENT = 'api::comment.comment';
 const DAY = 24 * 3600;
@@ -12,8 +13,8 @@ interface ReplyRow {
   authorEmail: string;
   moderationStatus: string;
   replyNotifiedAt: string | null;
-  parent: { documentId: string; authorEmail: string; notifyReplies: boolean | null } | null;
-  article: { documentId: string; slug: string; title: string } | null;
+  parent: { documentId: string; authorEmail: string; notifyReplies: boolean | null; language: string | null } | null;
+  article: { documentId: string; slug: string; title: string; locale?: string | null } | null;
 }
 
 const fill = (template: string, values: Record<string, string>) =>
@@ -54,7 +55,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const reply = (await strapi.db.query(COMMENT).findOne({
         where: { documentId: replyDocumentId },
         select: ['id', 'documentId', 'authorEmail', 'moderationStatus', 'replyNotifiedAt'],
-        populate: { parent: { select: ['documentId', 'authorEmail', 'notifyReplies'] }, article: { select: ['documentId', 'slug', 'title'] } },
+        populate: { parent: { select: ['documentId', 'authorEmail', 'notifyReplies', 'language'] }, article: { select: ['documentId', 'slug', 'title', 'locale'] } },
       })) as ReplyRow | null;
       const parent = reply?.parent;
       if (!reply || !parent?.notifyReplies || reply.moderationStatus !== 'approved' || reply.replyNotifiedAt) return false;
@@ -66,17 +67,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const token = sign('unsubscribe', { email: parent.authorEmail, comment: parent.documentId }, secret(), unsubscribeDays * DAY);
       const thread = fill(threadUrl, { slug: reply.article?.slug ?? '', article: reply.article?.documentId ?? '', comment: reply.documentId, parent: parent.documentId });
       try {
+        // In the language the reader wrote in, else the article's.
+        const language = parent.language ?? reply.article?.locale ?? null;
         await getService(strapi, 'plugin::email.email').send({
           to: parent.authorEmail,
-          subject: `Someone replied to your comment on ${siteName()}`,
-          text: [
-            `Someone replied to your comment on "${reply.article?.title ?? siteName()}".`,
-            '',
-            `Read the conversation: ${thread}`,
-            '',
-            'You receive this because you asked to be told about replies to this comment.',
-            `Stop these emails with one click: ${fill(unsubscribeUrl, { token })}`,
-          ].join('\n'),
+          subject: say(language, 'email.reply.subject', { siteName: siteName() }),
+          text: say(language, 'email.reply.text', { title: reply.article?.title ?? siteName(), thread, unsubscribe: fill(unsubscribeUrl, { token }) }),
         });
         return true;
       } catch (error) {

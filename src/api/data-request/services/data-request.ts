@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { sign } from '#app/tokens/reader-tokens';
 import { getService } from '#app/utils/services';
 import { getConfig } from '#app/utils/config';
+import { say } from '#domain/messages';
 
 const DATA_REQUEST = 'api::data-request.data-request';
 const HOUR = 3600;
@@ -55,27 +56,26 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Emails the address a signed link that exports its data or confirms its erasure: it works once, expires after
-     * `dataLinkHours`, and stops working when the reader signs out everywhere.
+     * `dataLinkHours`, and stops working when the reader signs out everywhere. In the language of the reader's
+     * latest comment (the language it is written in, else its article's).
      */
     async sendLink(kind: DataRequestKind, email: string, request: number): Promise<void> {
+      const latest = (await strapi.db.query('api::comment.comment').findOne({
+        where: { authorEmail: email },
+        select: ['language'],
+        populate: { article: { select: ['locale'] } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      })) as { language?: string | null; article?: { locale?: string | null } | null } | null;
+      const language = latest?.language ?? latest?.article?.locale ?? null;
       const { dataLinkHours, exportUrl, eraseUrl } = config();
       const version = await getService(strapi, 'api::commenter.commenter').tokenVersion(email);
       const token = sign(kind, { email, request, version }, secret, dataLinkHours * HOUR);
       const link = (kind === 'export' ? exportUrl : eraseUrl).replace('{token}', encodeURIComponent(token));
-      const text =
-        kind === 'export'
-          ? [`You asked for a copy of the comments you wrote on ${siteName}.`, '', `Download them (JSON): ${link}`]
-          : [
-              `You asked us to erase the comments you wrote on ${siteName}.`,
-              '',
-              `Confirm the erasure: ${link}`,
-              '',
-              'Nothing is erased until you open this link. Replies others wrote to you stay.',
-            ];
+      const key = kind === 'export' ? 'email.export' : 'email.erase';
       await getService(strapi, 'plugin::email.email').send({
         to: email,
-        subject: kind === 'export' ? `Your comments on ${siteName}` : `Confirm the erasure of your comments on ${siteName}`,
-        text: [...text, '', `The link works once and expires in ${dataLinkHours} hours. If you did not ask for this, ignore this email.`].join('\n'),
+        subject: say(language, `${key}.subject`, { siteName }),
+        text: say(language, `${key}.text`, { siteName, link, hours: dataLinkHours }),
       });
       // Conditional: a link opened within the same moment has already marked the request done.
       await rows().updateMany({ where: { id: request, status: 'requested' }, data: { status: 'link-sent' } });

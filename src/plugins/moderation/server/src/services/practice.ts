@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { CrisisSupport } from '#domain/care';
 import { checkPracticeReply } from '#domain/moderation';
+import { say } from '#domain/messages';
 import { getConfig } from '#app/utils/config';
 import { supportFor } from '#app/utils/support';
 import { getService } from '#app/utils/services';
@@ -22,25 +23,23 @@ interface Target {
   article: { documentId: string } | null;
 }
 
-/** The resources email: plain text, warm, no repetition of what the reader wrote (Safe Messaging Guidelines). */
+/**
+ * The resources email: plain text, warm, no repetition of what the reader wrote (Safe Messaging Guidelines), in
+ * the language of the support it lists (data/messages/<language>.yaml).
+ */
 export const resourcesEmail = (readerName: string, practiceName: string, support: CrisisSupport) => {
+  const language = support.language;
   const resource = (entry: CrisisSupport['resources'][number]) =>
-    [`• ${entry.name}: ${entry.description}`, entry.phone ? `  Call ${entry.phone}` : '', entry.url ? `  ${entry.url}` : ''].filter(Boolean).join('\n');
-  const text = [
-    `Dear ${readerName},`,
-    '',
-    `Thank you for writing to us. We read what you shared, and we are glad you reached out. You deserve support, and you do not have to carry this alone.`,
-    '',
-    'People are ready to listen right now, any time of the day or night:',
-    '',
-    ...support.resources.map(resource),
-    '',
-    `${support.emergency.description}`,
-    '',
-    `With care,`,
+    [`• ${entry.name}: ${entry.description}`, entry.phone ? `  ${say(language, 'email.resources.call', { phone: entry.phone })}` : '', entry.url ? `  ${entry.url}` : '']
+      .filter(Boolean)
+      .join('\n');
+  const text = say(language, 'email.resources.text', {
+    name: readerName,
     practiceName,
-  ].join('\n');
-  return { subject: `${practiceName}: people who can help, right now`, text };
+    resources: support.resources.map(resource).join('\n'),
+    emergency: support.emergency.description,
+  });
+  return { subject: say(language, 'email.resources.subject', { practiceName }), text };
 };
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {

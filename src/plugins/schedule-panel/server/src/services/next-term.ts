@@ -72,9 +72,29 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       } as never,
     });
+    await copyTranslations(strapi, documentId, copy.documentId, program.locale as string | undefined);
     return { documentId: copy.documentId, firstSessionDate: first.toString() };
   },
 });
+
+/** The next term in every other language the program is written in: its words, related to the same versions. */
+const copyTranslations = async (strapi: Core.Strapi, from: string, to: string, copied: string | null | undefined) => {
+  const versions = (await strapi.documents(PROGRAM).findMany({
+    status: 'draft',
+    locale: '*',
+    filters: { documentId: from, ...(copied ? { locale: { $ne: copied } } : {}) },
+    fields: ['title', 'summary', 'description', 'cost', 'locale'],
+    populate: { topics: { fields: ['documentId'] }, articles: { fields: ['documentId'] } },
+  })) as unknown as Array<Program & { locale: string }>;
+  for (const version of versions) {
+    const link = (items: Array<{ documentId: string }> | undefined) => (items ?? []).map((item) => ({ documentId: item.documentId, locale: version.locale }));
+    await strapi.documents(PROGRAM).update({
+      documentId: to,
+      locale: version.locale,
+      data: { title: version.title, summary: version.summary, description: version.description, cost: version.cost, topics: link(version.topics), articles: link(version.articles) } as never,
+    });
+  }
+};
 
 export default service;
 
