@@ -9,9 +9,11 @@ import { moderationMiddleware } from './moderation';
 import { scheduleMiddleware } from './schedules';
 import { siteRebuild } from '../site-rebuild';
 import { slugMiddleware } from './slugs';
+import { translationMiddleware } from './translations';
 
 /** Data rules that must hold on every path (admin, REST, Document Service, seed) run as Document Service middlewares. */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  strapi.documents.use(translationMiddleware(strapi));
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(scheduleMiddleware(strapi));
   strapi.documents.use(meetingLinkMiddleware(strapi));

@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { getConfig } from '../utils/config';
 import { errors } from '@strapi/utils';
 import { canonicalTimeZone, describeSchedule, isComplete, validateSchedule, type ScheduleFields } from '#domain/schedule';
-import { defaultLocale } from '../utils/locales';
+import { isNewTranslation, writeLocale } from './translations';
 
 const PROGRAM = 'api::group-program.group-program';
 
@@ -23,10 +23,9 @@ export const scheduleMiddleware =
     const params = context.params as { data?: ProgramData; documentId?: string; locale?: unknown };
     const data = params.data;
     if (!data) return next();
-    const locale = typeof params.locale === 'string' ? params.locale : defaultLocale(strapi);
-    // A program's first version in another locale gets its summary in that locale's words.
-    const newVersion =
-      context.action === 'update' && params.documentId !== undefined && (await strapi.db.query(PROGRAM).count({ where: { documentId: params.documentId, locale } })) === 0;
+    const locale = writeLocale(strapi, PROGRAM, params.locale)!;
+    // A program's first version in another locale (its schedule is the document's) gets its summary in that locale's words.
+    const newVersion = await isNewTranslation(strapi, PROGRAM, context.action, params);
     if (data.schedule === undefined && data.kind === undefined && !newVersion) return next();
 
     if (data.schedule) {

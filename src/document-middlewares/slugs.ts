@@ -1,6 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { firstFreeSlug, toSlug } from '../utils/slug';
-import { defaultLocale, isLocalised } from '../utils/locales';
+import { isNewTranslation, writeLocale } from './translations';
 
 /** Content types whose `slug` derives from another field. */
 export const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
@@ -10,10 +10,6 @@ export const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
 };
 
 type DocumentData = Record<string, unknown>;
-
-/** The locale a write is in, for a localised type (slugs are unique per locale); undefined otherwise. */
-const localeOf = (strapi: Core.Strapi, uid: UID.ContentType, locale: unknown) =>
-  isLocalised(strapi, uid) ? (typeof locale === 'string' ? locale : defaultLocale(strapi)) : undefined;
 
 const availableSlug = async (strapi: Core.Strapi, uid: UID.ContentType, base: string, documentId?: string, locale?: string) => {
   const rows: Array<{ slug: string }> = await strapi.db.query(uid).findMany({
@@ -43,11 +39,9 @@ export const slugMiddleware =
     const data = params.data;
     if (!data) return next();
 
-    const locale = localeOf(strapi, context.uid, params.locale);
-    // An update in a locale the document has no version in yet creates that version (a translation): a create.
-    const newVersion =
-      context.action === 'update' && locale !== undefined && params.documentId !== undefined &&
-      (await strapi.db.query(context.uid).count({ where: { documentId: params.documentId, locale } })) === 0;
+    // Slugs are unique per locale; an update in a locale the document has no version in yet creates one: a create.
+    const locale = writeLocale(strapi, context.uid, params.locale);
+    const newVersion = await isNewTranslation(strapi, context.uid, context.action, params);
     const isCreate = context.action === 'create' || newVersion;
     // The admin panel fills a new document's slug from the still-empty title ("group-program", "article-1"):
     // nobody chose that, so a create derives the slug from the title instead.

@@ -49,6 +49,15 @@ const login = async (user: { email: string; password: string }) => {
 /** Waits until the locator is on screen (jest's expect has no Playwright matchers). */
 const visible = (locator: ReturnType<Page['locator']>, timeout = 15_000) => locator.first().waitFor({ state: 'visible', timeout });
 
+/**
+ * Waits until an edit form has loaded its locale (a localised type's form fills in once it knows it): what is typed
+ * before that is lost.
+ */
+const formReady = async (locale: string) => {
+  await visible(page.getByText(locale, { exact: true }));
+  await visible(page.getByRole('button', { name: /^Save$/ }));
+};
+
 /** Picks an option of a Strapi combobox (enumeration) field by its label. */
 const choose = async (label: RegExp, option: string) => {
   await page.getByRole('combobox', { name: label }).click();
@@ -92,6 +101,7 @@ describe('an editor', () => {
     await login(EDITOR);
     await shot('editor-home');
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::group-program.group-program/create`);
+    await formReady('English (en)');
     await page.getByLabel(/^Title/).fill('Anxiety Skills Group (8 weeks)');
     await page.getByLabel(/^Summary/).fill('Eight weekly sessions of skills for anxiety, led by a psychologist.');
     await choose(/Kind of group/, 'Group therapy');
@@ -131,6 +141,7 @@ describe('an editor', () => {
   it('links the new program to the seed article and publishes it', async () => {
     const article = (await api(`/api/articles/${SEED_SLUG}`)).data;
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article/${article.documentId}`);
+    await formReady('English (en)');
     await page.getByRole('combobox', { name: /Related group programs/ }).click();
     await page.getByRole('option', { name: /Anxiety Skills Group/ }).click();
     await shot('editor-article-linked');
@@ -143,12 +154,16 @@ describe('an editor', () => {
   it('writes the Spanish version of the new program: its own title and slug, the schedule shared and read in Spanish', async () => {
     const english = (await api('/api/group-programs/anxiety-skills-group-8-weeks')).data;
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::group-program.group-program/${english.documentId}?plugins[i18n][locale]=es`);
-    await visible(page.getByLabel(/^Title/));
+    await formReady('Spanish (es)');
     await shot('editor-spanish-empty');
     await page.getByLabel(/^Title/).fill('Grupo de habilidades para la ansiedad (8 semanas)');
     await page.getByLabel(/^Summary/).fill('Ocho sesiones semanales de habilidades para la ansiedad, dirigidas por una psicóloga.');
+    await shot('editor-spanish-filled');
     await page.getByRole('button', { name: /^Save$/ }).click();
     await visible(page.getByText('Saved document'));
+    // Saved, the form and its Sessions panel hold the program's own schedule (shared), not the empty one a new
+    // translation's form starts with.
+    await visible(page.getByText('Every Monday, 6:00–7:30 pm, 8 sessions'));
     await page.getByRole('button', { name: /^Publish$/ }).click();
     await visible(page.getByText('Published document'));
     await shot('editor-spanish-published');

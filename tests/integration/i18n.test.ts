@@ -92,6 +92,28 @@ describe('articles, programs and topics', () => {
   });
 });
 
+describe('a new translation', () => {
+  it('takes the document\'s shared fields, whatever its form sent (the admin panel sends a required component\'s defaults)', async () => {
+    const programs = app.strapi.documents(PROGRAM);
+    const english = await programs.create({ data: { ...programData('Shared schedule circle'), capacity: 9, schedule: { ...programData('x').schedule, ends: 'after-sessions', sessionCount: 6 } } as never, status: 'published' });
+    await programs.update({
+      documentId: english.documentId,
+      locale: 'es',
+      data: { title: 'Círculo del horario compartido', summary: 'Un grupo semanal.', capacity: 1, schedule: { timezone: 'America/New_York', durationMinutes: 90, repeats: 'weekly', interval: 1, ends: 'never' } } as never,
+      status: 'published',
+    });
+    const read = async (locale: string) =>
+      (await programs.findOne({ documentId: english.documentId, locale, status: 'published', populate: { schedule: true } })) as unknown as { capacity: number; scheduleSummary: string; schedule: { firstSessionDate: string; ends: string; sessionCount: number } };
+    const [en, es] = [await read('en'), await read('es')];
+    expect(en).toMatchObject({ capacity: 9, schedule: { firstSessionDate: '2027-01-05', ends: 'after-sessions', sessionCount: 6 } });
+    expect(es).toMatchObject({ capacity: 9, schedule: { firstSessionDate: '2027-01-05', ends: 'after-sessions', sessionCount: 6 }, scheduleSummary: 'Cada martes, 18:00–19:30, 6 sesiones' });
+    // Once the translation exists, a shared field changed in it is changed in every locale, each summary in its words.
+    await programs.update({ documentId: english.documentId, locale: 'es', data: { schedule: { ...programData('x').schedule, ends: 'after-sessions', sessionCount: 4 } } as never, status: 'published' });
+    expect((await read('en')).scheduleSummary).toBe('Every Tuesday, 6:00–7:30 pm, 4 sessions');
+    expect((await read('es')).scheduleSummary).toBe('Cada martes, 18:00–19:30, 4 sesiones');
+  });
+});
+
 describe('a Spanish draft and an unpublished Spanish edit', () => {
   const MARK = 'qzspanishcanary';
   let documentId: string;
