@@ -14,13 +14,22 @@ type ProgramData = { kind?: string; schedule?: ScheduleFields | null };
  * admin panel shows the messages on the fields. An empty time zone gets the configured default, and a time zone is
  * stored by its canonical IANA name ("america/new_york" → America/New_York, Asia/Calcutta → Asia/Kolkata).
  * The schedule is shared by a program's locales; its summary in words is each locale's own (`scheduleSummary`,
- * written in the saved locale's words, and rewritten in the other locales' after a save that changes the schedule).
+ * written in the saved locale's words). Strapi copies a shared field to the other locales' versions in the same
+ * state (a draft's to the drafts; a publish's to the published versions): each of those versions is read again
+ * from its own schedule, in its own words, and a published version only when something was published.
  */
 export const scheduleMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (context.uid !== PROGRAM || (context.action !== 'create' && context.action !== 'update')) return next();
-    const params = context.params as { data?: ProgramData; documentId?: string; locale?: unknown };
+    if (context.uid !== PROGRAM) return next();
+    if (context.action === 'publish') {
+      const result = await next();
+      const documentId = (context.params as { documentId?: string }).documentId;
+      if (documentId) await summariseVersions(strapi, documentId, 'published');
+      return result;
+    }
+    if (context.action !== 'create' && context.action !== 'update') return next();
+    const params = context.params as { data?: ProgramData; documentId?: string; locale?: unknown; status?: string };
     const data = params.data;
     if (!data) return next();
     const locale = writeLocale(strapi, PROGRAM, params.locale)!;
@@ -55,15 +64,25 @@ export const scheduleMiddleware =
     (data as ProgramData & { scheduleSummary?: string | null }).scheduleSummary = isComplete(schedule) ? describeSchedule(schedule, locale) : null;
     const result = await next();
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (data.schedule !== undefined && documentId) await summariseOtherLocales(strapi, documentId, locale, schedule);
+    if (data.schedule !== undefined && documentId) {
+      await summariseVersions(strapi, documentId, 'draft');
+      if (params.status === 'published') await summariseVersions(strapi, documentId, 'published');
+    }
     return result;
   };
 
-/** The other locales' versions of a program read its (shared) schedule in their own words. */
-const summariseOtherLocales = async (strapi: Core.Strapi, documentId: string, saved: string, schedule: ScheduleFields) => {
-  const others: Array<{ id: number; locale: string | null }> = await strapi.db.query(PROGRAM).findMany({ where: { documentId, locale: { $ne: saved } }, select: ['id', 'locale'] });
-  for (const version of others) {
-    const scheduleSummary = isComplete(schedule) ? describeSchedule(schedule, version.locale ?? undefined) : null;
-    await strapi.db.query(PROGRAM).update({ where: { id: version.id }, data: { scheduleSummary } });
+/**
+ * Each draft (or each published) version of a program reads its own stored schedule in its locale's words: a
+ * draft's change never reaches a published version's summary.
+ */
+const summariseVersions = async (strapi: Core.Strapi, documentId: string, state: 'draft' | 'published') => {
+  const versions: Array<{ id: number; locale: string | null; scheduleSummary: string | null; schedule: ScheduleFields | null }> = await strapi.db.query(PROGRAM).findMany({
+    where: { documentId, publishedAt: state === 'draft' ? { $null: true } : { $notNull: true } },
+    select: ['id', 'locale', 'scheduleSummary'],
+    populate: { schedule: true },
+  });
+  for (const version of versions) {
+    const scheduleSummary = version.schedule && isComplete(version.schedule) ? describeSchedule(version.schedule, version.locale ?? undefined) : null;
+    if (scheduleSummary !== version.scheduleSummary) await strapi.db.query(PROGRAM).update({ where: { id: version.id }, data: { scheduleSummary } });
   }
 };

@@ -66,6 +66,9 @@ describe('an editor with the Sessions panel', () => {
     await page.waitForURL(/\/admin(?!\/auth)/, { timeout: 30_000 });
 
     await page.goto(`${server.url}/admin/content-manager/collection-types/${PROGRAM}/create`);
+    // The form fills in once it knows its locale: what is typed before that is lost.
+    await visible(page.getByText('English (en)', { exact: true }));
+    await visible(page.getByRole('button', { name: /^Save$/ }));
     await page.getByLabel(/^Title/).fill('Mindful Coping Group, autumn');
     await page.getByLabel(/^Summary/).fill('Eight weekly sessions of coping skills.');
     await choose(/Kind of group/, 'Group therapy');

@@ -114,6 +114,21 @@ describe('a new translation', () => {
   });
 });
 
+it('keeps a draft\'s schedule change out of every published version\'s summary until it is published', async () => {
+  const programs = app.strapi.documents(PROGRAM);
+  const english = await programs.create({ data: programData('Draft schedule circle') as never, status: 'published' });
+  await programs.update({ documentId: english.documentId, locale: 'es', data: { title: 'Círculo del borrador', summary: 'Semanal.' } as never, status: 'published' });
+  const thursday = { ...programData('x').schedule, firstSessionDate: '2027-01-07' };
+  await programs.update({ documentId: english.documentId, data: { schedule: thursday } as never });
+  const published = async () => (await get('/api/group-programs/circulo-del-borrador?locale=es').expect(200)).body.data;
+  expect((await published()).scheduleSummary).toBe('Cada martes, 18:00–19:30');
+  expect((await get('/api/group-programs/draft-schedule-circle').expect(200)).body.data.scheduleSummary).toBe('Every Tuesday, 6:00–7:30 pm');
+  await programs.publish({ documentId: english.documentId, locale: '*' });
+  const after = await published();
+  expect(after.scheduleSummary).toBe(after.schedule.firstSessionDate === '2027-01-07' ? 'Cada jueves, 18:00–19:30' : 'Cada martes, 18:00–19:30');
+  expect((await get('/api/group-programs/draft-schedule-circle').expect(200)).body.data.scheduleSummary).toBe('Every Thursday, 6:00–7:30 pm');
+});
+
 describe('a Spanish draft and an unpublished Spanish edit', () => {
   const MARK = 'qzspanishcanary';
   let documentId: string;
