@@ -256,3 +256,16 @@ describe('emails to readers', () => {
     expect(inEnglish?.text).toContain('Please confirm that this is your email address');
   });
 });
+
+it('takes an inquiry from the Spanish program page, answered in Spanish and filed under the program', async () => {
+  const res = await app
+    .http()
+    .post('/api/group-programs/grupo-de-apoyo-en-el-duelo/inquiries')
+    .send({ data: { name: 'Lucía', email: uniqueEmail('lucia'), preferredContact: 'email', consent: true } })
+    .expect(201);
+  expect(res.body.data.message).toBe('Gracias. Nuestra recepción se pondrá en contacto contigo pronto sobre este grupo.');
+  const inquiry = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { name: 'Lucía' }, populate: { program: { select: ['documentId', 'locale'] } } });
+  const english = await get('/api/group-programs/grief-support-group').expect(200);
+  expect(inquiry.program).toMatchObject({ documentId: english.body.data.documentId, locale: 'es' });
+  await app.http().post('/api/group-programs/grief-support-group/inquiries?locale=fr').send({ data: { name: 'Sam', email: uniqueEmail('sam'), consent: true } }).expect(400);
+});

@@ -1,5 +1,6 @@
 import { seedDemoContent } from '../../src/seed/demo-content';
 import { SEED_ARTICLE } from '../../src/seed/seed-article';
+import { ARTICLE_ES } from '../../src/seed/demo-es';
 import { adminUserToken } from '../helpers/auth';
 import { postComment, uniqueEmail } from '../helpers/comments';
 import { startSmtpCapture } from '../helpers/smtp';
@@ -195,6 +196,17 @@ describe('the practice speaks', () => {
     const thread = await app.http().get(`/api/articles/${SEED_ARTICLE.slug}/comments?pageSize=100`).expect(200);
     const parent = thread.body.data.find((comment: { documentId: string }) => comment.documentId === question);
     expect(parent.replies).toEqual([expect.objectContaining({ authorName: 'Riverside Counseling', byPractice: true, body: 'No referral needed: call us and we will book an intake.' })]);
+  });
+
+  it('replies to a comment on the Spanish article on that version of the article', async () => {
+    const question = (await postComment(app, { article: ARTICLE_ES.slug, locale: 'es', authorName: 'Lucía', authorEmail: uniqueEmail('lucia'), body: '¿Hace falta una derivación para el grupo?' }).expect(201)).body.data
+      .documentId as string;
+    const reply = await as(moderator, 'post', `/moderation/comments/${question}/reply`).send({ body: 'No hace falta: llámanos y te damos una cita.' }).expect(201);
+    // Linked to the Spanish version, as its parent is (whether the reply guard then holds it for a second reader or not).
+    const stored = await app.strapi.db.query(COMMENT).findOne({ where: { documentId: reply.body.data.documentId }, populate: { article: { select: ['locale'] }, parent: { select: ['documentId'] } } });
+    expect(stored).toMatchObject({ byPractice: true, article: { locale: 'es' }, parent: { documentId: question } });
+    const thread = await app.http().get(`/api/articles/${ARTICLE_ES.slug}/comments?locale=es&pageSize=100`).expect(200);
+    expect(thread.body.data.map((comment: { documentId: string }) => comment.documentId)).toContain(question);
   });
 
   it('holds a reply with crisis language for a second reader, and never answers an urgent comment in public', async () => {

@@ -11,6 +11,9 @@ import { getConfig } from '#app/utils/config';
 import { getService } from '#app/utils/services';
 import { envelope } from '../../comment/validation';
 import { HONEYPOT_FIELD, inquiryCreateSchema, SERVER_FIELDS, type InquiryCreateInput } from '../validation';
+import { say } from '#domain/messages';
+import { checkedLocale } from '#app/utils/locales';
+import { resolveVersion } from '#app/utils/public-read';
 
 const INQUIRY = 'api::inquiry.inquiry';
 const PROGRAM = 'api::group-program.group-program';
@@ -26,17 +29,17 @@ const parseCreate = (strapi: Core.Strapi, body: unknown): InquiryCreateInput => 
 };
 
 /** The answer: received or on the waiting list, and for a person in crisis what the website shows at once. */
-const answer = (ctx: Context, strapi: Core.Strapi, waitingList: boolean, crisis: { urgent: boolean; language?: string | null }) => {
+const answer = (ctx: Context, strapi: Core.Strapi, waitingList: boolean, crisis: { urgent: boolean; language?: string | null }, programLocale: string | null) => {
+  // In the language the message is written in when it is recognised, else the program page's.
+  const language = crisis.language ?? programLocale;
   ctx.status = 201;
   ctx.set('Cache-Control', 'no-store');
   ctx.body = {
     data: {
       state: waitingList ? 'waiting-list' : 'received',
       waitingList,
-      message: waitingList
-        ? 'Thank you. This group is full just now: you are on its waiting list, and our front office will contact you when a place opens.'
-        : 'Thank you. Our front office will contact you about this group soon.',
-      ...(crisis.urgent ? { support: supportFor(strapi, crisis.language) } : {}),
+      message: say(language, waitingList ? 'inquiry.waitingList' : 'inquiry.received'),
+      ...(crisis.urgent ? { support: supportFor(strapi, language) } : {}),
     },
   };
 };
@@ -45,11 +48,16 @@ const answer = (ctx: Context, strapi: Core.Strapi, waitingList: boolean, crisis:
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async ask(ctx: Context) {
     const input = parseCreate(strapi, ctx.request.body);
-    const program = (await strapi.db.query(PROGRAM).findOne({
-      where: { $or: [{ slug: ctx.params.slug }, { documentId: ctx.params.slug }], publishedAt: { $notNull: true } },
-      select: ['documentId', 'title', 'slug', 'capacity', 'seatsTaken', 'enrollmentStatus'],
-    })) as Program | null;
-    if (!program) return ctx.notFound(`No published program "${ctx.params.slug}".`);
+    // `?locale=es`: the program page's version; without it, the slug in any locale (the default locale's first).
+    const asked = ctx.query.locale === undefined ? undefined : checkedLocale(strapi, ctx.query.locale);
+    const version = await resolveVersion(strapi, PROGRAM, ctx.params.slug, { locale: asked, anyLocale: true });
+    const program = version
+      ? ((await strapi.db.query(PROGRAM).findOne({
+          where: { documentId: version.documentId, publishedAt: { $notNull: true }, ...(version.locale ? { locale: version.locale } : {}) },
+          select: ['documentId', 'title', 'slug', 'capacity', 'seatsTaken', 'enrollmentStatus'],
+        })) as Program | null)
+      : null;
+    if (!program || !version) return ctx.notFound(`No published program "${ctx.params.slug}".`);
 
     // Counted per connection only: a typed address proves nothing, and a 429 for it would tell who else asked.
     await floodGate(ctx).admit([`ip:${ipHash(strapi, ctx.request.ip)}`]);
@@ -63,10 +71,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const waitingList = isFull(program);
 
     // A filled-in honeypot is a bot: the answer anyone gets, nothing stored, nobody emailed.
-    if (input[HONEYPOT_FIELD] && input[HONEYPOT_FIELD].trim() !== '') return answer(ctx, strapi, waitingList, crisis);
+    if (input[HONEYPOT_FIELD] && input[HONEYPOT_FIELD].trim() !== '') return answer(ctx, strapi, waitingList, crisis, version.locale);
 
     const data = {
-      program: program.documentId,
+      program: { documentId: program.documentId, ...(version.locale ? { locale: version.locale } : {}) },
       name: input.name,
       email: input.email,
       phone: input.phone ?? undefined,
@@ -89,6 +97,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return unavailable(ctx, strapi, `inquiry ${created.documentId} was not committed`);
     }
     void getService(strapi, 'api::inquiry.notify').newInquiry({ ...data, urgentBecause, phone: data.phone ?? null, message: data.message ?? null, documentId: created.documentId, program });
-    answer(ctx, strapi, waitingList, crisis);
+    answer(ctx, strapi, waitingList, crisis, version.locale);
   },
 });

@@ -20,7 +20,7 @@ interface Target {
   moderationStatus: string;
   priority: string;
   language: string | null;
-  article: { documentId: string } | null;
+  article: { documentId: string; locale?: string | null } | null;
 }
 
 /**
@@ -49,7 +49,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     const comment = (await strapi.db.query(COMMENT).findOne({
       where: { documentId },
       select: ['documentId', 'authorName', 'authorEmail', 'moderationStatus', 'priority', 'language'],
-      populate: { article: { select: ['documentId'] } },
+      populate: { article: { select: ['documentId', 'locale'] } },
     })) as Target | null;
     if (!comment) throw new errors.NotFoundError('No such comment.');
     return comment;
@@ -83,7 +83,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const reply = await strapi.documents(COMMENT).create({
         data: {
-          article: parent.article?.documentId,
+          // The version (locale) the reader's comment is on: the reply joins that thread.
+          article: parent.article ? { documentId: parent.article.documentId, ...(parent.article.locale ? { locale: parent.article.locale } : {}) } : undefined,
           parent: documentId,
           authorName: config('practiceName'),
           authorEmail: config('practiceEmail'),
