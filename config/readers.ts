@@ -6,8 +6,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   return {
     /** Open reports from this many different connections take an approved comment off the page until a moderator decides. */
     reportsToHide: env.int('READER_REPORTS_TO_HIDE', 3),
-    /** The thread link in a reply notification: `{slug}` (article), `{article}` (its documentId), `{comment}` (the reply), `{parent}`. */
-    threadUrl: env('COMMENT_THREAD_URL', `${publicUrl}/api/articles/{article}/comments#comment-{comment}`),
+    /**
+     * The thread link in a reply notification: `{slug}` (article), `{article}` (its documentId), `{locale}` (the
+     * version's locale), `{comment}` (the reply), `{parent}`.
+     */
+    threadUrl: env('COMMENT_THREAD_URL', `${publicUrl}/api/articles/{article}/comments?locale={locale}#comment-{comment}`),
     /** The one-click unsubscribe link; `{token}` is replaced. */
     unsubscribeUrl: env('COMMENT_UNSUBSCRIBE_URL', `${publicUrl}/api/commenters/unsubscribe?token={token}`),
     /** Unsubscribe links work this many days. */

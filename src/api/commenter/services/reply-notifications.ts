@@ -3,6 +3,7 @@ import { sign, verify, type UnsubscribeClaims } from '#app/tokens/reader-tokens'
 import { getService } from '#app/utils/services';
 import { getConfig } from '#app/utils/config';
 import { say } from '#domain/messages';
+import { defaultLocale } from '#app/utils/locales';
 
 const COMMENT = 'api::comment.comment';
 const DAY = 24 * 3600;
@@ -65,7 +66,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const { threadUrl, unsubscribeUrl, unsubscribeDays } = config();
       const token = sign('unsubscribe', { email: parent.authorEmail, comment: parent.documentId }, secret(), unsubscribeDays * DAY);
-      const thread = fill(threadUrl, { slug: reply.article?.slug ?? '', article: reply.article?.documentId ?? '', comment: reply.documentId, parent: parent.documentId });
+      const thread = fill(threadUrl, {
+        slug: reply.article?.slug ?? '',
+        article: reply.article?.documentId ?? '',
+        locale: reply.article?.locale ?? defaultLocale(strapi),
+        comment: reply.documentId,
+        parent: parent.documentId,
+      });
       try {
         // In the language the reader wrote in, else the article's.
         const language = parent.language ?? reply.article?.locale ?? null;
