@@ -1,8 +1,7 @@
-import fs from 'fs';
 import path from 'path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { dataDir } from '../data-dir';
+import { fileFor, fillPlaceholders, loadLanguageFiles } from '../language-files';
 
 /**
  * How a schedule reads in each language: `data/schedule-words/<language>.yaml`, templates with {placeholders}
@@ -37,34 +36,14 @@ const file = z
 
 export type ScheduleWords = z.infer<typeof file>;
 
-const load = (): Map<string, ScheduleWords> => {
-  const dir = path.join(dataDir(), 'schedule-words');
-  const words = new Map<string, ScheduleWords>();
-  for (const name of fs.readdirSync(dir).filter((entry) => entry.endsWith('.yaml')).sort()) {
-    const location = path.join(dir, name);
-    const parsed = file.safeParse(parse(fs.readFileSync(location, 'utf8')));
-    if (!parsed.success) throw new Error(`${location}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    if (`${parsed.data.language}.yaml` !== name) throw new Error(`${location}: language "${parsed.data.language}" must be the file's name`);
-    words.set(parsed.data.language, parsed.data);
-  }
-  if (!words.has('en')) throw new Error(`No English schedule words (en.yaml) in ${dir}`);
-  return words;
-};
-
 let loaded: Map<string, ScheduleWords> | undefined;
+const files = () => (loaded ??= loadLanguageFiles(path.join(dataDir(), 'schedule-words'), file));
 
 /** The words of `language` ("es", "es-MX" → es), English when there is no file for it. */
-export const scheduleWords = (language = 'en'): ScheduleWords => {
-  loaded ??= load();
-  return loaded.get(language.toLowerCase().split('-')[0]) ?? loaded.get('en')!;
-};
+export const scheduleWords = (language = 'en'): ScheduleWords => fileFor(files(), language);
 
 /** The languages schedules read in. */
-export const scheduleLanguages = (): string[] => {
-  loaded ??= load();
-  return [...loaded.keys()];
-};
+export const scheduleLanguages = (): string[] => [...files().keys()];
 
 /** `template` with each {name} replaced. */
-export const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+export const fill = fillPlaceholders;
