@@ -4,6 +4,7 @@ import type { SiteChange, SiteRebuild } from '../site-rebuild';
 import { hasDraftAndPublish } from '../utils/content-types';
 import { responseCache } from '../utils/response-cache';
 import { getService } from '../utils/services';
+import { defaultLocale, isLocalised } from '../utils/locales';
 
 type Context = Parameters<Modules.Documents.Middleware.Middleware>[0];
 type Params = { documentId?: string; status?: string };
@@ -24,7 +25,10 @@ const websiteSees = async (strapi: Core.Strapi, context: Context): Promise<boole
   const params = context.params as Params;
   const drafts = hasDraftAndPublish(strapi, uid);
   if (context.action === 'delete' && drafts && params.documentId) {
-    return (await strapi.documents(uid).findOne({ documentId: params.documentId, status: 'published', fields: ['documentId'] })) !== null;
+    // In the deleted locale (every locale for `*`; the default locale when none is named, as Strapi deletes).
+    const asked = (params as { locale?: unknown }).locale;
+    const locale = isLocalised(strapi, uid) && asked !== '*' ? { locale: typeof asked === 'string' ? asked : defaultLocale(strapi) } : {};
+    return (await strapi.db.query(uid).count({ where: { documentId: params.documentId, publishedAt: { $notNull: true }, ...locale } })) > 0;
   }
   return !drafts || context.action === 'publish' || context.action === 'unpublish' || params.status === 'published';
 };

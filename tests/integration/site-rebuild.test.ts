@@ -92,6 +92,17 @@ it('is called when an article is unpublished, a published one is edited and publ
   ]);
 });
 
+it('is called when a published translation is deleted, though its default-locale version is a draft', async () => {
+  const english = await createArticle(app, 'Only a draft in English', { draft: true });
+  const before = receiver.calls.length;
+  await articles().update({ documentId: english.documentId, locale: 'es', data: { title: 'Publicado en español', body: 'Cuerpo.' } as never, status: 'published' });
+  await receiver.waitForCalls(before + 1);
+  const start = receiver.calls.length;
+  await articles().delete({ documentId: english.documentId, locale: 'es' });
+  await receiver.waitForCalls(start + 1);
+  expect(payload(start).changes).toEqual([{ uid: 'api::article.article', action: 'delete', documentId: english.documentId }]);
+});
+
 it("is called when an editor publishes in the admin panel, not when they save a draft", async () => {
   const editor = await adminUserToken(app, 'strapi-editor', 'editor.rebuild@practice.example', 'Editor-pass-123');
   const start = receiver.calls.length;
